@@ -1,0 +1,46 @@
+package io.sluice.api;
+
+/**
+ * Enhanced mail system status codes (RFC 3463, registry of RFC 5248) used by the gateway, named
+ * by meaning. The first digit is the class and must agree with the reply code it accompanies.
+ */
+public final class EnhancedStatus {
+
+    // 2.x.x success
+    public static final String OK = "2.0.0";
+    public static final String SENDER_OK = "2.1.0";
+    public static final String DESTINATION_OK = "2.1.5";
+    public static final String CANNOT_VERIFY = "2.5.0";
+
+    // 4.x.x persistent transient failure
+    public static final String TEMPORARY_FAILURE = "4.0.0";
+    public static final String SYSTEM_ERROR = "4.3.0";
+    public static final String SYSTEM_NOT_ACCEPTING = "4.3.2";
+    public static final String NO_ANSWER_FROM_HOST = "4.4.1";
+    public static final String CONNECTION_TIMEOUT = "4.4.2";
+    public static final String TOO_MANY_RECIPIENTS = "4.5.3";
+    public static final String TEMPORARY_POLICY = "4.7.0";
+
+    // 5.x.x permanent failure
+    public static final String PERMANENT_FAILURE = "5.0.0";
+    public static final String BAD_DESTINATION_SYNTAX = "5.1.3";
+    public static final String BAD_SENDER_SYNTAX = "5.1.7";
+    public static final String MESSAGE_TOO_BIG = "5.3.4";
+    public static final String INVALID_COMMAND = "5.5.1";
+    public static final String SYNTAX_ERROR = "5.5.2";
+    public static final String INVALID_ARGUMENTS = "5.5.4";
+    public static final String POLICY_REFUSED = "5.7.1";
+
+    private EnhancedStatus() {
+    }
+
+    /** The generic status of a reply code's class, for replies that arrive without one. */
+    public static String genericFor(int replyCode) {
+        return switch (replyCode / 100) {
+            case 2 -> OK;
+            case 4 -> TEMPORARY_FAILURE;
+            case 5 -> PERMANENT_FAILURE;
+            default -> null;
+        };
+    }
+}

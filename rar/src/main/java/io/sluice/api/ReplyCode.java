@@ -1,0 +1,29 @@
+package io.sluice.api;
+
+/** SMTP reply codes (RFC 5321 §4.2.2, §4.2.3), by what they mean. */
+public final class ReplyCode {
+
+    public static final int HELP = 214;
+    public static final int SERVICE_READY = 220;
+    public static final int CLOSING = 221;
+    public static final int OK = 250;
+    public static final int CANNOT_VERIFY = 252;
+    public static final int START_MAIL_INPUT = 354;
+
+    public static final int SERVICE_NOT_AVAILABLE = 421;
+    public static final int LOCAL_ERROR = 451;
+    public static final int INSUFFICIENT_STORAGE = 452;
+
+    public static final int SYNTAX_ERROR = 500;
+    public static final int PARAMETER_SYNTAX_ERROR = 501;
+    public static final int NOT_IMPLEMENTED = 502;
+    public static final int BAD_SEQUENCE = 503;
+    public static final int MAILBOX_UNAVAILABLE = 550;
+    public static final int EXCEEDED_STORAGE = 552;
+    public static final int MAILBOX_NAME_NOT_ALLOWED = 553;
+    public static final int TRANSACTION_FAILED = 554;
+    public static final int PARAMETERS_NOT_RECOGNIZED = 555;
+
+    private ReplyCode() {
+    }
+}

@@ -1,0 +1,27 @@
+package io.sluice.api;
+
+/**
+ * The message listener the inbound resource adapter delivers to: the gateway's decision points in
+ * an SMTP session. Each call is synchronous and its return value is the reply the client gets.
+ *
+ * <p>Call order within one connection: for each transaction, {@link #recipient} once for every
+ * syntactically valid RCPT (in order, never concurrently), then {@link #message} once after the
+ * client's end of data if at least one recipient was accepted. Calls for different connections run
+ * concurrently. Arguments are immutable snapshots; {@link MessageContent} must not be used after
+ * the call returns. A call that throws makes the client see a 451 temporary failure.
+ */
+public interface SmtpListener {
+
+    /**
+     * RCPT TO: whether {@code recipient} joins {@code transaction} (whose recipient list holds the
+     * ones accepted before it). A 2xx reply accepts it; any other reply is sent to the client as is.
+     */
+    Reply recipient(Transaction transaction, Recipient recipient);
+
+    /**
+     * End of data: decide about and deliver the message. The client is told the reply, so a 2xx
+     * may only be returned once the message is safe (relayed and accepted downstream, or durably
+     * stored).
+     */
+    Reply message(Transaction transaction, MessageContent content);
+}

@@ -1,0 +1,30 @@
+package io.sluice.api;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One mail transaction as the listener sees it: the queue id assigned at MAIL, the client, the
+ * reverse-path with its parameters and the recipients accepted so far. Immutable snapshot.
+ *
+ * @param queueId        the gateway's queue id for this message, logged on every line about it
+ * @param client         the connection the transaction arrived on
+ * @param sender         the reverse-path without angle brackets; empty for the null sender {@code <>}
+ * @param mailParameters MAIL parameters (upper-cased keys), e.g. SIZE, BODY
+ * @param recipients     the recipients accepted so far, in order
+ * @param startedAt      when MAIL was accepted
+ */
+public record Transaction(String queueId, ClientInfo client, String sender, Map<String, String> mailParameters,
+                          List<Recipient> recipients, Instant startedAt) implements Serializable {
+
+    public Transaction {
+        mailParameters = Map.copyOf(mailParameters);
+        recipients = List.copyOf(recipients);
+    }
+
+    public boolean isNullSender() {
+        return sender.isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package io.sluice.smtp;
+
+import io.sluice.api.ClientInfo;
+import io.sluice.api.Recipient;
+import io.sluice.api.Transaction;
+import io.sluice.smtp.io.Spool;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One mail transaction: from MAIL to the end of data, RSET, a new EHLO or the end of the
+ * connection. The session replaces it rather than clearing it; {@link #close()} releases the spool.
+ */
+public final class Envelope implements AutoCloseable {
+
+    private final String queueId;
+    private final String sender;
+    private final Map<String, String> mailParameters;
+    private final Instant startedAt = Instant.now();
+    private final List<Recipient> recipients = new ArrayList<>();
+    private Spool spool;
+
+    Envelope(String queueId, String sender, Map<String, String> mailParameters) {
+        this.queueId = queueId;
+        this.sender = sender;
+        this.mailParameters = mailParameters;
+    }
+
+    public String queueId() {
+        return queueId;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    public int recipientCount() {
+        return recipients.size();
+    }
+
+    public void addRecipient(Recipient recipient) {
+        recipients.add(recipient);
+    }
+
+    public Spool newSpool(SmtpSettings settings) {
+        close();
+        spool = new Spool(settings.spoolThreshold(), settings.spoolDirectory());
+        return spool;
+    }
+
+    public Transaction snapshot(ClientInfo client) {
+        return new Transaction(queueId, client, sender, mailParameters, recipients, startedAt);
+    }
+
+    @Override
+    public void close() {
+        if (spool != null) {
+            spool.close();
+            spool = null;
+        }
+    }
+}

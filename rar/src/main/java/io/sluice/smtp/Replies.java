@@ -1,0 +1,77 @@
+package io.sluice.smtp;
+
+import io.sluice.api.EnhancedStatus;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+
+/** The engine's fixed replies, built once; replies that quote the client are made by the methods below. */
+public final class Replies {
+
+    public static final Reply OK = Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok");
+    public static final Reply SENDER_OK = Reply.of(ReplyCode.OK, EnhancedStatus.SENDER_OK, "Ok");
+    public static final Reply BYE = Reply.of(ReplyCode.CLOSING, EnhancedStatus.OK, "Bye");
+    public static final Reply START_DATA = Reply.of(ReplyCode.START_MAIL_INPUT, null,
+            "End data with <CR><LF>.<CR><LF>");
+    public static final Reply CANNOT_VRFY = Reply.of(ReplyCode.CANNOT_VERIFY, EnhancedStatus.CANNOT_VERIFY,
+            "Cannot VRFY user, but will accept message and attempt delivery");
+
+    public static final Reply UNKNOWN_COMMAND = Reply.of(ReplyCode.SYNTAX_ERROR, EnhancedStatus.SYNTAX_ERROR,
+            "Error: command not recognized");
+    public static final Reply EMPTY_COMMAND = Reply.of(ReplyCode.SYNTAX_ERROR, EnhancedStatus.SYNTAX_ERROR,
+            "Error: bad syntax");
+    public static final Reply COMMAND_TOO_LONG = Reply.of(ReplyCode.SYNTAX_ERROR, EnhancedStatus.SYNTAX_ERROR,
+            "Error: command line too long");
+    public static final Reply BARE_LINE_ENDING_IN_COMMAND = Reply.of(ReplyCode.SYNTAX_ERROR,
+            EnhancedStatus.SYNTAX_ERROR, "Error: bare <CR> or <LF> in command; lines must end with <CR><LF>");
+    public static final Reply NOT_IMPLEMENTED = Reply.of(ReplyCode.NOT_IMPLEMENTED, EnhancedStatus.INVALID_COMMAND,
+            "Error: command not implemented");
+
+    public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: send HELO/EHLO first");
+    public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: nested MAIL command");
+    public static final Reply NEED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: need MAIL command");
+    public static final Reply NEED_RCPT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: need RCPT command");
+    public static final Reply NO_VALID_RECIPIENTS = Reply.of(ReplyCode.TRANSACTION_FAILED,
+            EnhancedStatus.INVALID_COMMAND, "Error: no valid recipients");
+
+    public static final Reply BAD_SENDER = Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR,
+            EnhancedStatus.BAD_SENDER_SYNTAX, "Error: bad sender address syntax");
+    public static final Reply BAD_RECIPIENT = Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR,
+            EnhancedStatus.BAD_DESTINATION_SYNTAX, "Error: bad recipient address syntax");
+    public static final Reply TOO_MANY_RECIPIENTS = Reply.of(ReplyCode.INSUFFICIENT_STORAGE,
+            EnhancedStatus.TOO_MANY_RECIPIENTS, "Error: too many recipients");
+    public static final Reply MESSAGE_TOO_BIG = Reply.of(ReplyCode.EXCEEDED_STORAGE,
+            EnhancedStatus.MESSAGE_TOO_BIG, "Error: message size exceeds fixed maximum message size");
+    public static final Reply BARE_LINE_ENDING_IN_DATA = Reply.of(ReplyCode.TRANSACTION_FAILED,
+            EnhancedStatus.SYNTAX_ERROR, "Error: bare <CR> or <LF> in message content; lines must end with <CR><LF>");
+    public static final Reply TEXT_LINE_TOO_LONG = Reply.of(ReplyCode.SYNTAX_ERROR, EnhancedStatus.SYNTAX_ERROR,
+            "Error: message line too long");
+
+    public static final Reply TIMEOUT = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.CONNECTION_TIMEOUT,
+            "Error: timeout exceeded");
+    public static final Reply LOCAL_ERROR = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: local error in processing, try again later");
+    public static final Reply TOO_MANY_CONNECTIONS = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE,
+            EnhancedStatus.SYSTEM_NOT_ACCEPTING, "Error: too many connections, try again later");
+    public static final Reply SHUTTING_DOWN = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE,
+            EnhancedStatus.SYSTEM_NOT_ACCEPTING, "Service shutting down, try again later");
+
+    private Replies() {
+    }
+
+    public static Reply syntax(String usage) {
+        return Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR, EnhancedStatus.INVALID_ARGUMENTS, "Syntax: " + usage);
+    }
+
+    public static Reply unsupportedParameter(String keyword) {
+        return Reply.of(ReplyCode.PARAMETERS_NOT_RECOGNIZED, EnhancedStatus.INVALID_ARGUMENTS,
+                "Error: unsupported parameter " + keyword);
+    }
+
+    public static Reply badParameter(String detail) {
+        return Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR, EnhancedStatus.INVALID_ARGUMENTS, "Error: " + detail);
+    }
+}

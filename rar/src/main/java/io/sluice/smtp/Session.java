@@ -1,0 +1,274 @@
+package io.sluice.smtp;
+
+import io.sluice.api.ClientInfo;
+import io.sluice.api.Reply;
+import io.sluice.api.SmtpListener;
+import io.sluice.api.Transaction;
+import io.sluice.smtp.io.CommandLine;
+import io.sluice.smtp.io.SmtpInput;
+import io.sluice.smtp.io.SmtpOutput;
+import io.sluice.smtp.io.Transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One SMTP connection, server side: reads commands, dispatches them through {@link Verb}, and
+ * holds what lives as long as the connection (client identity, state). The current transaction is
+ * an {@link Envelope} that RSET, a new HELO/EHLO, the end of data and the end of the connection
+ * replace. Runs on one thread from greeting to close.
+ */
+public final class Session implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
+    private static final int INPUT_BUFFER = 16 * 1024;
+
+    private final SmtpSettings settings;
+    private final HostReplies host;
+    private final SmtpListener listener;
+    private final QueueIdGenerator queueIds;
+    private final Transport transport;
+    private final Instant connectedAt = Instant.now();
+    private final String clientAddress;
+    private final int clientPort;
+
+    private SmtpInput in;
+    private SmtpOutput out;
+    private Duration readTimeout;
+    private SessionState state = SessionState.CONNECTED;
+    private ClientInfo client;
+    private Envelope envelope;
+    private volatile boolean closing;
+    private volatile boolean awaitingCommand;
+
+    public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
+                   Transport transport) {
+        this.settings = settings;
+        this.host = host;
+        this.listener = listener;
+        this.queueIds = queueIds;
+        this.transport = transport;
+        InetSocketAddress remote = transport.remoteAddress();
+        this.clientAddress = remote.getAddress().getHostAddress();
+        this.clientPort = remote.getPort();
+        this.client = clientInfo(null, false);
+    }
+
+    @Override
+    public void run() {
+        try {
+            in = new SmtpInput(transport.input(), INPUT_BUFFER);
+            out = new SmtpOutput(transport.output());
+            LOG.fine(() -> "connect from " + clientAddress + ":" + clientPort);
+            reply(host.greeting());
+            out.flush();
+            while (!closing) {
+                setReadTimeout(settings.commandTimeout());
+                awaitingCommand = true;
+                CommandLine line = in.readCommandLine(settings.maxCommandLineLength());
+                awaitingCommand = false;
+                if (line.status() == CommandLine.Status.END_OF_STREAM) {
+                    break;
+                }
+                boolean endsGroup = handle(line);
+                if (endsGroup || closing || !in.hasBufferedInput()) {
+                    out.flush();
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            LOG.fine(() -> "timeout from " + clientAddress + ": " + e.getMessage());
+            replyAndFlushQuietly(host.timeout());
+        } catch (IOException e) {
+            if (!closing) {
+                LOG.fine(() -> "lost connection from " + clientAddress + ": " + e);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session with " + clientAddress + " failed", e);
+            replyAndFlushQuietly(Replies.LOCAL_ERROR);
+        } finally {
+            endTransaction();
+            transport.close();
+            LOG.fine(() -> "disconnect from " + clientAddress);
+        }
+    }
+
+    /** Handles one line; returns whether the replies must be flushed now. */
+    private boolean handle(CommandLine line) throws IOException {
+        switch (line.status()) {
+            case TOO_LONG:
+                reply(Replies.COMMAND_TOO_LONG);
+                return false;
+            case BARE_LINE_ENDING:
+                reply(Replies.BARE_LINE_ENDING_IN_COMMAND);
+                return false;
+            default:
+                break;
+        }
+        String text = stripTrailingSpaces(line.text());
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        if (word.isEmpty()) {
+            reply(Replies.EMPTY_COMMAND);
+            return false;
+        }
+        Verb verb = Verb.lookup(word);
+        if (verb == null) {
+            reply(Replies.UNKNOWN_COMMAND);
+            return false;
+        }
+        verb.handler().handle(this, space < 0 ? "" : text.substring(space + 1));
+        return verb.has(Verb.Flag.ENDS_PIPELINE_GROUP);
+    }
+
+    private static String stripTrailingSpaces(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
+    }
+
+    // ---- what command handlers use ----
+
+    public SmtpSettings settings() {
+        return settings;
+    }
+
+    public HostReplies host() {
+        return host;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public ClientInfo client() {
+        return client;
+    }
+
+    public SmtpInput input() {
+        return in;
+    }
+
+    public void reply(Reply reply) {
+        out.write(reply);
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    public void setReadTimeout(Duration timeout) throws IOException {
+        if (!timeout.equals(readTimeout)) {
+            transport.setReadTimeout(timeout);
+            readTimeout = timeout;
+        }
+    }
+
+    /** HELO/EHLO: records the client's name and drops any open transaction (RFC 5321 §4.1.4). */
+    public void greet(String helo, boolean esmtp) {
+        endTransaction();
+        client = clientInfo(helo, esmtp);
+        state = SessionState.GREETED;
+    }
+
+    /** MAIL: opens a transaction and assigns its queue id. */
+    public Envelope beginTransaction(String sender, Map<String, String> parameters) {
+        endTransaction();
+        envelope = new Envelope(queueIds.next(), sender, parameters);
+        state = SessionState.MAIL;
+        LOG.fine(() -> envelope.queueId() + ": client=" + clientAddress + " from=<" + sender + ">");
+        return envelope;
+    }
+
+    /** The open transaction, or {@code null}. */
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    public Transaction transaction() {
+        return envelope.snapshot(client);
+    }
+
+    /** RCPT accepted: the transaction now has at least one recipient. */
+    public void recipientAccepted() {
+        state = SessionState.RCPT;
+    }
+
+    /** Ends the open transaction, if any, and releases its spool. */
+    public void endTransaction() {
+        if (envelope != null) {
+            envelope.close();
+            envelope = null;
+        }
+        if (state != SessionState.CONNECTED) {
+            state = SessionState.GREETED;
+        }
+    }
+
+    /**
+     * Calls the listener; a failure inside it (or a missing reply) becomes a 451, so the client
+     * retries and nothing it was told is accepted gets lost.
+     */
+    public Reply ask(String what, Function<SmtpListener, Reply> call) {
+        try {
+            Reply reply = call.apply(listener);
+            if (reply != null) {
+                return reply;
+            }
+            LOG.warning(() -> logPrefix() + what + " returned no reply");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, logPrefix() + what + " failed", e);
+        }
+        return Replies.LOCAL_ERROR;
+    }
+
+    private String logPrefix() {
+        return envelope != null ? envelope.queueId() + ": " : "client " + clientAddress + ": ";
+    }
+
+    /** QUIT: the session closes after flushing the reply. */
+    public void quit() {
+        closing = true;
+    }
+
+    // ---- from other threads ----
+
+    /**
+     * Closes the session from outside (server shutdown): a client waiting between commands is told
+     * 421 first; a session in the middle of a command just loses its connection.
+     */
+    public void shutdown() {
+        closing = true;
+        if (awaitingCommand && out != null) {
+            replyAndFlushQuietly(host.shuttingDown());
+        }
+        transport.close();
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    private void replyAndFlushQuietly(Reply reply) {
+        try {
+            out.write(reply);
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is going away; the reply was a courtesy
+        }
+    }
+
+    private ClientInfo clientInfo(String helo, boolean esmtp) {
+        InetSocketAddress local = transport.localAddress();
+        return new ClientInfo(clientAddress, clientPort, local.getAddress().getHostAddress(), local.getPort(), helo,
+                esmtp, settings.hostname(), connectedAt);
+    }
+}

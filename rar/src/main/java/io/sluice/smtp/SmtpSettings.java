@@ -1,0 +1,223 @@
+package io.sluice.smtp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything that configures the SMTP server side: the listening address, the announced host name,
+ * and the limits and timeouts of RFC 5321 §4.5.3. Immutable; built with {@link #builder()}, whose
+ * defaults are the RFC's minimums and the gateway's documented defaults.
+ */
+public final class SmtpSettings {
+
+    private final String bindAddress;
+    private final int port;
+    private final String hostname;
+    private final int maxConnections;
+    private final int maxCommandLineLength;
+    private final int maxTextLineLength;
+    private final int maxRecipients;
+    private final long maxMessageSize;
+    private final Duration commandTimeout;
+    private final Duration dataBlockTimeout;
+    private final Duration dataTotalTimeout;
+    private final int spoolThreshold;
+    private final Path spoolDirectory;
+
+    private SmtpSettings(Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.port = b.port;
+        this.hostname = b.hostname;
+        this.maxConnections = b.maxConnections;
+        this.maxCommandLineLength = b.maxCommandLineLength;
+        this.maxTextLineLength = b.maxTextLineLength;
+        this.maxRecipients = b.maxRecipients;
+        this.maxMessageSize = b.maxMessageSize;
+        this.commandTimeout = b.commandTimeout;
+        this.dataBlockTimeout = b.dataBlockTimeout;
+        this.dataTotalTimeout = b.dataTotalTimeout;
+        this.spoolThreshold = b.spoolThreshold;
+        this.spoolDirectory = b.spoolDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The name in the greeting, the EHLO reply and the Received: header. */
+    public String hostname() {
+        return hostname;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Command line limit including CRLF (RFC 5321 §4.5.3.1.4: 512). */
+    public int maxCommandLineLength() {
+        return maxCommandLineLength;
+    }
+
+    /** Text line limit including CRLF (RFC 5321 §4.5.3.1.6: 1000). */
+    public int maxTextLineLength() {
+        return maxTextLineLength;
+    }
+
+    /** Recipients per transaction (RFC 5321 §4.5.3.1.8 requires at least 100). */
+    public int maxRecipients() {
+        return maxRecipients;
+    }
+
+    /** Largest message accepted, advertised with SIZE (RFC 1870). */
+    public long maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** How long the server waits for a command (RFC 5321 §4.5.3.2.7: 5 minutes). */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /** How long the server waits for each block of content (RFC 5321 §4.5.3.2.5: 3 minutes). */
+    public Duration dataBlockTimeout() {
+        return dataBlockTimeout;
+    }
+
+    /** How long the whole content transfer may take (RFC 5321 §4.5.3.2.6 uses 10 minutes). */
+    public Duration dataTotalTimeout() {
+        return dataTotalTimeout;
+    }
+
+    /** Content up to this size stays in memory; larger content is spooled to a file. */
+    public int spoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public Path spoolDirectory() {
+        return spoolDirectory;
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + bindAddress + ":" + port + ", hostname=" + hostname + ", maxConnections="
+                + maxConnections + ", maxMessageSize=" + maxMessageSize + ", maxRecipients=" + maxRecipients
+                + ", commandTimeout=" + commandTimeout + ", dataBlockTimeout=" + dataBlockTimeout
+                + ", dataTotalTimeout=" + dataTotalTimeout + ", spoolThreshold=" + spoolThreshold
+                + ", spoolDirectory=" + spoolDirectory + "]";
+    }
+
+    /** Builder with the gateway's defaults. */
+    public static final class Builder {
+        private String bindAddress = "0.0.0.0";
+        private int port = 2525;
+        private String hostname = "localhost";
+        private int maxConnections = 1000;
+        private int maxCommandLineLength = 512;
+        private int maxTextLineLength = 1000;
+        private int maxRecipients = 100;
+        private long maxMessageSize = 50L * 1024 * 1024;
+        private Duration commandTimeout = Duration.ofMinutes(5);
+        private Duration dataBlockTimeout = Duration.ofMinutes(3);
+        private Duration dataTotalTimeout = Duration.ofMinutes(10);
+        private int spoolThreshold = 256 * 1024;
+        private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sluice-spool");
+
+        private Builder() {
+        }
+
+        public Builder bindAddress(String v) {
+            bindAddress = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder port(int v) {
+            port = requireRange("port", v, 0, 65535);
+            return this;
+        }
+
+        public Builder hostname(String v) {
+            hostname = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder maxConnections(int v) {
+            maxConnections = requireRange("maxConnections", v, 1, Integer.MAX_VALUE);
+            return this;
+        }
+
+        public Builder maxCommandLineLength(int v) {
+            maxCommandLineLength = requireRange("maxCommandLineLength", v, 512, 65536);
+            return this;
+        }
+
+        public Builder maxTextLineLength(int v) {
+            maxTextLineLength = requireRange("maxTextLineLength", v, 1000, 1 << 20);
+            return this;
+        }
+
+        public Builder maxRecipients(int v) {
+            maxRecipients = requireRange("maxRecipients", v, 1, 100_000);
+            return this;
+        }
+
+        public Builder maxMessageSize(long v) {
+            if (v < 1024) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1024, got " + v);
+            }
+            maxMessageSize = v;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration v) {
+            commandTimeout = requirePositive("commandTimeout", v);
+            return this;
+        }
+
+        public Builder dataBlockTimeout(Duration v) {
+            dataBlockTimeout = requirePositive("dataBlockTimeout", v);
+            return this;
+        }
+
+        public Builder dataTotalTimeout(Duration v) {
+            dataTotalTimeout = requirePositive("dataTotalTimeout", v);
+            return this;
+        }
+
+        public Builder spoolThreshold(int v) {
+            spoolThreshold = requireRange("spoolThreshold", v, 0, Integer.MAX_VALUE - 16);
+            return this;
+        }
+
+        public Builder spoolDirectory(Path v) {
+            spoolDirectory = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public SmtpSettings build() {
+            return new SmtpSettings(this);
+        }
+
+        private static int requireRange(String name, int v, int min, int max) {
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", got " + v);
+            }
+            return v;
+        }
+
+        private static Duration requirePositive(String name, Duration v) {
+            if (v == null || v.isNegative() || v.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration, got " + v);
+            }
+            return v;
+        }
+    }
+}

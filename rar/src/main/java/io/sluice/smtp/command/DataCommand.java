@@ -1,0 +1,69 @@
+package io.sluice.smtp.command;
+
+import io.sluice.api.Reply;
+import io.sluice.api.Transaction;
+import io.sluice.smtp.Replies;
+import io.sluice.smtp.Session;
+import io.sluice.smtp.SmtpSettings;
+import io.sluice.smtp.io.DataReader;
+import io.sluice.smtp.io.Spool;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * DATA (RFC 5321 §4.1.1.4): receives the content into a spool and hands the finished message to the
+ * listener, whose reply the client gets. Content that breaks a rule is read to its end and refused;
+ * the listener never sees it. The transaction ends here whatever happens.
+ */
+public final class DataCommand implements CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(DataCommand.class.getName());
+
+    @Override
+    public void handle(Session session, String argument) throws IOException {
+        if (!argument.isEmpty()) {
+            session.reply(Replies.syntax("DATA"));
+            return;
+        }
+        switch (session.state()) {
+            case RCPT -> {
+            }
+            case MAIL -> {
+                session.reply(Replies.NO_VALID_RECIPIENTS);
+                return;
+            }
+            default -> {
+                session.reply(Replies.NEED_RCPT);
+                return;
+            }
+        }
+        SmtpSettings settings = session.settings();
+        Transaction transaction = session.transaction();
+        try {
+            session.reply(Replies.START_DATA);
+            session.flush();
+            Spool spool = session.envelope().newSpool(settings);
+            session.setReadTimeout(settings.dataBlockTimeout());
+            long deadline = System.nanoTime() + settings.dataTotalTimeout().toNanos();
+            DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
+                    .read(session.input(), spool, deadline);
+            Reply reply = switch (outcome) {
+                case COMPLETE -> {
+                    spool.finish();
+                    yield session.ask("message delivery", l -> l.message(transaction, spool));
+                }
+                case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
+                case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;
+                case TOO_LARGE -> Replies.MESSAGE_TOO_BIG;
+            };
+            if (outcome != DataReader.Outcome.COMPLETE) {
+                LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
+                        + transaction.client().address() + ": " + reply);
+            }
+            session.reply(reply);
+        } finally {
+            session.endTransaction();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.sluice.smtp.command;
+
+import io.sluice.smtp.Replies;
+import io.sluice.smtp.Session;
+
+/** EXPN (RFC 5321 §3.5.3): known but not offered; a gateway does not expand lists for strangers. */
+public final class ExpnCommand implements CommandHandler {
+
+    @Override
+    public void handle(Session session, String argument) {
+        session.reply(Replies.NOT_IMPLEMENTED);
+    }
+}

@@ -1,0 +1,13 @@
+package io.sluice.smtp.command;
+
+import io.sluice.smtp.Replies;
+import io.sluice.smtp.Session;
+
+/** NOOP (RFC 5321 §4.1.1.9): any argument is ignored. */
+public final class NoopCommand implements CommandHandler {
+
+    @Override
+    public void handle(Session session, String argument) {
+        session.reply(Replies.OK);
+    }
+}

@@ -1,0 +1,52 @@
+package io.sluice.smtp.command;
+
+import io.sluice.api.Recipient;
+import io.sluice.api.Reply;
+import io.sluice.smtp.PathArgument;
+import io.sluice.smtp.Replies;
+import io.sluice.smtp.Session;
+
+/**
+ * RCPT TO (RFC 5321 §4.1.1.3): the listener decides about each syntactically valid recipient; the
+ * recipient limit (§4.5.3.1.8) is enforced before asking it.
+ */
+public final class RcptCommand implements CommandHandler {
+
+    @Override
+    public void handle(Session session, String argument) {
+        switch (session.state()) {
+            case CONNECTED, GREETED -> {
+                session.reply(Replies.NEED_MAIL);
+                return;
+            }
+            default -> {
+            }
+        }
+        PathArgument path;
+        try {
+            path = PathArgument.parse(argument, "TO:", false, true);
+        } catch (PathArgument.Invalid e) {
+            session.reply(switch (e.problem()) {
+                case SYNTAX -> Replies.syntax("RCPT TO:<address>");
+                case ADDRESS -> Replies.BAD_RECIPIENT;
+                case PARAMETER -> Replies.badParameter(e.getMessage());
+            });
+            return;
+        }
+        if (!path.parameters().isEmpty()) {
+            session.reply(Replies.unsupportedParameter(path.parameters().keySet().iterator().next()));
+            return;
+        }
+        if (session.envelope().recipientCount() >= session.settings().maxRecipients()) {
+            session.reply(Replies.TOO_MANY_RECIPIENTS);
+            return;
+        }
+        Recipient recipient = new Recipient(path.address(), path.parameters());
+        Reply reply = session.ask("recipient check", l -> l.recipient(session.transaction(), recipient));
+        if (reply.isPositive()) {
+            session.envelope().addRecipient(recipient);
+            session.recipientAccepted();
+        }
+        session.reply(reply);
+    }
+}

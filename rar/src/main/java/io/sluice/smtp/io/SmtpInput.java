@@ -1,0 +1,102 @@
+package io.sluice.smtp.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The client's byte stream with one buffer shared by command lines and message content, so that
+ * pipelined commands (RFC 2920) and content sent right after DATA are never lost between readers,
+ * and so the session can tell whether more input is already waiting before it flushes replies.
+ */
+public final class SmtpInput {
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+
+    private final InputStream in;
+    final byte[] buf;
+    int pos;
+    int limit;
+
+    public SmtpInput(InputStream in, int bufferSize) {
+        this.in = in;
+        this.buf = new byte[bufferSize];
+    }
+
+    /** Whether input is buffered that has not been consumed yet (a pipelined command, say). */
+    public boolean hasBufferedInput() {
+        return pos < limit;
+    }
+
+    /** Discards everything buffered (e.g. commands pipelined before a TLS handshake). */
+    public void discardBuffered() {
+        pos = limit;
+    }
+
+    /**
+     * Refills the buffer once it is consumed. Returns false at end of stream.
+     * Blocks at most the transport's read timeout.
+     */
+    boolean fill() throws IOException {
+        if (pos < limit) {
+            return true;
+        }
+        int n = in.read(buf, 0, buf.length);
+        if (n < 0) {
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    /**
+     * Reads one command line. {@code maxLength} counts the CRLF, as RFC 5321 §4.5.3.1.4 does
+     * (512 octets). Only CRLF ends a line; a bare CR or LF makes the line unusable.
+     */
+    public CommandLine readCommandLine(int maxLength) throws IOException {
+        byte[] line = new byte[Math.min(maxLength, 128)];
+        int len = 0;
+        boolean tooLong = false;
+        boolean bare = false;
+        boolean lastWasCr = false;
+        while (true) {
+            if (!fill()) {
+                return CommandLine.END_OF_STREAM;
+            }
+            while (pos < limit) {
+                byte c = buf[pos++];
+                if (c == LF) {
+                    if (!lastWasCr) {
+                        bare = true;
+                    } else {
+                        len--; // the CR that ended the line
+                    }
+                    if (bare) {
+                        return CommandLine.BARE_LINE_ENDING;
+                    }
+                    if (tooLong) {
+                        return CommandLine.TOO_LONG;
+                    }
+                    return new CommandLine(CommandLine.Status.OK, new String(line, 0, len, StandardCharsets.UTF_8));
+                }
+                if (lastWasCr) {
+                    bare = true; // a CR not followed by LF
+                }
+                lastWasCr = c == CR;
+                if (tooLong) {
+                    continue;
+                }
+                if (len + 1 > maxLength - 1) { // leave room for the LF within maxLength
+                    tooLong = true;
+                    continue;
+                }
+                if (len == line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(maxLength, line.length * 2));
+                }
+                line[len++] = c;
+            }
+        }
+    }
+}

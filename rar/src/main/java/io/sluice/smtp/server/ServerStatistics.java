@@ -1,0 +1,28 @@
+package io.sluice.smtp.server;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Connection counters of one listener; cheap to update from many threads. */
+public final class ServerStatistics {
+
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    void connectionAccepted() {
+        accepted.increment();
+    }
+
+    void connectionRefused() {
+        refused.increment();
+    }
+
+    /** Connections that got a session since the listener started. */
+    public long acceptedConnections() {
+        return accepted.sum();
+    }
+
+    /** Connections turned away with 421 because the server was full. */
+    public long refusedConnections() {
+        return refused.sum();
+    }
+}

@@ -1,0 +1,206 @@
+package io.sluice.smtp.server;
+
+import io.sluice.api.Reply;
+import io.sluice.api.SmtpListener;
+import io.sluice.smtp.HostReplies;
+import io.sluice.smtp.QueueIdGenerator;
+import io.sluice.smtp.Session;
+import io.sluice.smtp.SmtpSettings;
+import io.sluice.smtp.io.SocketTransport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The listening side: binds the port, accepts connections and runs one {@link Session} per
+ * connection through a {@link TaskRunner}, up to the connection limit. {@link #close()} stops
+ * accepting and closes every open connection.
+ */
+public final class SmtpServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SmtpServer.class.getName());
+    private static final int BACKLOG = 1024;
+
+    private final SmtpSettings settings;
+    private final SmtpListener listener;
+    private final TaskRunner runner;
+    private final HostReplies host;
+    private final QueueIdGenerator queueIds = new QueueIdGenerator();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final ServerStatistics statistics = new ServerStatistics();
+    private ServerSocket serverSocket;
+    private volatile boolean closed;
+
+    public SmtpServer(SmtpSettings settings, SmtpListener listener, TaskRunner runner) {
+        this.settings = settings;
+        this.listener = listener;
+        this.runner = runner;
+        this.host = new HostReplies(settings);
+    }
+
+    /**
+     * Binds the listening socket now, so that a port in use fails the caller (the deployment) with a
+     * message naming the address instead of failing later in the background.
+     */
+    public void bind() throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
+                settings.port());
+        ServerSocket socket = new ServerSocket();
+        try {
+            // lets a redeployment rebind at once although the last connections are in TIME_WAIT
+            socket.setReuseAddress(true);
+            socket.bind(address, BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            BindException failure = new BindException("cannot listen for SMTP on " + settings.bindAddress() + ":"
+                    + settings.port() + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+        serverSocket = socket;
+    }
+
+    /** Starts accepting; {@link #bind()} must have succeeded. */
+    public void start() {
+        if (serverSocket == null) {
+            throw new IllegalStateException("not bound");
+        }
+        runner.start("smtp-accept-" + settings.port(), this::acceptLoop);
+        LOG.info(() -> "SMTP listener on " + boundAddress() + " as " + settings.hostname());
+    }
+
+    public InetSocketAddress boundAddress() {
+        return (InetSocketAddress) serverSocket.getLocalSocketAddress();
+    }
+
+    public SmtpSettings settings() {
+        return settings;
+    }
+
+    public ServerStatistics statistics() {
+        return statistics;
+    }
+
+    public int activeSessions() {
+        return sessions.size();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    break;
+                }
+                LOG.log(Level.WARNING, "accept failed on " + boundAddress(), e);
+                pause();
+                continue;
+            }
+            handOff(socket);
+        }
+    }
+
+    private void handOff(Socket socket) {
+        try {
+            socket.setTcpNoDelay(true); // replies are small and awaited one by one
+            socket.setKeepAlive(true);
+        } catch (SocketException e) {
+            closeQuietly(socket);
+            return;
+        }
+        if (sessions.size() >= settings.maxConnections()) {
+            refuse(socket, host.tooManyConnections());
+            return;
+        }
+        Session session = new Session(settings, host, listener, queueIds, new SocketTransport(socket));
+        sessions.add(session);
+        try {
+            runner.start("smtp-session", () -> {
+                try {
+                    session.run();
+                } finally {
+                    sessions.remove(session);
+                }
+            });
+            statistics.connectionAccepted();
+        } catch (RejectedExecutionException e) {
+            sessions.remove(session);
+            LOG.warning(() -> "no thread for a new connection from " + session.clientAddress() + ": " + e.getMessage());
+            refuse(socket, host.tooManyConnections());
+        }
+        if (closed) {
+            session.shutdown(); // raced with close(): do not leave it open
+        }
+    }
+
+    private void refuse(Socket socket, Reply reply) {
+        statistics.connectionRefused();
+        try (socket; OutputStream out = socket.getOutputStream()) {
+            out.write((reply.toWire() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException ignored) {
+            // the client is being turned away; it will retry
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100); // e.g. out of file descriptors: do not spin
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops accepting, closes every connection (a client idle between commands is told 421) and
+     * waits up to {@code graceMillis} for the sessions to end.
+     */
+    public void close(long graceMillis) {
+        closed = true;
+        if (serverSocket != null) {
+            try {
+                serverSocket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        for (Session session : sessions) {
+            session.shutdown();
+        }
+        long deadline = System.currentTimeMillis() + graceMillis;
+        while (!sessions.isEmpty() && System.currentTimeMillis() < deadline) {
+            pause();
+        }
+        if (!sessions.isEmpty()) {
+            LOG.warning(() -> sessions.size() + " SMTP sessions still running after close");
+        }
+        LOG.info(() -> "SMTP listener on " + settings.bindAddress() + ":" + settings.port() + " closed");
+    }
+
+    @Override
+    public void close() {
+        close(5000);
+    }
+}

@@ -1,0 +1,121 @@
+package io.sluice.smtp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A raw-socket SMTP client for tests that read as conversations: send a line, expect a whole reply line. */
+final class Conversation implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    Conversation(int port) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** Sends one line; CRLF is added. */
+    Conversation send(String line) throws IOException {
+        return sendRaw(line + "\r\n");
+    }
+
+    /** Sends exactly these characters (ISO-8859-1), no line ending added. */
+    Conversation sendRaw(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return this;
+    }
+
+    Conversation sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Whether the server has sent something not read yet. */
+    boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
+    /** Reads one reply line and checks it whole. */
+    Conversation expect(String line) throws IOException {
+        assertEquals(line, readLine());
+        return this;
+    }
+
+    /**
+     * Reads the final reply to a message and checks it names the queue id the listener saw for
+     * message {@code index} (read first: the listener has run by the time the reply arrives).
+     */
+    Conversation expectQueued(RecordingListener listener, int index) throws IOException {
+        String line = readLine();
+        assertEquals("250 2.0.0 Ok: queued as " + listener.messages.get(index).transaction().queueId(), line);
+        return this;
+    }
+
+    /** Sends a line and checks the one-line reply. */
+    Conversation exchange(String line, String reply) throws IOException {
+        return send(line).expect(reply);
+    }
+
+    /** Reads a line ending in CRLF, without it; fails on a bare LF from the server. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                fail("connection closed by server; read so far: " + line.toString(StandardCharsets.UTF_8));
+            }
+            if (c == '\n') {
+                if (previous != '\r') {
+                    fail("server sent a bare LF");
+                }
+                byte[] b = line.toByteArray();
+                return new String(b, 0, b.length - 1, StandardCharsets.UTF_8);
+            }
+            line.write(c);
+            previous = c;
+        }
+    }
+
+    /** Checks that the server closed the connection (after any expected replies were read). */
+    void expectClosed() throws IOException {
+        try {
+            int c = in.read();
+            assertEquals(-1, c, "expected the server to close the connection");
+        } catch (SocketTimeoutException e) {
+            fail("server did not close the connection");
+        } catch (IOException e) {
+            // a reset also means closed
+        }
+    }
+
+    /** Greeting, then EHLO with all its lines. */
+    Conversation greetAndEhlo(String host) throws IOException {
+        expect("220 " + host + " ESMTP Sluice");
+        send("EHLO client.example");
+        String line;
+        do {
+            line = readLine();
+        } while (line.startsWith("250-"));
+        assertEquals("250 ENHANCEDSTATUSCODES", line);
+        return this;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

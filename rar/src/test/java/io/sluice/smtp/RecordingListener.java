@@ -1,0 +1,55 @@
+package io.sluice.smtp;
+
+import io.sluice.api.EnhancedStatus;
+import io.sluice.api.MessageContent;
+import io.sluice.api.Recipient;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+import io.sluice.api.SmtpListener;
+import io.sluice.api.Transaction;
+import io.sluice.smtp.io.Spool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+/** A listener for engine tests: accepts by default and records what it was given. */
+final class RecordingListener implements SmtpListener {
+
+    /** One message as the listener saw it. */
+    record Received(Transaction transaction, byte[] content, boolean onDisk) {
+        String text() {
+            return new String(content, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    final List<Recipient> recipientCalls = new CopyOnWriteArrayList<>();
+    final List<Received> messages = new CopyOnWriteArrayList<>();
+    volatile BiFunction<Transaction, Recipient, Reply> recipientDecision =
+            (t, r) -> Reply.of(ReplyCode.OK, EnhancedStatus.DESTINATION_OK, "Ok");
+    volatile BiFunction<Transaction, MessageContent, Reply> messageDecision =
+            (t, c) -> Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + t.queueId());
+
+    @Override
+    public Reply recipient(Transaction transaction, Recipient recipient) {
+        recipientCalls.add(recipient);
+        return recipientDecision.apply(transaction, recipient);
+    }
+
+    @Override
+    public Reply message(Transaction transaction, MessageContent content) {
+        try (InputStream in = content.openStream()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length != content.size()) {
+                throw new IllegalStateException("size " + content.size() + " but read " + bytes.length);
+            }
+            messages.add(new Received(transaction, bytes, ((Spool) content).isOnDisk()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return messageDecision.apply(transaction, content);
+    }
+}

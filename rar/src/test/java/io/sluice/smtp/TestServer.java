@@ -1,0 +1,49 @@
+package io.sluice.smtp;
+
+import io.sluice.smtp.server.SmtpServer;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/** An engine on an ephemeral loopback port, sessions on plain threads. */
+final class TestServer implements AutoCloseable {
+
+    static final String HOST = "mx.test.example";
+
+    final RecordingListener listener = new RecordingListener();
+    final SmtpServer server;
+
+    TestServer() throws IOException {
+        this(b -> { });
+    }
+
+    TestServer(Consumer<SmtpSettings.Builder> customize) throws IOException {
+        SmtpSettings.Builder b = SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname(HOST);
+        customize.accept(b);
+        server = new SmtpServer(b.build(), listener, (name, task) -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        });
+        server.bind();
+        server.start();
+    }
+
+    int port() {
+        return server.boundAddress().getPort();
+    }
+
+    Conversation connect() throws IOException {
+        return new Conversation(port());
+    }
+
+    /** Connected, greeted and past EHLO. */
+    Conversation ehlo() throws IOException {
+        return connect().greetAndEhlo(HOST);
+    }
+
+    @Override
+    public void close() {
+        server.close(2000);
+    }
+}
