@@ -1,0 +1,26 @@
+package io.sluice.api;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a relayed message is sent with: reverse-path, the recipients (all of which must be accepted
+ * for the message to be sent) and the MAIL parameters the client gave. The relay recomputes SIZE
+ * and drops parameters the downstream does not advertise.
+ *
+ * @param sender         reverse-path without brackets, empty for {@code <>}
+ * @param recipients     forward-paths without brackets, at least one
+ * @param mailParameters the client's MAIL parameters (upper-cased keys; value {@code null} when absent)
+ */
+public record RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters)
+        implements Serializable {
+
+    public RelayEnvelope {
+        recipients = List.copyOf(recipients);
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a relayed message needs a recipient");
+        }
+        mailParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mailParameters));
+    }
+}

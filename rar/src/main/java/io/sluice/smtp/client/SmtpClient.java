@@ -1,0 +1,293 @@
+package io.sluice.smtp.client;
+
+import io.sluice.api.MessageSource;
+import io.sluice.api.RelayEnvelope;
+import io.sluice.api.RelayException;
+import io.sluice.api.RelayResult;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One persistent SMTP client session with the downstream server: connect and EHLO once, then any
+ * number of transactions. All or nothing: content is only sent when MAIL and every RCPT were
+ * accepted, so a transaction never reaches some recipients and not others.
+ *
+ * <p>After an I/O error, a timeout, a protocol error or a 421 the session is no longer
+ * {@link #isUsable() usable} and must be closed. Not thread safe.
+ */
+public final class SmtpClient implements AutoCloseable {
+
+    private final ClientSettings settings;
+    private final Socket socket;
+    private final ReplyReader replies;
+    private final OutputStream out;
+    private Capabilities capabilities = Capabilities.NONE;
+    private Reply greeting;
+    private boolean usable = true;
+    private boolean dirty; // a transaction was opened and not completed or reset
+
+    private SmtpClient(ClientSettings settings, Socket socket) throws IOException {
+        this.settings = settings;
+        this.socket = socket;
+        this.replies = new ReplyReader(socket.getInputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+    }
+
+    /** Connects, reads the greeting and says EHLO (HELO if EHLO is refused). */
+    public static SmtpClient connect(ClientSettings settings) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(settings.host(), settings.port()),
+                    millis(settings.connectTimeout()));
+            SmtpClient client = new SmtpClient(settings, socket);
+            client.open();
+            return client;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private void open() throws IOException {
+        socket.setSoTimeout(millis(settings.connectTimeout()));
+        greeting = replies.read();
+        if (greeting.code() != ReplyCode.SERVICE_READY) {
+            throw new IOException("downstream refused the connection: " + greeting);
+        }
+        socket.setSoTimeout(millis(settings.commandTimeout()));
+        Reply ehlo = command("EHLO " + settings.heloName());
+        if (ehlo.code() == ReplyCode.OK) {
+            capabilities = Capabilities.fromEhlo(ehlo.lines());
+            return;
+        }
+        Reply helo = command("HELO " + settings.heloName());
+        if (helo.code() != ReplyCode.OK) {
+            throw new IOException("downstream refused EHLO and HELO: " + helo);
+        }
+    }
+
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    public Reply greeting() {
+        return greeting;
+    }
+
+    /** Whether the session can take another transaction. */
+    public boolean isUsable() {
+        return usable && !socket.isClosed();
+    }
+
+    /** Whether a transaction was left open (the pool resets it before reuse). */
+    public boolean needsReset() {
+        return dirty;
+    }
+
+    public Reply noop() throws RelayException {
+        return guarded(() -> checked(command("NOOP")));
+    }
+
+    public Reply reset() throws RelayException {
+        return guarded(() -> {
+            Reply r = checked(command("RSET"));
+            dirty = false;
+            return r;
+        });
+    }
+
+    /** {@code MAIL FROM:<>}, {@code RCPT TO}, {@code RSET}; the reply that decides (RCPT, or MAIL if refused). */
+    public Reply verify(String recipient) throws RelayException {
+        return guarded(() -> {
+            List<Reply> r = pipeline(List.of("MAIL FROM:<>", "RCPT TO:<" + recipient + ">", "RSET"), true);
+            dirty = r.size() < 3 || !r.get(r.size() - 1).isPositive();
+            return r.get(0).isPositive() ? r.get(1) : r.get(0);
+        });
+    }
+
+    /** Relays one message; see {@link RelayResult}. */
+    public RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException {
+        return guarded(() -> transaction(envelope, content));
+    }
+
+    private RelayResult transaction(RelayEnvelope envelope, MessageSource content) throws IOException {
+        List<String> commands = new ArrayList<>(envelope.recipients().size() + 2);
+        commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
+        for (String rcpt : envelope.recipients()) {
+            commands.add("RCPT TO:<" + rcpt + ">");
+        }
+        commands.add("DATA");
+        dirty = true;
+        List<Reply> r = pipeline(commands, false);
+        Reply mail = r.get(0);
+        List<Reply> rcpts = r.subList(1, Math.min(r.size(), commands.size() - 1));
+        Reply data = r.size() == commands.size() ? r.get(r.size() - 1) : null;
+        boolean allAccepted = mail.isPositive() && rcpts.size() == envelope.recipients().size()
+                && rcpts.stream().allMatch(Reply::isPositive);
+        if (data != null && data.code() == ReplyCode.START_MAIL_INPUT && !allAccepted) {
+            // Pipelined DATA was accepted for the recipients that passed: the only way to deliver
+            // nothing now is to drop the connection before the end-of-data mark (RFC 5321 §4.1.1.4).
+            abandon();
+            return new RelayResult(mail, rcpts, data, null);
+        }
+        if (data == null || data.code() != ReplyCode.START_MAIL_INPUT) {
+            resetAfterRefusal();
+            return new RelayResult(mail, rcpts, data, null);
+        }
+        socket.setSoTimeout(millis(settings.dataTimeout()));
+        DotStuffingOutputStream stuffer = new DotStuffingOutputStream(out);
+        content.writeTo(stuffer);
+        stuffer.finish();
+        Reply done = checked(replies.read());
+        socket.setSoTimeout(millis(settings.commandTimeout()));
+        dirty = false;
+        return new RelayResult(mail, rcpts, data, done);
+    }
+
+    private String mailParameters(Map<String, String> given, MessageSource content) {
+        StringBuilder sb = new StringBuilder();
+        if (capabilities.has("SIZE")) {
+            sb.append(" SIZE=").append(content.size());
+        }
+        String body = given.get("BODY");
+        if (body != null && capabilities.has("8BITMIME")) {
+            sb.append(" BODY=").append(body);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Sends the commands and collects their replies: all at once when the server offers PIPELINING
+     * (RFC 2920), else one by one, stopping at the first refusal unless {@code all} is set.
+     */
+    private List<Reply> pipeline(List<String> commands, boolean all) throws IOException {
+        List<Reply> result = new ArrayList<>(commands.size());
+        if (capabilities.has("PIPELINING")) {
+            for (String c : commands) {
+                write(c);
+            }
+            out.flush();
+            for (int i = 0; i < commands.size(); i++) {
+                result.add(checked(replies.read()));
+            }
+            return result;
+        }
+        for (String c : commands) {
+            write(c);
+            out.flush();
+            Reply reply = checked(replies.read());
+            result.add(reply);
+            if (!reply.isPositive() && !all) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private void resetAfterRefusal() throws IOException {
+        write("RSET");
+        out.flush();
+        Reply r = checked(replies.read());
+        dirty = !r.isPositive();
+    }
+
+    private Reply command(String line) throws IOException {
+        write(line);
+        out.flush();
+        return checked(replies.read());
+    }
+
+    private void write(String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\r');
+        out.write('\n');
+    }
+
+    /** A 421 means the server is closing the session (RFC 5321 §3.8): this client is finished. */
+    private Reply checked(Reply reply) {
+        if (reply.code() == ReplyCode.SERVICE_NOT_AVAILABLE) {
+            usable = false;
+        }
+        return reply;
+    }
+
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs one operation; any I/O failure makes the session unusable and becomes a
+     * {@link RelayException}. It is retryable when the server answered nothing at all and did not
+     * merely time out: the typical pooled connection the server closed while it sat idle.
+     */
+    private <T> T guarded(Step<T> step) throws RelayException {
+        if (!isUsable()) {
+            throw new RelayException("downstream session is closed", true, null);
+        }
+        int answeredBefore = replies.count();
+        try {
+            return step.run();
+        } catch (IOException e) {
+            usable = false;
+            closeSocket();
+            boolean nothingAnswered = replies.count() == answeredBefore;
+            String what = e instanceof SocketTimeoutException ? "timeout" : e.toString();
+            throw new RelayException("downstream " + settings.host() + ":" + settings.port() + " failed: " + what,
+                    nothingAnswered && !(e instanceof SocketTimeoutException), e);
+        }
+    }
+
+    /** Drops the connection without a further word (used when no clean way out of DATA exists). */
+    private void abandon() {
+        usable = false;
+        closeSocket();
+    }
+
+    /** Says QUIT (briefly) and closes. */
+    @Override
+    public void close() {
+        if (isUsable()) {
+            try {
+                socket.setSoTimeout(1000);
+                write("QUIT");
+                out.flush();
+                replies.read();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        usable = false;
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpClient[" + settings.host() + ":" + settings.port() + " local=" + socket.getLocalPort() + "]";
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+}
