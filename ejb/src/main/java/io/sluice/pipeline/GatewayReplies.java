@@ -1,0 +1,49 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.EnhancedStatus;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+
+/** The replies the pipeline makes itself (the others are the downstream's own, passed on). */
+final class GatewayReplies {
+
+    static final Reply DOWNSTREAM_UNAVAILABLE = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.NO_ANSWER_FROM_HOST,
+            "Error: downstream mail server unavailable, try again later");
+    static final Reply DOWNSTREAM_FAILED = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.NO_ANSWER_FROM_HOST,
+            "Error: downstream mail server did not complete the transaction, try again later");
+
+    /** Status for "the next hop refused part of the transaction" (RFC 3463 X.4.0, routing). */
+    static final String NEXT_HOP_REFUSED = "4.4.0";
+
+    private GatewayReplies() {
+    }
+
+    static Reply queued(String queueId, Reply downstream) {
+        return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId + " (downstream: "
+                + downstream.code() + (downstream.status() != null ? " " + downstream.status() : "") + " "
+                + downstream.text() + ")");
+    }
+
+    /**
+     * A recipient the downstream refused at relay time, after we accepted it at RCPT: nothing is
+     * delivered and the client retries the whole transaction (one verdict per transaction, never a
+     * partial delivery and never a bounce from us).
+     */
+    static Reply recipientRefusedAtRelay(String recipient, Reply downstream) {
+        return Reply.of(ReplyCode.LOCAL_ERROR, NEXT_HOP_REFUSED, "Error: downstream refused <" + recipient + "> ("
+                + downstream.code() + " " + downstream.text() + "); nothing was delivered, try again later");
+    }
+
+    /**
+     * The downstream's own reply for the client, with an enhanced status from its class if it had
+     * none. A 421 becomes 451: the downstream closing its session is no reason to close the client's.
+     */
+    static Reply passOn(Reply downstream) {
+        if (downstream.code() == ReplyCode.SERVICE_NOT_AVAILABLE) {
+            return downstream.withCode(ReplyCode.LOCAL_ERROR,
+                    downstream.status() != null ? downstream.status() : EnhancedStatus.SYSTEM_NOT_ACCEPTING);
+        }
+        return downstream.status() != null ? downstream
+                : downstream.withCode(downstream.code(), EnhancedStatus.genericFor(downstream.code()));
+    }
+}

@@ -1,0 +1,42 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.MessageContent;
+import io.sluice.api.Recipient;
+import io.sluice.api.Reply;
+import io.sluice.api.SmtpListener;
+import io.sluice.api.Transaction;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.jboss.ejb3.annotation.Pool;
+
+/**
+ * The endpoint the resource adapter calls at each decision point of an SMTP session. Its return
+ * value is the reply the client gets. Activation properties (port, limits) and the adapter binding
+ * are in {@code META-INF/jboss-ejb3.xml}; the instance pool is sized by the project's CLI script.
+ *
+ * <p>Not transactional itself: relaying waits on the network, and the stages that write to the
+ * database open their own transactions.
+ */
+@MessageDriven(name = "SmtpGatewayBean", messageListenerInterface = SmtpListener.class)
+@Pool("sluice-mdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SmtpGatewayBean implements SmtpListener {
+
+    @Inject
+    RecipientVerifier verifier;
+
+    @Inject
+    MessageRelay relay;
+
+    @Override
+    public Reply recipient(Transaction transaction, Recipient recipient) {
+        return verifier.check(transaction, recipient);
+    }
+
+    @Override
+    public Reply message(Transaction transaction, MessageContent content) {
+        return relay.relay(transaction, content);
+    }
+}

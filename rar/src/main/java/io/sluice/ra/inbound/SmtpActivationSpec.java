@@ -1,0 +1,214 @@
+package io.sluice.ra.inbound;
+
+import io.sluice.smtp.SmtpSettings;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the gateway's message-driven bean asks to be activated: where to listen, the announced host
+ * name, and the session limits and timeouts. Each property is a JavaBean property set from the
+ * bean's activation config (see the EJB module's {@code jboss-ejb3.xml}, where system properties
+ * such as {@code sluice.smtp.port} supply the values). Unset properties keep the engine's defaults.
+ */
+public class SmtpActivationSpec implements ActivationSpec {
+
+    private ResourceAdapter resourceAdapter;
+    private String bindAddress;
+    private Integer port;
+    private String hostname;
+    private Integer maxConnections;
+    private Integer maxCommandLineLength;
+    private Integer maxTextLineLength;
+    private Integer maxRecipients;
+    private Long maxMessageSize;
+    private Integer commandTimeoutSeconds;
+    private Integer dataBlockTimeoutSeconds;
+    private Integer dataTotalTimeoutSeconds;
+    private Integer spoolThreshold;
+    private String spoolDirectory;
+
+    /** The engine settings these properties describe; invalid values fail with the property's name. */
+    public SmtpSettings toSettings() throws InvalidPropertyException {
+        SmtpSettings.Builder b = SmtpSettings.builder();
+        try {
+            if (notBlank(bindAddress)) {
+                b.bindAddress(bindAddress.trim());
+            }
+            if (port != null) {
+                b.port(port);
+            }
+            b.hostname(notBlank(hostname) ? hostname.trim() : localHostName());
+            if (maxConnections != null) {
+                b.maxConnections(maxConnections);
+            }
+            if (maxCommandLineLength != null) {
+                b.maxCommandLineLength(maxCommandLineLength);
+            }
+            if (maxTextLineLength != null) {
+                b.maxTextLineLength(maxTextLineLength);
+            }
+            if (maxRecipients != null) {
+                b.maxRecipients(maxRecipients);
+            }
+            if (maxMessageSize != null) {
+                b.maxMessageSize(maxMessageSize);
+            }
+            if (commandTimeoutSeconds != null) {
+                b.commandTimeout(Duration.ofSeconds(commandTimeoutSeconds));
+            }
+            if (dataBlockTimeoutSeconds != null) {
+                b.dataBlockTimeout(Duration.ofSeconds(dataBlockTimeoutSeconds));
+            }
+            if (dataTotalTimeoutSeconds != null) {
+                b.dataTotalTimeout(Duration.ofSeconds(dataTotalTimeoutSeconds));
+            }
+            if (spoolThreshold != null) {
+                b.spoolThreshold(spoolThreshold);
+            }
+            if (notBlank(spoolDirectory)) {
+                b.spoolDirectory(Path.of(spoolDirectory.trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException("invalid SMTP activation property: " + e.getMessage());
+        }
+        return b.build();
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public void validate() throws InvalidPropertyException {
+        toSettings();
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
+        this.resourceAdapter = ra;
+    }
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    public void setBindAddress(String bindAddress) {
+        this.bindAddress = bindAddress;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public void setHostname(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Integer getMaxCommandLineLength() {
+        return maxCommandLineLength;
+    }
+
+    public void setMaxCommandLineLength(Integer maxCommandLineLength) {
+        this.maxCommandLineLength = maxCommandLineLength;
+    }
+
+    public Integer getMaxTextLineLength() {
+        return maxTextLineLength;
+    }
+
+    public void setMaxTextLineLength(Integer maxTextLineLength) {
+        this.maxTextLineLength = maxTextLineLength;
+    }
+
+    public Integer getMaxRecipients() {
+        return maxRecipients;
+    }
+
+    public void setMaxRecipients(Integer maxRecipients) {
+        this.maxRecipients = maxRecipients;
+    }
+
+    public Long getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void setMaxMessageSize(Long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public Integer getCommandTimeoutSeconds() {
+        return commandTimeoutSeconds;
+    }
+
+    public void setCommandTimeoutSeconds(Integer commandTimeoutSeconds) {
+        this.commandTimeoutSeconds = commandTimeoutSeconds;
+    }
+
+    public Integer getDataBlockTimeoutSeconds() {
+        return dataBlockTimeoutSeconds;
+    }
+
+    public void setDataBlockTimeoutSeconds(Integer dataBlockTimeoutSeconds) {
+        this.dataBlockTimeoutSeconds = dataBlockTimeoutSeconds;
+    }
+
+    public Integer getDataTotalTimeoutSeconds() {
+        return dataTotalTimeoutSeconds;
+    }
+
+    public void setDataTotalTimeoutSeconds(Integer dataTotalTimeoutSeconds) {
+        this.dataTotalTimeoutSeconds = dataTotalTimeoutSeconds;
+    }
+
+    public Integer getSpoolThreshold() {
+        return spoolThreshold;
+    }
+
+    public void setSpoolThreshold(Integer spoolThreshold) {
+        this.spoolThreshold = spoolThreshold;
+    }
+
+    public String getSpoolDirectory() {
+        return spoolDirectory;
+    }
+
+    public void setSpoolDirectory(String spoolDirectory) {
+        this.spoolDirectory = spoolDirectory;
+    }
+}
