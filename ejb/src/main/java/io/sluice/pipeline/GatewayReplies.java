@@ -20,8 +20,7 @@ final class GatewayReplies {
 
     static Reply queued(String queueId, Reply downstream) {
         return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId + " (downstream: "
-                + downstream.code() + (downstream.status() != null ? " " + downstream.status() : "") + " "
-                + downstream.text() + ")");
+                + quote(downstream) + ")");
     }
 
     /**
@@ -31,7 +30,12 @@ final class GatewayReplies {
      */
     static Reply recipientRefusedAtRelay(String recipient, Reply downstream) {
         return Reply.of(ReplyCode.LOCAL_ERROR, NEXT_HOP_REFUSED, "Error: downstream refused <" + recipient + "> ("
-                + downstream.code() + " " + downstream.text() + "); nothing was delivered, try again later");
+                + quote(downstream) + "); nothing was delivered, try again later");
+    }
+
+    /** A downstream reply's first line as it was on the wire, for quoting in ours. */
+    private static String quote(Reply r) {
+        return r.code() + (r.status() != null ? " " + r.status() : "") + " " + r.text();
     }
 
     /**

@@ -11,14 +11,17 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** A raw-socket SMTP client for tests that read as conversations: send a line, expect a whole reply line. */
-final class Conversation implements AutoCloseable {
+/**
+ * A raw-socket SMTP client for tests that read as conversations: send a line, expect a whole reply
+ * line. Shared with the end-to-end tests through this module's test jar.
+ */
+public final class Conversation implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    Conversation(int port) throws IOException {
+    public Conversation(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
@@ -26,30 +29,30 @@ final class Conversation implements AutoCloseable {
     }
 
     /** Sends one line; CRLF is added. */
-    Conversation send(String line) throws IOException {
+    public Conversation send(String line) throws IOException {
         return sendRaw(line + "\r\n");
     }
 
     /** Sends exactly these characters (ISO-8859-1), no line ending added. */
-    Conversation sendRaw(String raw) throws IOException {
+    public Conversation sendRaw(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return this;
     }
 
-    Conversation sendBytes(byte[] bytes) throws IOException {
+    public Conversation sendBytes(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Whether the server has sent something not read yet. */
-    boolean hasInput() throws IOException {
+    public boolean hasInput() throws IOException {
         return in.available() > 0;
     }
 
     /** Reads one reply line and checks it whole. */
-    Conversation expect(String line) throws IOException {
+    public Conversation expect(String line) throws IOException {
         assertEquals(line, readLine());
         return this;
     }
@@ -65,12 +68,12 @@ final class Conversation implements AutoCloseable {
     }
 
     /** Sends a line and checks the one-line reply. */
-    Conversation exchange(String line, String reply) throws IOException {
+    public Conversation exchange(String line, String reply) throws IOException {
         return send(line).expect(reply);
     }
 
     /** Reads a line ending in CRLF, without it; fails on a bare LF from the server. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int previous = -1;
         while (true) {
@@ -91,7 +94,7 @@ final class Conversation implements AutoCloseable {
     }
 
     /** Checks that the server closed the connection (after any expected replies were read). */
-    void expectClosed() throws IOException {
+    public void expectClosed() throws IOException {
         try {
             int c = in.read();
             assertEquals(-1, c, "expected the server to close the connection");
@@ -103,7 +106,7 @@ final class Conversation implements AutoCloseable {
     }
 
     /** Greeting, then EHLO with all its lines. */
-    Conversation greetAndEhlo(String host) throws IOException {
+    public Conversation greetAndEhlo(String host) throws IOException {
         expect("220 " + host + " ESMTP Sluice");
         send("EHLO client.example");
         String line;

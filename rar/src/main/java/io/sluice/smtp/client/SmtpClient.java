@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * One persistent SMTP client session with the downstream server: connect and EHLO once, then any
- * number of transactions. All or nothing: content is only sent when MAIL and every RCPT were
+ * number of transactions. All or nothing: DATA is only sent when MAIL and every RCPT were
  * accepted, so a transaction never reaches some recipients and not others.
  *
  * <p>After an I/O error, a timeout, a protocol error or a 421 the session is no longer
@@ -124,27 +124,27 @@ public final class SmtpClient implements AutoCloseable {
         return guarded(() -> transaction(envelope, content));
     }
 
+    /**
+     * MAIL and the RCPTs go in one pipelined group; DATA only follows once every one of them was
+     * accepted. A refusal anywhere means RSET: nothing is delivered and the session stays usable.
+     */
     private RelayResult transaction(RelayEnvelope envelope, MessageSource content) throws IOException {
-        List<String> commands = new ArrayList<>(envelope.recipients().size() + 2);
+        List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
         commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
         for (String rcpt : envelope.recipients()) {
             commands.add("RCPT TO:<" + rcpt + ">");
         }
-        commands.add("DATA");
         dirty = true;
         List<Reply> r = pipeline(commands, false);
         Reply mail = r.get(0);
-        List<Reply> rcpts = r.subList(1, Math.min(r.size(), commands.size() - 1));
-        Reply data = r.size() == commands.size() ? r.get(r.size() - 1) : null;
-        boolean allAccepted = mail.isPositive() && rcpts.size() == envelope.recipients().size()
-                && rcpts.stream().allMatch(Reply::isPositive);
-        if (data != null && data.code() == ReplyCode.START_MAIL_INPUT && !allAccepted) {
-            // Pipelined DATA was accepted for the recipients that passed: the only way to deliver
-            // nothing now is to drop the connection before the end-of-data mark (RFC 5321 §4.1.1.4).
-            abandon();
-            return new RelayResult(mail, rcpts, data, null);
+        List<Reply> rcpts = r.subList(1, r.size());
+        boolean allAccepted = r.size() == commands.size() && r.stream().allMatch(Reply::isPositive);
+        if (!allAccepted) {
+            resetAfterRefusal();
+            return new RelayResult(mail, rcpts, null, null);
         }
-        if (data == null || data.code() != ReplyCode.START_MAIL_INPUT) {
+        Reply data = command("DATA");
+        if (data.code() != ReplyCode.START_MAIL_INPUT) {
             resetAfterRefusal();
             return new RelayResult(mail, rcpts, data, null);
         }
@@ -199,10 +199,9 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     private void resetAfterRefusal() throws IOException {
-        write("RSET");
-        out.flush();
-        Reply r = checked(replies.read());
-        dirty = !r.isPositive();
+        if (isUsable()) {
+            dirty = !command("RSET").isPositive();
+        }
     }
 
     private Reply command(String line) throws IOException {
@@ -249,12 +248,6 @@ public final class SmtpClient implements AutoCloseable {
             throw new RelayException("downstream " + settings.host() + ":" + settings.port() + " failed: " + what,
                     nothingAnswered && !(e instanceof SocketTimeoutException), e);
         }
-    }
-
-    /** Drops the connection without a further word (used when no clean way out of DATA exists). */
-    private void abandon() {
-        usable = false;
-        closeSocket();
     }
 
     /** Says QUIT (briefly) and closes. */

@@ -19,7 +19,9 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,7 @@ public final class SmtpServer implements AutoCloseable {
     private final QueueIdGenerator queueIds = new QueueIdGenerator();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final ServerStatistics statistics = new ServerStatistics();
+    private final CountDownLatch acceptLoopDone = new CountDownLatch(1);
     private ServerSocket serverSocket;
     private volatile boolean closed;
 
@@ -98,6 +101,14 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        try {
+            acceptConnections();
+        } finally {
+            acceptLoopDone.countDown();
+        }
+    }
+
+    private void acceptConnections() {
         while (!closed) {
             Socket socket;
             try {
@@ -190,6 +201,12 @@ public final class SmtpServer implements AutoCloseable {
             session.shutdown();
         }
         long deadline = System.currentTimeMillis() + graceMillis;
+        try {
+            // the port is only released once the thread blocked in accept() has left it
+            acceptLoopDone.await(graceMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         while (!sessions.isEmpty() && System.currentTimeMillis() < deadline) {
             pause();
         }

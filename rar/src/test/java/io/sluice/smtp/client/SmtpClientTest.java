@@ -142,8 +142,10 @@ class SmtpClientTest {
             assertEquals(550, r.refusal().code());
             assertNull(r.finalReply());
             assertTrue(down.contents.isEmpty());
-            // pipelined DATA got 354 from our engine for the one good recipient: the client dropped the connection
-            assertFalse(client.isUsable());
+            assertFalse(client.needsReset());
+            assertTrue(client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of()),
+                    text("y\r\n")).delivered(), "the session was reset and is still usable");
+            assertEquals(List.of("y\r\n"), down.contents);
         }
     }
 
@@ -167,18 +169,23 @@ class SmtpClientTest {
     }
 
     @Test
-    void pipelinedDataAcceptedAfterARefusalMeansTheConnectionIsDroppedBeforeTheEndMark() throws Exception {
+    void withPipeliningMailAndRecipientsGoTogetherAndDataOnlyAfterAllAreAccepted() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(PIPELINING, line ->
                 line.startsWith("RCPT TO:<bad") ? "550 5.1.1 no such user"
                         : line.equals("DATA") ? "354 go ahead" : "250 2.0.0 ok");
              SmtpClient client = SmtpClient.connect(peer.settings())) {
-            RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("good@example.org", "bad@example.org"),
-                    Map.of()), text("x\r\n"));
-            assertEquals(Reply.of(550, "5.1.1", "no such user"), r.refusal());
-            assertFalse(client.isUsable());
+            RelayResult refused = client.send(new RelayEnvelope("a@example.org",
+                    List.of("good@example.org", "bad@example.org"), Map.of()), text("x\r\n"));
+            assertEquals(Reply.of(550, "5.1.1", "no such user"), refused.refusal());
+            assertNull(refused.data());
+            RelayResult sent = client.send(new RelayEnvelope("a@example.org", List.of("good@example.org"), Map.of()),
+                    text("x\r\n"));
+            assertTrue(sent.delivered());
+            client.close();
             assertTrue(peer.awaitFinished());
-            assertFalse(peer.sawEndOfData);
-            assertTrue(peer.closedByClient);
+            assertEquals(List.of("EHLO gw.test", "MAIL FROM:<a@example.org> SIZE=3", "RCPT TO:<good@example.org>",
+                    "RCPT TO:<bad@example.org>", "RSET", "MAIL FROM:<a@example.org> SIZE=3", "RCPT TO:<good@example.org>",
+                    "DATA", "x", ".", "QUIT"), peer.lines);
         }
     }
 

@@ -1,0 +1,70 @@
+package io.sluice.it;
+
+import io.sluice.smtp.Conversation;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** The gateway under test: its EAR, its ports, and small helpers shared by the end-to-end tests. */
+final class Gateway {
+
+    static final String HOST = "gateway.test";
+    static final int SMTP_PORT = Integer.getInteger("it.smtp.port", 12525);
+    static final int DOWNSTREAM_PORT = Integer.getInteger("it.downstream.port", 12526);
+    static final int HTTP_PORT = Integer.getInteger("it.http.port", 8180);
+    static final String VERSION = System.getProperty("sluice.version");
+
+    private Gateway() {
+    }
+
+    /** The EAR exactly as built, under the name the adapter binding expects. */
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("sluice.ear")));
+    }
+
+    /** A client connection, past the greeting and EHLO. */
+    static Conversation ehlo() throws IOException {
+        return new Conversation(SMTP_PORT).greetAndEhlo(HOST);
+    }
+
+    /** Sends one message with a raw client and returns the final reply line. */
+    static String send(String from, String to, String content) throws IOException {
+        try (Conversation c = ehlo()) {
+            c.exchange("MAIL FROM:<" + from + ">", "250 2.1.0 Ok");
+            String rcpt = c.send("RCPT TO:<" + to + ">").readLine();
+            if (!rcpt.startsWith("250")) {
+                return rcpt;
+            }
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(content).sendRaw(".\r\n");
+            String reply = c.readLine();
+            c.exchange("QUIT", "221 2.0.0 Bye");
+            return reply;
+        }
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The gateway's queue id from its final reply "250 2.0.0 Ok: queued as ID (downstream: ...)". */
+    static String queueId(String reply) {
+        String marker = "queued as ";
+        int start = reply.indexOf(marker) + marker.length();
+        return reply.substring(start, reply.indexOf(' ', start));
+    }
+}
