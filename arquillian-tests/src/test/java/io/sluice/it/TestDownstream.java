@@ -37,6 +37,8 @@ final class TestDownstream implements AutoCloseable {
     final List<String> commands = new CopyOnWriteArrayList<>();
     final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     final AtomicInteger connections = new AtomicInteger();
+    /** When set, the next MAIL gets this reply and the connection is closed (e.g. a 421). */
+    volatile String closeOnNextMail;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queued = new AtomicInteger();
     private final int port;
@@ -76,6 +78,13 @@ final class TestDownstream implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Closes the open connections but keeps listening, like a server timing out idle clients. */
+    void dropConnections() throws IOException {
+        for (Socket c : open) {
+            c.close();
         }
     }
 
@@ -119,6 +128,12 @@ final class TestDownstream implements AutoCloseable {
                     case "EHLO" -> reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
                             + "250-8BITMIME\r\n250 ENHANCEDSTATUSCODES");
                     case "MAIL" -> {
+                        String closing = closeOnNextMail;
+                        if (closing != null) {
+                            closeOnNextMail = null;
+                            reply(out, closing);
+                            return;
+                        }
                         sender = between(line, '<', '>');
                         recipients.clear();
                         reply(out, "250 2.1.0 Ok");

@@ -6,6 +6,7 @@ import io.sluice.api.RelayPoolStatusMXBean;
 import io.sluice.tracking.MessageCounters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,20 +33,27 @@ public class StatusResource {
     MessageCounters counters;
 
     /** The whole status document. */
+    @JsonbPropertyOrder({"version", "listeners", "messages", "recipients", "downstream"})
     public record Status(String version, List<Listener> listeners, Messages messages, Recipients recipients,
                          List<Downstream> downstream) {
     }
 
+    @JsonbPropertyOrder({"bindAddress", "port", "hostname", "maxConnections", "activeConnections",
+            "acceptedConnections", "refusedConnections"})
     public record Listener(String bindAddress, int port, String hostname, int maxConnections, int activeConnections,
                            long acceptedConnections, long refusedConnections) {
     }
 
+    @JsonbPropertyOrder({"accepted", "rejected", "tempFailed", "bytesAccepted"})
     public record Messages(long accepted, long rejected, long tempFailed, long bytesAccepted) {
     }
 
+    @JsonbPropertyOrder({"accepted", "refused"})
     public record Recipients(long accepted, long refused) {
     }
 
+    @JsonbPropertyOrder({"address", "openConnections", "inUseConnections", "createdConnections",
+            "destroyedConnections", "failedConnects"})
     public record Downstream(String address, int openConnections, int inUseConnections, long createdConnections,
                              long destroyedConnections, long failedConnects) {
     }

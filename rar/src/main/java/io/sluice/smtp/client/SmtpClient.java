@@ -114,8 +114,8 @@ public final class SmtpClient implements AutoCloseable {
     public Reply verify(String recipient) throws RelayException {
         return guarded(() -> {
             List<Reply> r = pipeline(List.of("MAIL FROM:<>", "RCPT TO:<" + recipient + ">", "RSET"), true);
-            dirty = r.size() < 3 || !r.get(r.size() - 1).isPositive();
-            return r.get(0).isPositive() ? r.get(1) : r.get(0);
+            dirty = r.size() < 3 || !r.get(2).isPositive();
+            return r.get(0).isPositive() && r.size() > 1 ? r.get(1) : r.get(0);
         });
     }
 
@@ -181,8 +181,8 @@ public final class SmtpClient implements AutoCloseable {
                 write(c);
             }
             out.flush();
-            for (int i = 0; i < commands.size(); i++) {
-                result.add(checked(replies.read()));
+            for (int i = 0; i < commands.size() && usable; i++) {
+                result.add(checked(replies.read())); // after a 421 the server says no more (RFC 5321 §3.8)
             }
             return result;
         }
@@ -191,7 +191,7 @@ public final class SmtpClient implements AutoCloseable {
             out.flush();
             Reply reply = checked(replies.read());
             result.add(reply);
-            if (!reply.isPositive() && !all) {
+            if (!usable || (!reply.isPositive() && !all)) {
                 break;
             }
         }

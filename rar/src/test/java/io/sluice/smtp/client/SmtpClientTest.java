@@ -190,13 +190,17 @@ class SmtpClientTest {
     }
 
     @Test
-    void a421MakesTheSessionUnusable() throws IOException {
-        try (ScriptedServer peer = new ScriptedServer(PIPELINING, line -> line.startsWith("MAIL")
-                ? "421 4.3.2 shutting down" : "250 2.0.0 ok");
+    void a421MakesTheSessionUnusableAndNoFurtherReplyIsAwaited() throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        // like a real server: 421 to MAIL, then it closes without answering the pipelined RCPT
+        try (ScriptedServer peer = new ScriptedServer(PIPELINING, line -> closing.get() ? null
+                : line.startsWith("MAIL") && closing.compareAndSet(false, true) ? "421 4.3.2 shutting down"
+                : "250 2.0.0 ok");
              SmtpClient client = SmtpClient.connect(peer.settings())) {
             RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of()),
                     text("x\r\n"));
-            assertEquals(421, r.refusal().code());
+            assertEquals(Reply.of(421, "4.3.2", "shutting down"), r.refusal());
+            assertEquals(List.of(), r.recipients());
             assertFalse(client.isUsable());
         }
     }
