@@ -1,13 +1,6 @@
 package io.sluice.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -24,29 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Many clients at once: every message arrives exactly once, over far fewer downstream connections. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrencyIT {
+class ConcurrencyIT extends GatewayTest {
 
     private static final int CLIENTS = 20;
     private static final int MESSAGES = 50;
-
-    private static TestDownstream downstream;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeAll
-    static void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterAll
-    static void stopDownstream() throws IOException {
-        downstream.close();
-    }
 
     @Test
     void twentyClientsTimesFiftyMessages() throws Exception {

@@ -1,14 +1,7 @@
 package io.sluice.it;
 
 import io.sluice.smtp.Conversation;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,26 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With the downstream down, clients are told to try again (451), and the retry is delivered exactly once. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DownstreamOutageIT {
-
-    private TestDownstream downstream;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeEach
-    void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterEach
-    void stopDownstream() throws IOException {
-        downstream.close();
-    }
+class DownstreamOutageIT extends GatewayTest {
 
     @Test
     void downstreamStoppedMeans451AndTheRetryArrivesOnce() throws IOException {

@@ -1,15 +1,7 @@
 package io.sluice.it;
 
 import io.sluice.smtp.Conversation;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,31 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Recipients are checked with the downstream at RCPT time, and its own answer reaches the client. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RecipientVerificationIT {
-
-    private static TestDownstream downstream;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeAll
-    static void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterAll
-    static void stopDownstream() throws IOException {
-        downstream.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        downstream.clear();
-    }
+class RecipientVerificationIT extends GatewayTest {
 
     @Test
     void anUnknownUserIsRefusedAtRcptWithTheDownstreamsOwnReply() throws IOException {

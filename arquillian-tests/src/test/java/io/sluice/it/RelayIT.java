@@ -10,15 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,31 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Messages reach the downstream byte for byte, behind exactly two header fields the gateway adds. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayIT {
-
-    private static TestDownstream downstream;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeAll
-    static void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterAll
-    static void stopDownstream() throws IOException {
-        downstream.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        downstream.clear();
-    }
+class RelayIT extends GatewayTest {
 
     @Test
     void aJakartaMailMessageArrivesUnchanged() throws Exception {

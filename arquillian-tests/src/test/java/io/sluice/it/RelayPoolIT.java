@@ -1,23 +1,9 @@
 package io.sluice.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,34 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The downstream pool keeps its sessions healthy: idle ones are checked with NOOP (every second
  * in these tests), dead ones are destroyed, and a 421 retires a session at once.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RelayPoolIT {
+class RelayPoolIT extends GatewayTest {
 
-    private TestDownstream downstream;
 
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeEach
-    void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterEach
-    void stopDownstream() throws IOException {
-        downstream.close();
-    }
-
-    static JsonObject pool() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + Gateway.HTTP_PORT + "/api/v1/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject().getJsonArray("downstream").getJsonObject(0);
-        }
+    private static JsonObject pool() throws IOException, InterruptedException {
+        return Gateway.status().getJsonArray("downstream").getJsonObject(0);
     }
 
     private static void sendOk(String subject) throws IOException {

@@ -1,64 +1,21 @@
 package io.sluice.it;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /api/v1/status reports the listener, the counters and the downstream pool. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StatusIT {
+class StatusIT extends GatewayTest {
 
-    private static TestDownstream downstream;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
-        return Gateway.ear();
-    }
-
-    @BeforeAll
-    static void startDownstream() throws IOException {
-        downstream = new TestDownstream(Gateway.DOWNSTREAM_PORT).start();
-    }
-
-    @AfterAll
-    static void stopDownstream() throws IOException {
-        downstream.close();
-    }
-
-    private static JsonObject status() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + Gateway.HTTP_PORT + "/api/v1/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
-    }
 
     @Test
     void statusShowsListenerCountersAndPool() throws Exception {
-        JsonObject before = status();
+        JsonObject before = Gateway.status();
         assertEquals(Gateway.VERSION, before.getString("version"));
         JsonObject listener = before.getJsonArray("listeners").getJsonObject(0);
         assertEquals("0.0.0.0", listener.getString("bindAddress"));
@@ -73,7 +30,7 @@ class StatusIT {
                 Gateway.send("a@example.org", "nobody@example.com", "Subject: refused\r\n\r\nx\r\n"));
         Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
 
-        JsonObject after = status();
+        JsonObject after = Gateway.status();
         JsonObject messages = after.getJsonObject("messages");
         JsonObject beforeMessages = before.getJsonObject("messages");
         assertEquals(beforeMessages.getInt("accepted") + 1, messages.getInt("accepted"));

@@ -88,12 +88,6 @@ final class TestDownstream implements AutoCloseable {
         }
     }
 
-    void clear() {
-        deliveries.clear();
-        commands.clear();
-        unknownUsers.clear();
-    }
-
     @Override
     public void close() throws IOException {
         stop();

@@ -46,7 +46,8 @@ public final class Session implements Runnable {
     private ClientInfo client;
     private Envelope envelope;
     private volatile boolean closing;
-    private volatile boolean awaitingCommand;
+    private volatile boolean shutdownRequested;
+    private boolean saidGoodbye;
 
     public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
                    Transport transport) {
@@ -71,9 +72,7 @@ public final class Session implements Runnable {
             out.flush();
             while (!closing) {
                 setReadTimeout(settings.commandTimeout());
-                awaitingCommand = true;
                 CommandLine line = in.readCommandLine(settings.maxCommandLineLength());
-                awaitingCommand = false;
                 if (line.status() == CommandLine.Status.END_OF_STREAM) {
                     break;
                 }
@@ -86,13 +85,16 @@ public final class Session implements Runnable {
             LOG.fine(() -> "timeout from " + clientAddress + ": " + e.getMessage());
             replyAndFlushQuietly(host.timeout());
         } catch (IOException e) {
-            if (!closing) {
+            if (!shutdownRequested) {
                 LOG.fine(() -> "lost connection from " + clientAddress + ": " + e);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "session with " + clientAddress + " failed", e);
             replyAndFlushQuietly(Replies.LOCAL_ERROR);
         } finally {
+            if (shutdownRequested && !saidGoodbye) {
+                replyAndFlushQuietly(host.shuttingDown());
+            }
             endTransaction();
             transport.close();
             LOG.fine(() -> "disconnect from " + clientAddress);
@@ -236,20 +238,25 @@ public final class Session implements Runnable {
 
     /** QUIT: the session closes after flushing the reply. */
     public void quit() {
+        saidGoodbye = true;
         closing = true;
     }
 
     // ---- from other threads ----
 
     /**
-     * Closes the session from outside (server shutdown): a client waiting between commands is told
-     * 421 first; a session in the middle of a command just loses its connection.
+     * Asks the session to end (server shutdown), from another thread: its input is shut, so a
+     * session waiting for a command ends at once and one in the middle of a command finishes it
+     * (a message being relayed still gets its answer); either way the client is told 421 last.
      */
     public void shutdown() {
+        shutdownRequested = true;
         closing = true;
-        if (awaitingCommand && out != null) {
-            replyAndFlushQuietly(host.shuttingDown());
-        }
+        transport.shutdownInput();
+    }
+
+    /** Drops the connection without further ado (a session that did not end after {@link #shutdown()}). */
+    public void abort() {
         transport.close();
     }
 
@@ -258,6 +265,9 @@ public final class Session implements Runnable {
     }
 
     private void replyAndFlushQuietly(Reply reply) {
+        if (out == null) {
+            return;
+        }
         try {
             out.write(reply);
             out.flush();

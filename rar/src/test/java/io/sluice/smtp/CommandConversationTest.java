@@ -1,7 +1,5 @@
 package io.sluice.smtp;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,19 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every verb, in and out of order, as a client sees it. */
-class CommandConversationTest {
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class CommandConversationTest extends EngineTest {
 
     @Test
     void ehloListsTheExtensionsWithoutEnhancedCodes() throws IOException {

@@ -1,7 +1,5 @@
 package io.sluice.smtp;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,19 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What arrives at the listener is exactly what the client meant: dot-unstuffed, CRLF only. */
-class DataContentTest {
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class DataContentTest extends EngineTest {
 
     private Conversation openData() throws IOException {
         Conversation c = server.ehlo();

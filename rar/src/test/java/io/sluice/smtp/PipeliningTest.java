@@ -1,7 +1,5 @@
 package io.sluice.smtp;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -9,19 +7,7 @@ import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** RFC 2920: commands sent in groups are answered in order, none lost between command and DATA readers. */
-class PipeliningTest {
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class PipeliningTest extends EngineTest {
 
     @Test
     void aWholeGroupUpToDataInOneWrite() throws IOException {

@@ -42,6 +42,15 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public void shutdownInput() {
+        try {
+            socket.shutdownInput();
+        } catch (IOException ignored) {
+            // already closed or reset: the reader stops either way
+        }
+    }
+
+    @Override
     public void close() {
         try {
             socket.close();

@@ -24,6 +24,9 @@ public interface Transport extends Closeable {
 
     InetSocketAddress localAddress();
 
+    /** Ends the input side: a read blocked in another thread sees end of stream; writing still works. */
+    void shutdownInput();
+
     /** Closes the channel; a read blocked in another thread fails at once. Idempotent. */
     @Override
     void close();

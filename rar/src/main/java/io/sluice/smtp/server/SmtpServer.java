@@ -185,8 +185,8 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes every connection (a client idle between commands is told 421) and
-     * waits up to {@code graceMillis} for the sessions to end.
+     * Stops accepting and ends every session: each finishes the command it is in and tells its
+     * client 421. Sessions still busy after {@code graceMillis} lose their connection.
      */
     public void close(long graceMillis) {
         closed = true;
@@ -211,7 +211,10 @@ public final class SmtpServer implements AutoCloseable {
             pause();
         }
         if (!sessions.isEmpty()) {
-            LOG.warning(() -> sessions.size() + " SMTP sessions still running after close");
+            LOG.warning(() -> sessions.size() + " SMTP sessions still busy after " + graceMillis + " ms; closing them");
+            for (Session session : sessions) {
+                session.abort();
+            }
         }
         LOG.info(() -> "SMTP listener on " + settings.bindAddress() + ":" + settings.port() + " closed");
     }
