@@ -90,7 +90,7 @@ public class SluiceResourceAdapter implements ResourceAdapter {
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
         Activation activation = activations.remove(new ActivationKey(factory, spec));
         if (activation != null) {
-            ListenerStatus.unregister(activation.mbean());
+            StatusMBeans.unregister(activation.mbean());
             activation.server().close();
         }
     }

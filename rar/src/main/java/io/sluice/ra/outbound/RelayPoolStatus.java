@@ -1,20 +1,14 @@
 package io.sluice.ra.outbound;
 
 import io.sluice.api.RelayPoolStatusMXBean;
+import io.sluice.ra.StatusMBeans;
 
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Counters of one relay pool, published over JMX. */
 final class RelayPoolStatus implements RelayPoolStatusMXBean {
-
-    private static final Logger LOG = Logger.getLogger(RelayPoolStatus.class.getName());
 
     private final RelayManagedConnectionFactory factory;
     private final LongAdder created = new LongAdder();
@@ -48,31 +42,13 @@ final class RelayPoolStatus implements RelayPoolStatusMXBean {
     }
 
     synchronized void register() {
-        if (name != null) {
-            return;
-        }
-        try {
-            ObjectName n = new ObjectName("io.sluice:type=RelayPool,downstream=" + ObjectName.quote(getDownstream()));
-            MBeanServer mbs = ManagementFactory.getPlatformMBeanServer();
-            if (mbs.isRegistered(n)) {
-                mbs.unregisterMBean(n);
-            }
-            mbs.registerMBean(this, n);
-            name = n;
-        } catch (JMException e) {
-            LOG.log(Level.WARNING, "cannot register the relay pool MBean", e);
+        if (name == null) {
+            name = StatusMBeans.register("io.sluice:type=RelayPool,downstream=" + ObjectName.quote(getDownstream()), this);
         }
     }
 
     synchronized void unregister() {
-        if (name == null) {
-            return;
-        }
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
-        } catch (JMException e) {
-            LOG.log(Level.FINE, "MBean " + name + " already gone", e);
-        }
+        StatusMBeans.unregister(name);
         name = null;
     }
 

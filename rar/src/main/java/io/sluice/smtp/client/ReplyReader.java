@@ -10,6 +10,7 @@ import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads server replies (RFC 5321 §4.2): {@code ddd-text} continuation lines then {@code ddd text}.
@@ -19,6 +20,7 @@ final class ReplyReader {
 
     private static final int MAX_LINE = 4096;
     private static final int MAX_LINES = 256;
+    private static final Pattern STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     private final InputStream in;
     private final byte[] buf = new byte[8192];
@@ -74,7 +76,7 @@ final class ReplyReader {
     private static String statusOf(String text, int code) {
         int space = text.indexOf(' ');
         String candidate = space < 0 ? text : text.substring(0, space);
-        if (!candidate.matches("[245]\\.\\d{1,3}\\.\\d{1,3}")) {
+        if (!STATUS.matcher(candidate).matches()) {
             return null;
         }
         return candidate.charAt(0) == (char) ('0' + code / 100) ? candidate : null;
