@@ -1,0 +1,15 @@
+package io.sluice.policy;
+
+/** One action of a rule as the API and the snapshot carry it; see {@link Action} for the fields. */
+public record ActionSpec(ActionType type, Integer code, String status, String text, String header, String value,
+                         String address, NotifyTarget target, String template) {
+
+    static ActionSpec of(Action a) {
+        return new ActionSpec(a.type(), a.code(), a.status(), a.text(), a.header(), a.value(), a.address(),
+                a.target(), a.template());
+    }
+
+    Action toEntity() {
+        return new Action(type, code, status, text, header, value, address, target, template);
+    }
+}

@@ -1,0 +1,27 @@
+package io.sluice.policy;
+
+/** What a rule looks at. Which parameters each needs is checked by {@code PolicyValidation}. */
+public enum FilterType {
+    /** Every message. */
+    ALWAYS,
+    /** A virus engine found something. */
+    VIRUS,
+    /** The spam score is at least {@code threshold}. */
+    SPAM_SCORE,
+    /** An attachment (also inside zip archives) has a file name matching the glob {@code pattern}. */
+    ATTACHMENT_NAME,
+    /** An attachment has a declared or detected MIME type matching the glob {@code pattern}. */
+    ATTACHMENT_TYPE,
+    /** The message is larger than {@code threshold} octets. */
+    SIZE_OVER,
+    /** The header {@code header} has a value matching {@code pattern}. */
+    HEADER,
+    /** The decoded subject contains (or, with {@code regex}, matches) {@code pattern}. */
+    SUBJECT,
+    /** A decoded text part contains (or, with {@code regex}, matches) {@code pattern}. */
+    BODY,
+    /** The client authenticated (SMTP AUTH). */
+    SENDER_AUTHENTICATED,
+    /** The client's IP address is in one of the comma-separated CIDR blocks of {@code pattern}. */
+    CLIENT_IP
+}

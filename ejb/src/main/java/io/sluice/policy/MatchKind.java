@@ -1,0 +1,15 @@
+package io.sluice.policy;
+
+/** How one sender or recipient condition matches an address. */
+public enum MatchKind {
+    /** Every address, the null sender included. */
+    ANY,
+    /** One address, compared without regard to case. */
+    ADDRESS,
+    /** Every address at exactly this domain. */
+    DOMAIN,
+    /** Every address at this domain and at any domain below it ({@code *.example.com}). */
+    SUBDOMAINS,
+    /** Every address a named address group matches. */
+    GROUP
+}
