@@ -18,6 +18,17 @@ final class GatewayReplies {
     private GatewayReplies() {
     }
 
+    /** RFC 5321 §3.3 lets a server refuse a recipient with 452 so the client sends to it later. */
+    static Reply otherPolicy(String recipient) {
+        return Reply.of(ReplyCode.INSUFFICIENT_STORAGE, EnhancedStatus.TOO_MANY_RECIPIENTS, "Error: <" + recipient
+                + "> is under another policy; send to it in a new transaction");
+    }
+
+    /** A 250 that says no more than that the message was taken (also for a message a policy dropped). */
+    static Reply queued(String queueId) {
+        return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId);
+    }
+
     static Reply queued(String queueId, Reply downstream) {
         return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId + " (downstream: "
                 + quote(downstream) + ")");

@@ -1,7 +1,6 @@
 package io.sluice.pipeline;
 
-import io.sluice.api.MessageContent;
-import io.sluice.api.Recipient;
+import io.sluice.api.MessageSource;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -12,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -33,11 +31,10 @@ public class MessageRelay {
     @Inject
     MessageCounters counters;
 
-    public Reply relay(Transaction tx, MessageContent content) {
+    /** Relays {@code message} to {@code recipients}; {@code policy} is only for the log line. */
+    public Reply relay(Transaction tx, List<String> recipients, MessageSource message, String policy) {
         long start = System.nanoTime();
-        List<String> recipients = tx.recipients().stream().map(Recipient::address).toList();
         RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters());
-        RelayedMessage message = new RelayedMessage(TraceHeaders.build(tx, ZonedDateTime.now()), content);
         Reply reply;
         String outcome;
         try {
@@ -55,9 +52,9 @@ public class MessageRelay {
         long micros = (System.nanoTime() - start) / 1000;
         Reply answer = reply;
         String result = outcome;
-        LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + content.size()
-                + " client=" + tx.client().address() + " " + result + " reply=\"" + answer + "\" "
-                + micros / 1000.0 + "ms");
+        LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + message.size()
+                + " client=" + tx.client().address() + " policy=" + policy + " " + result + " reply=\"" + answer
+                + "\" " + micros / 1000.0 + "ms");
         return reply;
     }
 

@@ -1,12 +1,10 @@
 package io.sluice.pipeline;
 
 import io.sluice.api.EnhancedStatus;
-import io.sluice.api.Recipient;
 import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
-import io.sluice.tracking.MessageCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
@@ -35,20 +33,11 @@ public class RecipientVerifier {
     @Inject
     Downstream downstream;
 
-    @Inject
-    MessageCounters counters;
-
-    public Reply check(Transaction transaction, Recipient recipient) {
-        Reply reply = enabled ? verify(transaction, recipient.address()) : ACCEPTED;
-        counters.recipient(reply);
-        if (!reply.isPositive()) {
-            LOG.info(() -> transaction.queueId() + ": recipient <" + recipient.address() + "> from=<"
-                    + transaction.sender() + "> client=" + transaction.client().address() + " refused: " + reply);
+    /** The downstream's answer about {@code address} (cached), or 250 when verification is off. */
+    public Reply verify(Transaction transaction, String address) {
+        if (!enabled) {
+            return ACCEPTED;
         }
-        return reply;
-    }
-
-    private Reply verify(Transaction transaction, String address) {
         Reply cached = cache.get(address, System.nanoTime());
         if (cached != null) {
             return cached;

@@ -2,6 +2,7 @@ package io.sluice.pipeline;
 
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
+import io.sluice.api.RecipientDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
@@ -25,18 +26,18 @@ import org.jboss.ejb3.annotation.Pool;
 public class SmtpGatewayBean implements SmtpListener {
 
     @Inject
-    RecipientVerifier verifier;
+    RecipientStage recipients;
 
     @Inject
-    MessageRelay relay;
+    MessageStage messages;
 
     @Override
-    public Reply recipient(Transaction transaction, Recipient recipient) {
-        return verifier.check(transaction, recipient);
+    public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
+        return recipients.check(transaction, recipient);
     }
 
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
-        return relay.relay(transaction, content);
+        return messages.handle(transaction, content);
     }
 }

@@ -19,7 +19,7 @@ public final class PolicyRules {
     private final AddressPattern recipients;
     private final AddressPattern senderExceptions;
     private final AddressPattern recipientExceptions;
-    private final List<RuleSpec> rules;
+    private final List<CompiledRule> rules;
 
     PolicyRules(long id, String name, long version, int position, boolean enabled, boolean isDefault,
                 Direction direction, AddressPattern senders, AddressPattern recipients,
@@ -35,7 +35,7 @@ public final class PolicyRules {
         this.recipients = recipients;
         this.senderExceptions = senderExceptions;
         this.recipientExceptions = recipientExceptions;
-        this.rules = List.copyOf(rules);
+        this.rules = rules.stream().map(CompiledRule::compile).toList();
     }
 
     /** Whether this policy claims the pair; {@code null} if it does, else why not. */
@@ -81,7 +81,7 @@ public final class PolicyRules {
         return isDefault;
     }
 
-    public List<RuleSpec> rules() {
+    public List<CompiledRule> rules() {
         return rules;
     }
 

@@ -14,9 +14,10 @@ public interface SmtpListener {
 
     /**
      * RCPT TO: whether {@code recipient} joins {@code transaction} (whose recipient list holds the
-     * ones accepted before it). A 2xx reply accepts it; any other reply is sent to the client as is.
+     * ones accepted before it, and whose policy is that of the first of them). A 2xx reply accepts
+     * it; any other reply is sent to the client as is.
      */
-    Reply recipient(Transaction transaction, Recipient recipient);
+    RecipientDecision recipient(Transaction transaction, Recipient recipient);
 
     /**
      * End of data: decide about and deliver the message. The client is told the reply, so a 2xx

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param sender         the reverse-path without angle brackets; empty for the null sender {@code <>}
  * @param mailParameters MAIL parameters (upper-cased keys), e.g. SIZE, BODY
  * @param recipients     the recipients accepted so far, in order
+ * @param policy         the policy the first accepted recipient brought (see {@link RecipientDecision}),
+ *                       or {@code null}
  * @param startedAt      when MAIL was accepted
  */
 public record Transaction(String queueId, ClientInfo client, String sender, Map<String, String> mailParameters,
-                          List<Recipient> recipients, Instant startedAt) implements Serializable {
+                          List<Recipient> recipients, String policy, Instant startedAt) implements Serializable {
 
     public Transaction {
         mailParameters = Map.copyOf(mailParameters);

@@ -21,6 +21,7 @@ public final class Envelope implements AutoCloseable {
     private final Map<String, String> mailParameters;
     private final Instant startedAt = Instant.now();
     private final List<Recipient> recipients = new ArrayList<>();
+    private String policy;
     private Spool spool;
 
     Envelope(String queueId, String sender, Map<String, String> mailParameters) {
@@ -41,8 +42,12 @@ public final class Envelope implements AutoCloseable {
         return recipients.size();
     }
 
-    public void addRecipient(Recipient recipient) {
+    /** Adds an accepted recipient; the first one's policy becomes the transaction's. */
+    public void addRecipient(Recipient recipient, String recipientPolicy) {
         recipients.add(recipient);
+        if (recipients.size() == 1) {
+            policy = recipientPolicy;
+        }
     }
 
     public Spool newSpool(SmtpSettings settings) {
@@ -52,7 +57,7 @@ public final class Envelope implements AutoCloseable {
     }
 
     public Transaction snapshot(ClientInfo client) {
-        return new Transaction(queueId, client, sender, mailParameters, recipients, startedAt);
+        return new Transaction(queueId, client, sender, mailParameters, recipients, policy, startedAt);
     }
 
     @Override

@@ -216,20 +216,20 @@ public final class Session implements Runnable {
     }
 
     /**
-     * Calls the listener; a failure inside it (or a missing reply) becomes a 451, so the client
-     * retries and nothing it was told is accepted gets lost.
+     * Calls the listener; a failure inside it (or a missing answer) gives {@code onFailure}, a 451,
+     * so the client retries and nothing it was told is accepted gets lost.
      */
-    public Reply ask(String what, Function<SmtpListener, Reply> call) {
+    public <T> T ask(String what, Function<SmtpListener, T> call, T onFailure) {
         try {
-            Reply reply = call.apply(listener);
-            if (reply != null) {
-                return reply;
+            T answer = call.apply(listener);
+            if (answer != null) {
+                return answer;
             }
-            LOG.warning(() -> logPrefix() + what + " returned no reply");
+            LOG.warning(() -> logPrefix() + what + " returned no answer");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, logPrefix() + what + " failed", e);
         }
-        return Replies.LOCAL_ERROR;
+        return onFailure;
     }
 
     private String logPrefix() {

@@ -3,6 +3,7 @@ package io.sluice.smtp;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.List;
 
 import static io.sluice.smtp.TestServer.HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -210,6 +211,26 @@ class CommandConversationTest extends EngineTest {
                     .expect("451 4.3.0 Error: local error in processing, try again later")
                     .exchange("NOOP", "250 2.0.0 Ok");
         }
+    }
+
+    @Test
+    void theTransactionKeepsThePolicyOfItsFirstAcceptedRecipient() throws IOException {
+        server.listener.recipientDecision = (t, r) -> r.address().startsWith("refused")
+                ? io.sluice.api.Reply.of(550, "5.1.1", "no") : io.sluice.api.Reply.of(250, "2.1.5", "Ok");
+        try (Conversation c = server.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<refused@example.org>", "550 5.1.1 no")
+                    .exchange("RCPT TO:<first@example.org>", "250 2.1.5 Ok")
+                    .exchange("RCPT TO:<second@example.org>", "250 2.1.5 Ok")
+                    .exchange("DATA", "354 End data with <CR><LF>.<CR><LF>")
+                    .send(".");
+            c.expectQueued(server.listener, 0);
+        }
+        List<io.sluice.api.Transaction> seen = server.listener.recipientTransactions;
+        assertEquals(null, seen.get(0).policy());
+        assertEquals(null, seen.get(1).policy());
+        assertEquals("policy-of-first@example.org", seen.get(2).policy());
+        assertEquals("policy-of-first@example.org", server.listener.messages.get(0).transaction().policy());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.sluice.smtp;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
+import io.sluice.api.RecipientDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.SmtpListener;
@@ -33,10 +34,16 @@ final class RecordingListener implements SmtpListener {
     volatile BiFunction<Transaction, MessageContent, Reply> messageDecision =
             (t, c) -> Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + t.queueId());
 
+    /** The policy key handed back with each accepted recipient. */
+    volatile java.util.function.Function<Recipient, String> policyOf = r -> "policy-of-" + r.address();
+    final List<Transaction> recipientTransactions = new CopyOnWriteArrayList<>();
+
     @Override
-    public Reply recipient(Transaction transaction, Recipient recipient) {
+    public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
         recipientCalls.add(recipient);
-        return recipientDecision.apply(transaction, recipient);
+        recipientTransactions.add(transaction);
+        Reply reply = recipientDecision.apply(transaction, recipient);
+        return reply == null ? null : new RecipientDecision(reply, policyOf.apply(recipient));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sluice.ra.inbound;
 
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
+import io.sluice.api.RecipientDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
@@ -25,7 +26,7 @@ public final class EndpointListener implements SmtpListener {
     }
 
     @Override
-    public Reply recipient(Transaction transaction, Recipient recipient) {
+    public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
         return deliver(l -> l.recipient(transaction, recipient));
     }
 
@@ -34,7 +35,7 @@ public final class EndpointListener implements SmtpListener {
         return deliver(l -> l.message(transaction, content));
     }
 
-    private Reply deliver(Function<SmtpListener, Reply> call) {
+    private <T> T deliver(Function<SmtpListener, T> call) {
         MessageEndpoint endpoint;
         try {
             endpoint = factory.createEndpoint(null);

@@ -51,7 +51,7 @@ public final class DataCommand implements CommandHandler {
             Reply reply = switch (outcome) {
                 case COMPLETE -> {
                     spool.finish();
-                    yield session.ask("message delivery", l -> l.message(transaction, spool));
+                    yield session.ask("message delivery", l -> l.message(transaction, spool), Replies.LOCAL_ERROR);
                 }
                 case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
                 case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;

@@ -1,7 +1,7 @@
 package io.sluice.smtp.command;
 
 import io.sluice.api.Recipient;
-import io.sluice.api.Reply;
+import io.sluice.api.RecipientDecision;
 import io.sluice.smtp.PathArgument;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
@@ -11,6 +11,8 @@ import io.sluice.smtp.Session;
  * recipient limit (§4.5.3.1.8) is enforced before asking it.
  */
 public final class RcptCommand implements CommandHandler {
+
+    private static final RecipientDecision FAILED = RecipientDecision.of(Replies.LOCAL_ERROR);
 
     @Override
     public void handle(Session session, String argument) {
@@ -42,11 +44,12 @@ public final class RcptCommand implements CommandHandler {
             return;
         }
         Recipient recipient = new Recipient(path.address(), path.parameters());
-        Reply reply = session.ask("recipient check", l -> l.recipient(session.transaction(), recipient));
-        if (reply.isPositive()) {
-            session.envelope().addRecipient(recipient);
+        RecipientDecision decision = session.ask("recipient check", l -> l.recipient(session.transaction(), recipient),
+                FAILED);
+        if (decision.reply().isPositive()) {
+            session.envelope().addRecipient(recipient, decision.policy());
             session.recipientAccepted();
         }
-        session.reply(reply);
+        session.reply(decision.reply());
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageContent;
 import io.sluice.api.MessageSource;
 import io.sluice.api.Recipient;
+import io.sluice.api.RecipientDecision;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -69,10 +70,10 @@ class SmtpClientTest {
         }
 
         @Override
-        public Reply recipient(Transaction t, Recipient r) {
-            return r.address().startsWith("unknown")
+        public RecipientDecision recipient(Transaction t, Recipient r) {
+            return RecipientDecision.of(r.address().startsWith("unknown")
                     ? Reply.of(550, "5.1.1", "<" + r.address() + ">: Recipient address rejected: User unknown")
-                    : Reply.of(250, "2.1.5", "Ok");
+                    : Reply.of(250, "2.1.5", "Ok"));
         }
 
         @Override

@@ -1,0 +1,110 @@
+package io.sluice.pipeline;
+
+import io.sluice.action.Disposition;
+import io.sluice.action.HeaderEditor;
+import io.sluice.api.EnhancedStatus;
+import io.sluice.api.MessageContent;
+import io.sluice.api.Recipient;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+import io.sluice.api.Transaction;
+import io.sluice.policy.PolicyCache;
+import io.sluice.policy.PolicyRules;
+import io.sluice.policy.PolicySnapshot;
+import io.sluice.tracking.MessageCounters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * End of data: applies the transaction's policy (bound at the first accepted RCPT) to the message
+ * and carries out the result: refuse it, drop it, or relay it (changed as the policy says) and
+ * answer with the downstream's verdict.
+ */
+@ApplicationScoped
+public class MessageStage {
+
+    private static final Logger LOG = Logger.getLogger(MessageStage.class.getName());
+    static final Reply HEADER_TOO_LARGE = Reply.of(ReplyCode.EXCEEDED_STORAGE, EnhancedStatus.MESSAGE_TOO_BIG,
+            "Error: message header section too large");
+    static final Reply ACTION_UNAVAILABLE = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: the policy asks for an action this gateway cannot carry out now, try again later");
+
+    @Inject
+    PolicyCache policies;
+
+    @Inject
+    MessageRelay relay;
+
+    @Inject
+    MessageCounters counters;
+
+    public Reply handle(Transaction tx, MessageContent content) {
+        PolicyRules policy = policyOf(tx);
+        ReceivedMessage message = new ReceivedMessage(tx, content);
+        Disposition d = Disposition.decide(policy.rules(), message);
+        if (!d.notCarried().isEmpty()) {
+            LOG.warning(() -> tx.queueId() + ": policy " + policy.name() + " asks for " + d.notCarried().stream()
+                    .map(a -> a.type().name()).toList() + ", which this gateway does not carry out yet");
+        }
+        return switch (d.outcome()) {
+            case REJECT -> decided(tx, message, policy, d, d.reply(), "rejected");
+            case DROP -> decided(tx, message, policy, d, GatewayReplies.queued(tx.queueId()), "dropped");
+            case UNAVAILABLE -> decided(tx, message, policy, d, ACTION_UNAVAILABLE, "deferred");
+            case DELIVER -> deliver(tx, policy, d, message);
+        };
+    }
+
+    private Reply deliver(Transaction tx, PolicyRules policy, Disposition d, ReceivedMessage message) {
+        byte[] trace = TraceHeaders.build(tx, ZonedDateTime.now());
+        RelayedMessage out;
+        if (d.edits().isEmpty()) {
+            out = RelayedMessage.unchanged(trace, message.content());
+        } else {
+            if (!message.section().complete()) {
+                return decided(tx, message, policy, d, HEADER_TOO_LARGE, "rejected");
+            }
+            HeaderEditor.apply(message.headers(), d.edits());
+            out = RelayedMessage.withHeader(trace, serialize(message), message.section().bodyOffset(),
+                    message.content());
+        }
+        List<String> recipients = d.redirect() != null ? List.of(d.redirect())
+                : tx.recipients().stream().map(Recipient::address).toList();
+        return relay.relay(tx, recipients, out, policy.name() + (d.rules().isEmpty() ? "" : " " + d.rules()));
+    }
+
+    private static byte[] serialize(ReceivedMessage message) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(message.section().raw().length + 256);
+        for (Enumeration<String> lines = message.headers().getAllHeaderLines(); lines.hasMoreElements(); ) {
+            b.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+            b.writeBytes(CRLF);
+        }
+        b.writeBytes(CRLF);
+        return b.toByteArray();
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    /** A message the policy decided about without relaying it: counted and logged like a relayed one. */
+    private Reply decided(Transaction tx, ReceivedMessage message, PolicyRules policy, Disposition d, Reply reply,
+                          String what) {
+        counters.message(reply, message.size());
+        LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + tx.recipients().stream()
+                .map(Recipient::address).toList() + " size=" + message.size() + " client=" + tx.client().address()
+                + " policy=" + policy.name() + " " + d.rules() + " " + what + " reply=\"" + reply + "\"");
+        return reply;
+    }
+
+    /** The bound policy; if it was deleted meanwhile, whatever applies to the first recipient now. */
+    private PolicyRules policyOf(Transaction tx) {
+        PolicySnapshot snapshot = policies.snapshot();
+        PolicyRules bound = tx.policy() == null ? null : snapshot.byId(Long.parseLong(tx.policy()));
+        return bound != null ? bound : snapshot.resolve(tx.sender(), tx.recipients().get(0).address(), false);
+    }
+}

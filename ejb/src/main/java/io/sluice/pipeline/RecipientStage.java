@@ -1,0 +1,60 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.Recipient;
+import io.sluice.api.RecipientDecision;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+import io.sluice.api.Transaction;
+import io.sluice.policy.PolicyCache;
+import io.sluice.policy.PolicyRules;
+import io.sluice.tracking.MessageCounters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.logging.Logger;
+
+/**
+ * RCPT: finds the recipient's policy and binds the transaction to the first accepted recipient's
+ * policy. A recipient under another policy is told "452 4.5.3" and the client sends to it in a
+ * new transaction, so each transaction has exactly one policy and one verdict, and a message is
+ * never delivered to some recipients and refused for others (which would need a bounce).
+ * Then the downstream verifies the recipient.
+ */
+@ApplicationScoped
+public class RecipientStage {
+
+    private static final Logger LOG = Logger.getLogger(RecipientStage.class.getName());
+
+    @Inject
+    PolicyCache policies;
+
+    @Inject
+    RecipientVerifier verifier;
+
+    @Inject
+    MessageCounters counters;
+
+    public RecipientDecision check(Transaction tx, Recipient recipient) {
+        PolicyRules policy = policies.snapshot().resolve(tx.sender(), recipient.address(), false);
+        String key = policyKey(policy);
+        Reply reply;
+        if (tx.policy() != null && !tx.policy().equals(key)) {
+            reply = GatewayReplies.otherPolicy(recipient.address());
+            LOG.fine(() -> tx.queueId() + ": <" + recipient.address() + "> is under policy " + policy
+                    + ", not the transaction's " + tx.policy());
+        } else {
+            reply = verifier.verify(tx, recipient.address());
+        }
+        counters.recipient(reply);
+        if (!reply.isPositive() && reply.code() != ReplyCode.INSUFFICIENT_STORAGE) {
+            LOG.info(() -> tx.queueId() + ": recipient <" + recipient.address() + "> from=<" + tx.sender()
+                    + "> client=" + tx.client().address() + " refused: " + reply);
+        }
+        return new RecipientDecision(reply, key);
+    }
+
+    /** What the engine carries for the transaction: the policy's id. */
+    static String policyKey(PolicyRules policy) {
+        return Long.toString(policy.id());
+    }
+}

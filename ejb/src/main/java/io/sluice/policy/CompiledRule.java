@@ -1,0 +1,78 @@
+package io.sluice.policy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A rule ready to run: its filter compiled once (regular expressions, CIDR blocks) when the
+ * snapshot is built, not for every message.
+ *
+ * @param spec   the rule as configured
+ * @param filter whether a message matches
+ */
+public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
+
+    private static final Logger LOG = Logger.getLogger(CompiledRule.class.getName());
+    private static final Predicate<MessageFacts> NEVER = f -> false;
+
+    public static CompiledRule compile(RuleSpec spec) {
+        try {
+            return new CompiledRule(spec, filter(spec.filter()));
+        } catch (IllegalArgumentException e) { // PatternSyntaxException included
+            // the admin API refuses such rules; this is a rule written into the database by hand
+            LOG.warning(() -> "rule " + spec.name() + " has an invalid filter and never matches: " + e.getMessage());
+            return new CompiledRule(spec, NEVER);
+        }
+    }
+
+    public boolean matches(MessageFacts facts) {
+        return filter.test(facts);
+    }
+
+    private static Predicate<MessageFacts> filter(FilterSpec f) {
+        return switch (f.type()) {
+            case ALWAYS -> m -> true;
+            case SIZE_OVER -> {
+                double limit = f.threshold();
+                yield m -> m.size() > limit;
+            }
+            case HEADER -> {
+                Pattern p = Pattern.compile(f.pattern(), f.caseInsensitive() ? Pattern.CASE_INSENSITIVE : 0);
+                String name = f.header();
+                yield m -> m.headerValues(name).stream().anyMatch(v -> p.matcher(v).find());
+            }
+            case SUBJECT -> {
+                Predicate<String> text = textMatcher(f);
+                yield m -> text.test(m.subject());
+            }
+            case SENDER_AUTHENTICATED -> MessageFacts::authenticated;
+            case CLIENT_IP -> {
+                List<Cidr> blocks = Arrays.stream(f.pattern().split("[,\\s]+")).filter(s -> !s.isBlank())
+                        .map(Cidr::parse).toList();
+                yield m -> blocks.stream().anyMatch(c -> c.contains(m.clientAddress()));
+            }
+            // verdicts of content scanning: with no scanner in the pipeline nothing is ever found
+            case VIRUS, SPAM_SCORE, ATTACHMENT_NAME, ATTACHMENT_TYPE, BODY -> NEVER;
+        };
+    }
+
+    /** Keyword (substring) or regular expression, optionally ignoring case. */
+    static Predicate<String> textMatcher(FilterSpec f) throws PatternSyntaxException {
+        if (f.regex()) {
+            Pattern p = Pattern.compile(f.pattern(),
+                    f.caseInsensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            return s -> p.matcher(s).find();
+        }
+        if (f.caseInsensitive()) {
+            String k = f.pattern().toLowerCase(Locale.ROOT);
+            return s -> s.toLowerCase(Locale.ROOT).contains(k);
+        }
+        String k = f.pattern();
+        return s -> s.contains(k);
+    }
+}

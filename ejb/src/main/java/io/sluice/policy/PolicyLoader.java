@@ -1,0 +1,72 @@
+package io.sluice.policy;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the {@link PolicySnapshot} into the {@link PolicyCache}: at start, after every committed
+ * change made through the admin API, and once a minute in case another node (or someone with SQL)
+ * changed the database.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PolicyLoader {
+
+    private static final Logger LOG = Logger.getLogger(PolicyLoader.class.getName());
+
+    @PersistenceContext(unitName = "sluice")
+    EntityManager em;
+
+    @Inject
+    PolicyCache cache;
+
+    @PostConstruct
+    void start() {
+        reload();
+    }
+
+    public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
+        reload();
+        LOG.info(() -> "policies reloaded after a change to " + change.what() + ": " + cache.snapshot().policies());
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "17", persistent = false)
+    void refresh() {
+        reload();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void reload() {
+        List<PolicyData> policies = em.createQuery("select p from Policy p", Policy.class).getResultList().stream()
+                .map(PolicyData::of).toList();
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (AddressGroup g : em.createQuery("select g from AddressGroup g", AddressGroup.class).getResultList()) {
+            groups.put(g.name(), new TreeSet<>(g.members()));
+        }
+        Set<String> domains = em.createQuery("select d.name from InternalDomain d", String.class).getResultStream()
+                .collect(Collectors.toSet());
+        cache.replace(PolicySnapshot.of(policies, groups, domains));
+    }
+}

@@ -1,0 +1,46 @@
+package io.sluice.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.logging.Logger;
+
+/**
+ * On the first start (no admin API user at all), creates the user "admin" with a random password
+ * and prints it once to the server log. The password is stored only as a salted hash. A password
+ * can be given instead with the system property {@code sluice.admin.initial-password} (then it is
+ * not printed), for automated installs.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class FirstAdmin {
+
+    static final String USERNAME = "admin";
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+    @PersistenceContext(unitName = "sluice")
+    EntityManager em;
+
+    @PostConstruct
+    void createIfNone() {
+        long users = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
+        if (users > 0) {
+            return;
+        }
+        String given = System.getProperty("sluice.admin.initial-password");
+        String password = given == null || given.isBlank() ? PasswordHash.randomPassword() : given;
+        em.persist(new AdminUser(USERNAME, Role.admin, PasswordHash.of(password)));
+        if (given == null || given.isBlank()) {
+            LOG.warning("Sluice admin API: created user '" + USERNAME + "' with password '" + password
+                    + "'. It is shown this once; change it with PUT /api/v1/users/" + USERNAME + "/password.");
+        } else {
+            LOG.warning("Sluice admin API: created user '" + USERNAME + "' with the password from "
+                    + "sluice.admin.initial-password.");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.sluice.action;
+
+import io.sluice.api.Reply;
+import io.sluice.policy.ActionSpec;
+import io.sluice.policy.ActionType;
+import io.sluice.policy.CompiledRule;
+import io.sluice.policy.FilterSpec;
+import io.sluice.policy.FilterType;
+import io.sluice.policy.MessageFacts;
+import io.sluice.policy.RuleSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** How matching rules combine into one disposition. */
+class DispositionTest {
+
+    /** A message of 2,000 octets from 192.0.2.1 with the given header fields. */
+    static MessageFacts facts(Map<String, List<String>> headers) {
+        return new MessageFacts() {
+            public long size() {
+                return 2000;
+            }
+
+            public String clientAddress() {
+                return "192.0.2.1";
+            }
+
+            public boolean authenticated() {
+                return false;
+            }
+
+            public List<String> headerValues(String name) {
+                return headers.getOrDefault(name, List.of());
+            }
+
+            public String subject() {
+                return headerValues("Subject").isEmpty() ? "" : headerValues("Subject").get(0);
+            }
+        };
+    }
+
+    static CompiledRule rule(String name, FilterSpec filter, ActionSpec... actions) {
+        return CompiledRule.compile(new RuleSpec(name, filter, List.of(actions)));
+    }
+
+    static FilterSpec sizeOver(double n) {
+        return new FilterSpec(FilterType.SIZE_OVER, null, null, n, false, false);
+    }
+
+    static ActionSpec action(ActionType type) {
+        return new ActionSpec(type, null, null, null, null, null, null, null, null);
+    }
+
+    static ActionSpec addHeader(String name, String value) {
+        return new ActionSpec(ActionType.ADD_HEADER, null, null, null, name, value, null, null, null);
+    }
+
+    static ActionSpec reject(Integer code, String status, String text) {
+        return new ActionSpec(ActionType.REJECT, code, status, text, null, null, null, null, null);
+    }
+
+    @Test
+    void noMatchingRuleMeansDeliverUnchanged() {
+        Disposition d = Disposition.decide(List.of(rule("big", sizeOver(5000), reject(null, null, null))),
+                facts(Map.of()));
+        assertEquals(Disposition.Outcome.DELIVER, d.outcome());
+        assertEquals(List.of(), d.edits());
+        assertEquals(List.of(), d.rules());
+    }
+
+    @Test
+    void everyMatchingRuleContributesItsChangesInOrder() {
+        Disposition d = Disposition.decide(List.of(
+                rule("one", FilterSpec.ALWAYS, addHeader("X-A", "1")),
+                rule("skipped", sizeOver(5000), addHeader("X-B", "2")),
+                rule("two", sizeOver(1000), addHeader("X-C", "3"),
+                        new ActionSpec(ActionType.REDIRECT, null, null, null, null, null, "audit@example.com", null, null))),
+                facts(Map.of()));
+        assertEquals(Disposition.Outcome.DELIVER, d.outcome());
+        assertEquals(List.of(addHeader("X-A", "1"), addHeader("X-C", "3")), d.edits());
+        assertEquals("audit@example.com", d.redirect());
+        assertEquals(List.of("one", "two"), d.rules());
+    }
+
+    @Test
+    void rejectEndsEvaluationWithThePolicysReply() {
+        Disposition d = Disposition.decide(List.of(
+                rule("tag", FilterSpec.ALWAYS, addHeader("X-A", "1")),
+                rule("block", sizeOver(1000), reject(554, "5.7.0", "Too big for this policy")),
+                rule("never", FilterSpec.ALWAYS, action(ActionType.DROP))), facts(Map.of()));
+        assertEquals(Disposition.Outcome.REJECT, d.outcome());
+        assertEquals(Reply.of(554, "5.7.0", "Too big for this policy"), d.reply());
+        assertEquals(List.of("tag", "block"), d.rules());
+    }
+
+    @Test
+    void aRejectWithoutDetailsGetsTheDefaultReply() {
+        Disposition d = Disposition.decide(List.of(rule("r", FilterSpec.ALWAYS, reject(null, null, null))),
+                facts(Map.of()));
+        assertEquals(Reply.of(550, "5.7.1", "Message refused by policy"), d.reply());
+        Disposition temp = Disposition.decide(List.of(rule("r", FilterSpec.ALWAYS, reject(451, null, "later"))),
+                facts(Map.of()));
+        assertEquals(Reply.of(451, "4.0.0", "later"), temp.reply());
+    }
+
+    @Test
+    void deliverStopsLaterRules() {
+        FilterSpec trusted = new FilterSpec(FilterType.HEADER, "X-Trusted", "^yes$", null, true, false);
+        Disposition d = Disposition.decide(List.of(
+                rule("allow", trusted, action(ActionType.DELIVER)),
+                rule("block", FilterSpec.ALWAYS, reject(null, null, null))),
+                facts(Map.of("X-Trusted", List.of("yes"))));
+        assertEquals(Disposition.Outcome.DELIVER, d.outcome());
+        assertEquals(List.of("allow"), d.rules());
+    }
+
+    @Test
+    void dropEndsEvaluation() {
+        Disposition d = Disposition.decide(List.of(rule("drop", FilterSpec.ALWAYS, action(ActionType.DROP)),
+                rule("x", FilterSpec.ALWAYS, addHeader("X-A", "1"))), facts(Map.of()));
+        assertEquals(Disposition.Outcome.DROP, d.outcome());
+        assertNull(d.reply());
+    }
+
+    @Test
+    void anActionThatCannotBeCarriedOutDefersTheMessageRatherThanLetItThrough() {
+        Disposition d = Disposition.decide(List.of(rule("q", FilterSpec.ALWAYS, action(ActionType.QUARANTINE))),
+                facts(Map.of()));
+        assertEquals(Disposition.Outcome.UNAVAILABLE, d.outcome());
+        assertEquals(List.of(action(ActionType.QUARANTINE)), d.notCarried());
+    }
+
+    @Test
+    void subjectKeywordAndRegexFilters() {
+        MessageFacts f = facts(Map.of("Subject", List.of("Your INVOICE 2026-11")));
+        assertEquals(Disposition.Outcome.REJECT, Disposition.decide(List.of(rule("kw",
+                new FilterSpec(FilterType.SUBJECT, null, "invoice", null, false, true), reject(null, null, null))), f)
+                .outcome());
+        assertEquals(Disposition.Outcome.DELIVER, Disposition.decide(List.of(rule("kw-case",
+                new FilterSpec(FilterType.SUBJECT, null, "invoice", null, false, false), reject(null, null, null))), f)
+                .outcome());
+        assertEquals(Disposition.Outcome.REJECT, Disposition.decide(List.of(rule("re",
+                new FilterSpec(FilterType.SUBJECT, null, "\\d{4}-\\d{2}$", null, true, false),
+                reject(null, null, null))), f).outcome());
+    }
+
+    @Test
+    void clientIpFilter() {
+        FilterSpec inNet = new FilterSpec(FilterType.CLIENT_IP, null, "198.51.100.0/24, 192.0.2.0/28", null, false, false);
+        FilterSpec outNet = new FilterSpec(FilterType.CLIENT_IP, null, "198.51.100.0/24", null, false, false);
+        assertEquals(List.of("in"), Disposition.decide(List.of(rule("in", inNet, addHeader("X", "1")),
+                rule("out", outNet, addHeader("Y", "2"))), facts(Map.of())).rules());
+    }
+}

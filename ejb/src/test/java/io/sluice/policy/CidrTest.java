@@ -1,0 +1,36 @@
+package io.sluice.policy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CidrTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "192.0.2.0/24,    192.0.2.77,    true",
+            "192.0.2.0/24,    192.0.3.1,     false",
+            "10.0.0.0/8,      10.255.1.1,    true",
+            "192.0.2.128/25,  192.0.2.127,   false",
+            "192.0.2.128/25,  192.0.2.200,   true",
+            "198.51.100.7,    198.51.100.7,  true",
+            "198.51.100.7,    198.51.100.8,  false",
+            "0.0.0.0/0,       203.0.113.9,   true",
+            "2001:db8::/32,   2001:db8:1::5, true",
+            "2001:db8::/32,   2001:db9::5,   false",
+            "192.0.2.0/24,    2001:db8::1,   false",
+            "::1,             ::1,           true",
+    })
+    void containment(String cidr, String address, boolean expected) {
+        assertEquals(expected, Cidr.parse(cidr).contains(address));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "example.com", "192.0.2.0/33", "2001:db8::/129", "192.0.2.0/x", "10.0.0.0/-1"})
+    void nonsenseIsRefused(String text) {
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
+    }
+}
