@@ -1,20 +1,12 @@
 package io.sluice.it;
 
 import io.sluice.smtp.Conversation;
+import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
 import java.io.File;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -57,16 +49,12 @@ final class Gateway {
         }
     }
 
-    /** {@code GET /api/v1/status}, checked for status 200 and JSON. */
-    static JsonObject status() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/status")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readObject();
-        }
+    /** {@code GET /api/v1/status} as the admin, checked for status 200 and JSON. */
+    static JsonObject status() {
+        Api.Result r = Api.admin().get("/api/v1/status");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("application/json", r.contentType());
+        return r.json();
     }
 
     static void await(BooleanSupplier condition, Duration timeout) {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RelayPoolIT extends GatewayTest {
 
 
-    private static JsonObject pool() throws IOException, InterruptedException {
+    private static JsonObject pool() {
         return Gateway.status().getJsonArray("downstream").getJsonObject(0);
     }
 
@@ -33,13 +33,7 @@ class RelayPoolIT extends GatewayTest {
         int destroyedBefore = pool().getInt("destroyedConnections");
         int connectionsBefore = downstream.connections.get();
         downstream.dropConnections();
-        Gateway.await(() -> {
-            try {
-                return pool().getInt("destroyedConnections") > destroyedBefore;
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }, Duration.ofSeconds(10));
+        Gateway.await(() -> pool().getInt("destroyedConnections") > destroyedBefore, Duration.ofSeconds(10));
         sendOk("after the drop");
         assertTrue(downstream.connections.get() > connectionsBefore);
     }

@@ -1,6 +1,10 @@
 package io.sluice.policy;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 /** One action of a rule as the API and the snapshot carry it; see {@link Action} for the fields. */
+@JsonbPropertyOrder({"type", "code", "status", "text", "header", "value", "address", "target", "template"})
+@Consistent
 public record ActionSpec(ActionType type, Integer code, String status, String text, String header, String value,
                          String address, NotifyTarget target, String template) {
 
@@ -9,7 +13,7 @@ public record ActionSpec(ActionType type, Integer code, String status, String te
                 a.target(), a.template());
     }
 
-    Action toEntity() {
+    public Action toEntity() {
         return new Action(type, code, status, text, header, value, address, target, template);
     }
 }

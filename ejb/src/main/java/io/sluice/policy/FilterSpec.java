@@ -1,9 +1,13 @@
 package io.sluice.policy;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 /**
  * The filter of a rule as the API and the snapshot carry it; see {@link FilterType} for which
  * fields each type uses.
  */
+@JsonbPropertyOrder({"type", "header", "pattern", "threshold", "regex", "caseInsensitive"})
+@Consistent
 public record FilterSpec(FilterType type, String header, String pattern, Double threshold, boolean regex,
                          boolean caseInsensitive) {
 
@@ -13,7 +17,7 @@ public record FilterSpec(FilterType type, String header, String pattern, Double 
         return new FilterSpec(f.type(), f.header(), f.pattern(), f.threshold(), f.regex(), f.caseInsensitive());
     }
 
-    Filter toEntity() {
+    public Filter toEntity() {
         return new Filter(type, header, pattern, threshold, regex, caseInsensitive);
     }
 }

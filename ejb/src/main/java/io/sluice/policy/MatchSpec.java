@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 /**
  * One sender or recipient condition as the API and the snapshot carry it.
  *
@@ -7,6 +9,8 @@ package io.sluice.policy;
  * @param value the address, domain ("example.com"), domain with subdomains ("*.example.com" or
  *              "example.com") or group name; absent for ANY
  */
+@JsonbPropertyOrder({"kind", "value"})
+@Consistent
 public record MatchSpec(MatchKind kind, String value) {
 
     public static final MatchSpec ANY = new MatchSpec(MatchKind.ANY, null);
@@ -15,7 +19,7 @@ public record MatchSpec(MatchKind kind, String value) {
         return new MatchSpec(m.kind(), m.value());
     }
 
-    AddressMatch toEntity() {
+    public AddressMatch toEntity() {
         return new AddressMatch(kind, kind == MatchKind.ANY ? null : normalizedValue());
     }
 

@@ -1,5 +1,14 @@
 package io.sluice.policy;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import java.util.List;
 
 /**
@@ -7,20 +16,34 @@ import java.util.List;
  * {@code id}, {@code version} and {@code isDefault} are the server's; on input they are ignored
  * except {@code version}, which guards against lost updates.
  */
-public record PolicyData(Long id, Long version, String name, String description, Integer position, Boolean enabled,
-                         Direction direction, Boolean isDefault, List<MatchSpec> senders, List<MatchSpec> recipients,
-                         List<MatchSpec> senderExceptions, List<MatchSpec> recipientExceptions,
-                         List<RuleSpec> rules) {
+@JsonbPropertyOrder({"id", "version", "name", "description", "position", "enabled", "direction", "isDefault", "senders", "recipients", "senderExceptions", "recipientExceptions", "rules"})
+public record PolicyData(Long id, Long version,
+                         @NotBlank @Size(max = 100) String name,
+                         @Size(max = 1000) String description,
+                         @PositiveOrZero @Max(1_000_000) Integer position,
+                         Boolean enabled,
+                         Direction direction,
+                         Boolean isDefault,
+                         @NotEmpty @Size(max = 1000) List<@NotNull @Valid MatchSpec> senders,
+                         @NotEmpty @Size(max = 1000) List<@NotNull @Valid MatchSpec> recipients,
+                         @Size(max = 1000) List<@NotNull @Valid MatchSpec> senderExceptions,
+                         @Size(max = 1000) List<@NotNull @Valid MatchSpec> recipientExceptions,
+                         @Size(max = 100) List<@NotNull @Valid RuleSpec> rules) {
 
     public PolicyData {
-        senders = senders == null ? List.of(MatchSpec.ANY) : List.copyOf(senders);
-        recipients = recipients == null ? List.of(MatchSpec.ANY) : List.copyOf(recipients);
-        senderExceptions = senderExceptions == null ? List.of() : List.copyOf(senderExceptions);
-        recipientExceptions = recipientExceptions == null ? List.of() : List.copyOf(recipientExceptions);
-        rules = rules == null ? List.of() : List.copyOf(rules);
+        // absent lists get their natural default; nulls inside lists stay, for validation to report
+        senders = senders == null ? List.of(MatchSpec.ANY) : copy(senders);
+        recipients = recipients == null ? List.of(MatchSpec.ANY) : copy(recipients);
+        senderExceptions = senderExceptions == null ? List.of() : copy(senderExceptions);
+        recipientExceptions = recipientExceptions == null ? List.of() : copy(recipientExceptions);
+        rules = rules == null ? List.of() : copy(rules);
         enabled = enabled == null ? Boolean.TRUE : enabled;
         direction = direction == null ? Direction.BOTH : direction;
         isDefault = isDefault != null && isDefault;
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     public static PolicyData of(Policy p) {

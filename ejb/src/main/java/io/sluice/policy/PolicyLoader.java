@@ -1,14 +1,17 @@
 package io.sluice.policy;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -20,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -42,14 +49,36 @@ public class PolicyLoader {
     @Inject
     PolicyCache cache;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /** This bean through its container proxy, so that reload() gets its own transaction. */
+    @Resource
+    SessionContext context;
+
+    private PolicyLoader self;
+
     @PostConstruct
     void start() {
+        self = context.getBusinessObject(PolicyLoader.class);
         reload();
     }
 
+    /**
+     * After the change committed. This runs while the committing thread finishes its transaction,
+     * where no new one may start, so the reload runs on another thread; waiting for it means the
+     * admin API answers only once the change is live for the next SMTP transaction.
+     */
     public void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
-        reload();
-        LOG.info(() -> "policies reloaded after a change to " + change.what() + ": " + cache.snapshot().policies());
+        try {
+            executor.submit(self::reload).get(30, TimeUnit.SECONDS);
+            LOG.info(() -> "policies reloaded after a change to " + change.what() + ": " + cache.snapshot().policies());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the minute timer will catch up; the change itself is committed
+            LOG.log(Level.WARNING, "reloading policies after a change to " + change.what() + " failed", e);
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "17", persistent = false)

@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,7 @@ public record Resolution(PolicyRules policy, boolean outbound, List<Step> steps)
         SENDER_EXCEPTED, RECIPIENT_EXCEPTED }
 
     /** One policy looked at. */
+    @JsonbPropertyOrder({"policyId", "policyName", "outcome"})
     public record Step(long policyId, String policyName, Outcome outcome) {
     }
 }

@@ -87,7 +87,7 @@ public class AdminUser {
         return version;
     }
 
-    PasswordHash passwordHash() {
+    public PasswordHash passwordHash() {
         return new PasswordHash(passwordHash, salt, iterations);
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.smtp;
 
+import io.sluice.api.MailboxSyntax;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

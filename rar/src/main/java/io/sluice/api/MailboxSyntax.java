@@ -1,17 +1,18 @@
-package io.sluice.smtp;
+package io.sluice.api;
 
 /**
  * The mailbox grammar of RFC 5321 §4.1.2 (ASCII): {@code Local-part "@" (Domain / address-literal)},
- * with the length limits of §4.5.3.1 (local part 64, domain 255 octets).
+ * with the length limits of §4.5.3.1 (local part 64, domain 255 octets). Shared by the SMTP engine
+ * and the admin API's validation, so both accept exactly the same addresses.
  */
-final class MailboxSyntax {
+public final class MailboxSyntax {
 
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
 
     private MailboxSyntax() {
     }
 
-    static boolean isValid(String mailbox) {
+    public static boolean isValid(String mailbox) {
         int at = mailbox.lastIndexOf('@');
         if (at <= 0 || at == mailbox.length() - 1) {
             return false;
@@ -60,7 +61,7 @@ final class MailboxSyntax {
     }
 
     /** Domain = sub-domain *("." sub-domain); sub-domain = Let-dig [Ldh-str] */
-    static boolean isDomain(String s) {
+    public static boolean isDomain(String s) {
         if (s.isEmpty() || s.length() > 255) {
             return false;
         }

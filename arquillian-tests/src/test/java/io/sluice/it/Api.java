@@ -1,0 +1,160 @@
+package io.sluice.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A client of the admin API for the tests: HTTP Basic as one user, JSON in and out. */
+final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String adminPassword;
+
+    private final String authorization;
+
+    private Api(String user, String password) {
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first admin, with the password the server printed to its log at first start. */
+    static Api admin() {
+        return new Api("admin", adminPassword());
+    }
+
+    static Api as(String user, String password) {
+        return new Api(user, password);
+    }
+
+    static Api anonymous() {
+        return new Api(null, null);
+    }
+
+    /** The password from "created user 'admin' with password '...'" in the test server's log. */
+    static synchronized String adminPassword() {
+        if (adminPassword == null) {
+            Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+            try {
+                Matcher m = Pattern.compile("created user 'admin' with password '([^']+)'").matcher(Files.readString(log));
+                if (!m.find()) {
+                    throw new AssertionError("the server log has no first admin password: " + log);
+                }
+                adminPassword = m.group(1);
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + log, e);
+            }
+        }
+        return adminPassword;
+    }
+
+    /**
+     * Deletes every policy but the default, every group and internal domain and every user but the
+     * first admin, and resets the settings, so each test starts from a fresh install's configuration.
+     */
+    static void resetConfiguration() {
+        Api admin = admin();
+        for (var p : admin.get("/api/v1/policies?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            if (!p.getBoolean("isDefault")) {
+                admin.expect(204, admin.delete("/api/v1/policies/" + p.getJsonNumber("id")));
+            }
+        }
+        for (var g : admin.get("/api/v1/groups?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            admin.expect(204, admin.delete("/api/v1/groups/" + g.getJsonNumber("id")));
+        }
+        for (var d : admin.get("/api/v1/internal-domains?size=500").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)) {
+            admin.expect(204, admin.delete("/api/v1/internal-domains/" + d.getJsonNumber("id")));
+        }
+        for (var u : admin.get("/api/v1/users?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            if (!u.getString("username").equals("admin")) {
+                admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));
+            }
+        }
+    }
+
+    /** Checks the status and returns the result. */
+    Result expect(int status, Result r) {
+        if (r.status() != status) {
+            throw new AssertionError("expected HTTP " + status + " but got " + r.status() + ": " + r.body());
+        }
+        return r;
+    }
+
+    /** One HTTP exchange. */
+    record Result(int status, java.net.http.HttpHeaders headers, String body) {
+        JsonObject json() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.readObject();
+            }
+        }
+
+        JsonStructure jsonValue() {
+            try (JsonReader r = Json.createReader(new StringReader(body))) {
+                return r.read();
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    Result get(String path) {
+        return send("GET", path, null, List.of());
+    }
+
+    Result post(String path, String json) {
+        return send("POST", path, json, List.of());
+    }
+
+    Result put(String path, String json, String... headers) {
+        return send("PUT", path, json, List.of(headers));
+    }
+
+    Result delete(String path, String... headers) {
+        return send("DELETE", path, null, List.of(headers));
+    }
+
+    Result send(String method, String path, String json, List<String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Gateway.HTTP_PORT + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Result(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

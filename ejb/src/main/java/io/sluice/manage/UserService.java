@@ -1,0 +1,107 @@
+package io.sluice.manage;
+
+import io.sluice.security.AdminUser;
+import io.sluice.security.PasswordHash;
+import io.sluice.security.Role;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Users of the admin API. Passwords are stored as salted PBKDF2 digests only. There is always at
+ * least one admin: the last one can be neither deleted nor demoted.
+ */
+@Stateless
+public class UserService {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class.getName());
+
+    @PersistenceContext(unitName = "sluice")
+    EntityManager em;
+
+    @Inject
+    Checks checks;
+
+    public Page<UserData> list(int page, int size) {
+        List<UserData> items = em.createQuery("select u from AdminUser u order by u.username", AdminUser.class)
+                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
+                .getResultList().stream().map(UserData::of).toList();
+        long total = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    public UserData get(String username) {
+        return UserData.of(find(username));
+    }
+
+    public UserData create(UserData in) {
+        checks.valid(in, violations -> {
+            if (in.password() == null) {
+                violations.add(new Violation("password", "is required for a new user"));
+            }
+            if (in.username() != null && byName(in.username()) != null) {
+                violations.add(new Violation("username", "a user " + in.username() + " exists already"));
+            }
+        });
+        AdminUser u = new AdminUser(in.username(), in.role(), PasswordHash.of(in.password()));
+        em.persist(u);
+        checks.flushNew(em, "user " + u.username());
+        LOG.info(() -> "admin API user " + u.username() + " created with role " + u.role());
+        return UserData.of(u);
+    }
+
+    /** Changes the role (the only thing about a user besides the password that can change). */
+    public UserData update(String username, UserData in, long expectedVersion) {
+        AdminUser u = find(username);
+        checks.version("user " + username, u.version(), expectedVersion);
+        checks.valid(new UserData(username, in == null ? null : in.role(), null, null, null));
+        if (u.role() == Role.admin && in.role() != Role.admin) {
+            keepOneAdmin(username);
+        }
+        u.assign(in.role());
+        checks.flush(em, "user " + username, expectedVersion);
+        return UserData.of(u);
+    }
+
+    public void changePassword(String username, UserData.Password in) {
+        AdminUser u = find(username);
+        checks.valid(in);
+        u.setPassword(PasswordHash.of(in.password()));
+        em.flush();
+        LOG.info(() -> "admin API user " + username + " has a new password");
+    }
+
+    public void delete(String username) {
+        AdminUser u = find(username);
+        if (u.role() == Role.admin) {
+            keepOneAdmin(username);
+        }
+        em.remove(u);
+        LOG.info(() -> "admin API user " + username + " deleted");
+    }
+
+    private void keepOneAdmin(String leaving) {
+        long admins = em.createQuery("select count(u) from AdminUser u where u.role = :r", Long.class)
+                .setParameter("r", Role.admin).getSingleResult();
+        if (admins <= 1) {
+            throw new ManageException.Conflict(leaving + " is the last admin; make another user admin first");
+        }
+    }
+
+    private AdminUser find(String username) {
+        AdminUser u = byName(username);
+        if (u == null) {
+            throw new ManageException.NotFound("user " + username);
+        }
+        return u;
+    }
+
+    private AdminUser byName(String username) {
+        return em.createQuery("select u from AdminUser u where u.username = :n", AdminUser.class)
+                .setParameter("n", username).getResultStream().findFirst().orElse(null);
+    }
+}

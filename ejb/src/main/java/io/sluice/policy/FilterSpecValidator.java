@@ -1,0 +1,60 @@
+package io.sluice.policy;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** {@link Consistent} for filters: each type has the parameters it needs, and they are valid. */
+public class FilterSpecValidator implements ConstraintValidator<Consistent, FilterSpec> {
+
+    @Override
+    public boolean isValid(FilterSpec f, ConstraintValidatorContext context) {
+        if (f == null) {
+            return true;
+        }
+        Problems p = new Problems(context);
+        if (f.type() == null) {
+            p.add("type", "is required");
+            return false;
+        }
+        String what = f.type().name();
+        switch (f.type()) {
+            case ALWAYS, VIRUS, SENDER_AUTHENTICATED -> {
+            }
+            case SPAM_SCORE, SIZE_OVER -> {
+                p.required("threshold", f.threshold(), what);
+                if (f.threshold() != null && (f.threshold() < 0 || f.threshold().isNaN())) {
+                    p.add("threshold", "must be zero or more");
+                }
+            }
+            case HEADER -> {
+                p.required("header", f.header(), what);
+                p.headerName("header", f.header());
+                p.required("pattern", f.pattern(), what);
+                p.regex("pattern", f.pattern());
+            }
+            case SUBJECT, BODY -> {
+                p.required("pattern", f.pattern(), what);
+                if (f.regex()) {
+                    p.regex("pattern", f.pattern());
+                }
+            }
+            case ATTACHMENT_NAME, ATTACHMENT_TYPE -> p.required("pattern", f.pattern(), what);
+            case CLIENT_IP -> {
+                p.required("pattern", f.pattern(), what);
+                if (f.pattern() != null) {
+                    for (String block : f.pattern().split("[,\\s]+")) {
+                        if (block.isBlank()) {
+                            continue;
+                        }
+                        try {
+                            Cidr.parse(block);
+                        } catch (IllegalArgumentException e) {
+                            p.add("pattern", e.getMessage());
+                        }
+                    }
+                }
+            }
+        }
+        return p.valid();
+    }
+}
