@@ -45,8 +45,15 @@ final class Api {
         return new Api(null, null);
     }
 
-    /** The password from "created user 'admin' with password '...'" in the test server's log. */
+    /**
+     * The password from "created user 'admin' with password '...'" in the test server's log, or the
+     * one the server was given ({@code it.admin.password}) where the database outlives a run.
+     */
     static synchronized String adminPassword() {
+        String given = System.getProperty("it.admin.password");
+        if (given != null && !given.isBlank() && System.getProperty("sluice.it.postgres") != null) {
+            return given;
+        }
         if (adminPassword == null) {
             Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
             try {
