@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +41,37 @@ class RelayPoolIT extends GatewayTest {
         Gateway.await(() -> pool().getInt("destroyedConnections") > destroyedBefore, Duration.ofSeconds(10));
         sendOk("after the drop");
         assertTrue(downstream.connections.get() > connectionsBefore);
+    }
+
+    /** Sends {@code n} messages at once from {@code n} clients; returns the final replies. */
+    private static List<String> concurrently(int n, String subject) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<String>> replies = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                replies.add(clients.submit(() -> Gateway.send("a@example.org", "bob@example.com",
+                        "Subject: " + subject + " " + id + "\r\n\r\nx\r\n")));
+            }
+            List<String> result = new ArrayList<>();
+            for (Future<String> f : replies) {
+                result.add(f.get());
+            }
+            return result;
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
+    void manyStaleSessionsAfterADownstreamRestartCostNoMessage() throws Exception {
+        concurrently(12, "fill the pool");
+        int pooled = pool().getInt("openConnections");
+        assertTrue(pooled > 1, "only " + pooled + " pooled sessions");
+        downstream.stop();
+        downstream.start();
+        List<String> replies = concurrently(12, "after the restart");
+        assertTrue(replies.stream().allMatch(r -> r.startsWith("250 2.0.0 Ok: queued as ")), replies.toString());
     }
 
     @Test
