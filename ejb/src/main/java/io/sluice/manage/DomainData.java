@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** An internal domain as the admin API reads and writes it. */
 @JsonbPropertyOrder({"id", "version", "name"})
-public record DomainData(Long id, Long version, @NotBlank @Size(max = 255) String name) {
+public record DomainData(Long id, Long version, @NotBlank @Size(max = 255) String name) implements Versioned {
 
     public static DomainData of(InternalDomain d) {
         return new DomainData(d.id(), d.version(), d.name());

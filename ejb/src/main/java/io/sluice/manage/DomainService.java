@@ -3,6 +3,7 @@ package io.sluice.manage;
 import io.sluice.api.MailboxSyntax;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.InternalDomain;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.Locale;
 
 /** The organisation's own domains: mail from them counts as outbound. */
 @Stateless
-public class DomainService {
+@LocalBean
+public class DomainService implements Crud<DomainData> {
 
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
@@ -25,6 +27,7 @@ public class DomainService {
     @Inject
     Event<ConfigurationChanged> changed;
 
+    @Override
     public Page<DomainData> list(int page, int size) {
         List<DomainData> items = em.createQuery("select d from InternalDomain d order by d.name", InternalDomain.class)
                 .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
@@ -33,10 +36,12 @@ public class DomainService {
         return new Page<>(items, page, size, total);
     }
 
+    @Override
     public DomainData get(long id) {
         return DomainData.of(find(id));
     }
 
+    @Override
     public DomainData create(DomainData in) {
         String name = validate(in, null);
         InternalDomain d = new InternalDomain(name);
@@ -46,6 +51,7 @@ public class DomainService {
         return DomainData.of(d);
     }
 
+    @Override
     public DomainData update(long id, DomainData in, long expectedVersion) {
         InternalDomain d = find(id);
         checks.version("internal domain " + id, d.version(), expectedVersion);
@@ -55,6 +61,7 @@ public class DomainService {
         return DomainData.of(d);
     }
 
+    @Override
     public void delete(long id, Long expectedVersion) {
         InternalDomain d = find(id);
         if (expectedVersion != null) {

@@ -19,7 +19,7 @@ public record GroupData(Long id, Long version,
                                 message = "may contain letters, digits, spaces, dots, dashes and underscores")
                         String name,
                         @Size(max = 1000) String description,
-                        @Size(max = 100_000) List<@NotBlank @GroupMember String> members) {
+                        @Size(max = 100_000) List<@NotBlank @GroupMember String> members) implements Versioned {
 
     public GroupData {
         members = members == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(members));

@@ -5,6 +5,7 @@ import io.sluice.policy.AddressMatch;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.MatchKind;
 import io.sluice.policy.Policy;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * policy still uses is refused.
  */
 @Stateless
-public class GroupService {
+@LocalBean
+public class GroupService implements Crud<GroupData> {
 
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
@@ -36,6 +38,7 @@ public class GroupService {
     @Inject
     Event<ConfigurationChanged> changed;
 
+    @Override
     public Page<GroupData> list(int page, int size) {
         List<GroupData> items = em.createQuery("select g from AddressGroup g order by g.name", AddressGroup.class)
                 .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
@@ -44,10 +47,12 @@ public class GroupService {
         return new Page<>(items, page, size, total);
     }
 
+    @Override
     public GroupData get(long id) {
         return GroupData.of(find(id));
     }
 
+    @Override
     public GroupData create(GroupData in) {
         validate(in, null);
         AddressGroup g = new AddressGroup(in.name().trim());
@@ -59,6 +64,7 @@ public class GroupService {
         return GroupData.of(g);
     }
 
+    @Override
     public GroupData update(long id, GroupData in, long expectedVersion) {
         AddressGroup g = find(id);
         checks.version("group " + id, g.version(), expectedVersion);
@@ -75,6 +81,7 @@ public class GroupService {
         return GroupData.of(g);
     }
 
+    @Override
     public void delete(long id, Long expectedVersion) {
         AddressGroup g = find(id);
         if (expectedVersion != null) {

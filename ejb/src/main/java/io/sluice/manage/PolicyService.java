@@ -9,6 +9,7 @@ import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyData;
 import io.sluice.policy.Resolution;
 import io.sluice.policy.RuleSpec;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,7 +26,8 @@ import java.util.Set;
  * version, and fires {@link ConfigurationChanged} so that the next SMTP transaction sees it.
  */
 @Stateless
-public class PolicyService {
+@LocalBean
+public class PolicyService implements Crud<PolicyData> {
 
     /** Gap between positions given by reorder or to a new policy without one. */
     static final int STEP = 10;
@@ -42,6 +44,7 @@ public class PolicyService {
     @Inject
     Event<ConfigurationChanged> changed;
 
+    @Override
     public Page<PolicyData> list(int page, int size) {
         List<PolicyData> items = em.createQuery("select p from Policy p order by p.isDefault, p.position, p.id",
                         Policy.class)
@@ -51,10 +54,12 @@ public class PolicyService {
         return new Page<>(items, page, size, total);
     }
 
+    @Override
     public PolicyData get(long id) {
         return PolicyData.of(find(id));
     }
 
+    @Override
     public PolicyData create(PolicyData in) {
         validate(in, null);
         int position = in.position() != null ? in.position() : nextPosition();
@@ -66,6 +71,7 @@ public class PolicyService {
         return PolicyData.of(p);
     }
 
+    @Override
     public PolicyData update(long id, PolicyData in, long expectedVersion) {
         Policy p = find(id);
         checks.version("policy " + id, p.version(), expectedVersion);
@@ -80,6 +86,7 @@ public class PolicyService {
         return PolicyData.of(p);
     }
 
+    @Override
     public void delete(long id, Long expectedVersion) {
         Policy p = find(id);
         if (p.isDefault()) {

@@ -1,5 +1,6 @@
 package io.sluice.policy;
 
+import io.sluice.manage.Versioned;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,7 @@ public record PolicyData(Long id, Long version,
                          @NotEmpty @Size(max = 1000) List<@NotNull @Valid MatchSpec> recipients,
                          @Size(max = 1000) List<@NotNull @Valid MatchSpec> senderExceptions,
                          @Size(max = 1000) List<@NotNull @Valid MatchSpec> recipientExceptions,
-                         @Size(max = 100) List<@NotNull @Valid RuleSpec> rules) {
+                         @Size(max = 100) List<@NotNull @Valid RuleSpec> rules) implements Versioned {
 
     public PolicyData {
         // absent lists get their natural default; nulls inside lists stay, for validation to report
