@@ -15,4 +15,11 @@ public interface MessageContent {
 
     /** A new stream over the whole content, from its first octet; the caller closes it. */
     InputStream openStream() throws IOException;
+
+    /**
+     * The file that holds the content, so that a parser can read parts of it at random without
+     * copying it to the heap; {@code null} when the content is small enough to be in memory. Only
+     * valid during the call, and only to be read.
+     */
+    java.nio.file.Path file();
 }

@@ -84,6 +84,11 @@ public final class Spool extends OutputStream implements MessageContent, Closeab
     }
 
     @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
     public long size() {
         return size;
     }

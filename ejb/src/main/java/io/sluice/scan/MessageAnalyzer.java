@@ -1,0 +1,359 @@
+package io.sluice.scan;
+
+import io.sluice.api.MessageContent;
+import io.sluice.scan.virus.LeafScan;
+import io.sluice.scan.virus.Signatures;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.SharedFileInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One pass over a message: the MIME tree with Jakarta Mail (reading the spool in place, never
+ * copying a large message to the heap), each leaf decoded and streamed once through the embedded
+ * virus engine, zip archives opened recursively, content types detected, text parts decoded, all
+ * within {@link ScanLimits}. Thread safe; one instance serves every message.
+ */
+public final class MessageAnalyzer {
+
+    private static final Session SESSION;
+
+    static {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.decodefilename", "true");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.allowutf8", "true");
+        SESSION = Session.getInstance(p);
+    }
+
+    private final ScanLimits limits;
+    private final Signatures signatures;
+
+    public MessageAnalyzer(ScanLimits limits, Signatures signatures) {
+        this.limits = limits;
+        this.signatures = signatures;
+    }
+
+    public Analysis analyze(MessageContent content) throws IOException {
+        Walk walk = new Walk();
+        try (InputStream shared = sharedStream(content)) {
+            try {
+                walk.part(new MimeMessage(SESSION, shared), "1", 0);
+            } catch (MessagingException | RuntimeException e) {
+                if (e instanceof LimitExceeded) {
+                    throw (LimitExceeded) e;
+                }
+                walk.malformed = true;
+                if (walk.parts == 0) {
+                    try (InputStream raw = content.openStream()) {
+                        walk.leaf(raw, "1", "1/archive", "", "message/rfc822", 0, null);
+                    }
+                }
+            }
+        } catch (LimitExceeded e) {
+            walk.unscannable = e.getMessage();
+        }
+        return new Analysis(walk.attachments, walk.texts, walk.viruses, walk.unscannable, walk.malformed, walk.parts);
+    }
+
+    private static InputStream sharedStream(MessageContent content) throws IOException {
+        if (content.file() != null) {
+            return new SharedFileInputStream(content.file().toFile());
+        }
+        try (InputStream in = content.openStream()) {
+            return new SharedByteArrayInputStream(in.readAllBytes()); // small: under the spool threshold
+        }
+    }
+
+    /** A limit was reached; the analysis stops where it is. */
+    private static final class LimitExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The state of one message's analysis. */
+    private final class Walk {
+        final List<Attachment> attachments = new ArrayList<>();
+        final List<TextPart> texts = new ArrayList<>();
+        final List<io.sluice.scan.VirusHit> viruses = new ArrayList<>();
+        String unscannable;
+        boolean malformed;
+        int parts;
+        long expanded;
+
+        void part(Part p, String path, int depth) throws MessagingException, IOException {
+            if (depth > limits.maxDepth()) {
+                throw new LimitExceeded("nested deeper than " + limits.maxDepth() + " levels");
+            }
+            if (p.isMimeType("multipart/*")) {
+                Object content;
+                try {
+                    content = p.getContent();
+                } catch (MessagingException | IOException e) {
+                    malformed = true;
+                    content = null;
+                }
+                if (content instanceof Multipart mp) {
+                    for (int i = 0; i < mp.getCount(); i++) {
+                        part(mp.getBodyPart(i), path + "." + (i + 1), depth + 1);
+                    }
+                    return;
+                }
+            } else if (p.isMimeType("message/rfc822")) {
+                Object content = p.getContent();
+                if (content instanceof MimeMessage attached) {
+                    part(attached, path + ".1", depth + 1);
+                    return;
+                }
+            }
+            String declared = baseType(p);
+            String name = fileName(p);
+            boolean text = (declared.equals("text/plain") || declared.equals("text/html"))
+                    && (name.isEmpty() || Part.INLINE.equalsIgnoreCase(disposition(p)));
+            try (InputStream in = p.getInputStream()) {
+                leaf(in, path, path + "/" + (name.isEmpty() ? "archive" : name), name, declared, depth,
+                        text ? charset(p) : null);
+            }
+        }
+
+        /**
+         * One leaf: detect, scan, recurse into zips, keep text ({@code textCharset} is null for non-text).
+         * {@code archivePath} is what its members' paths start with, if it turns out to be an archive.
+         */
+        void leaf(InputStream in, String path, String archivePath, String name, String declared, int depth,
+                  Charset textCharset) throws IOException {
+            if (++parts > limits.maxParts()) {
+                throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
+            }
+            BufferedInputStream buffered = new BufferedInputStream(in, TypeDetector.READ_LIMIT + 1);
+            buffered.mark(TypeDetector.READ_LIMIT + 1);
+            String detected = TypeDetector.detect(buffered);
+            buffered.reset();
+            LeafScan scan = signatures.scan();
+            Tee tee = new Tee(buffered, scan, textCharset != null ? limits.maxTextChars() * 4L : 0);
+            if (TypeDetector.isZip(detected)) {
+                if (depth + 1 > limits.maxDepth()) {
+                    throw new LimitExceeded("nested deeper than " + limits.maxDepth() + " levels");
+                }
+                zip(tee, archivePath, depth + 1);
+            }
+            tee.drain();
+            String hit = scan.finish();
+            if (hit != null) {
+                viruses.add(new io.sluice.scan.VirusHit(hit, path, "embedded"));
+            }
+            if (textCharset != null) {
+                String text = tee.text(textCharset);
+                texts.add(new TextPart(path, declared, declared.equals("text/html") ? Html.toText(text) : text));
+            } else {
+                attachments.add(new Attachment(path, name, declared, detected, scan.size(), false));
+            }
+        }
+
+        private void zip(Tee archive, String path, int depth) throws IOException {
+            ZipInputStream zip = new ZipInputStream(new Unclosable(archive));
+            try {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (entry.isDirectory()) {
+                        continue;
+                    }
+                    String member = path + "/" + entry.getName();
+                    String base = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                    leaf(new RatioGuard(new Unclosable(zip), archive, archive.count()), member, member, base, "",
+                            depth, null);
+                }
+            } catch (ZipException e) {
+                if (String.valueOf(e.getMessage()).contains("encrypted")) {
+                    // Java reads no encrypted member; the rest of the archive cannot be reached past it
+                    ++parts;
+                    attachments.add(new Attachment(path + "/(encrypted)", "", "", "application/octet-stream", 0, true));
+                } else {
+                    malformed = true; // a broken archive: what could be read has been scanned
+                }
+            }
+        }
+
+        /** Counts expanded octets against the limit, feeds the virus engine, keeps text. */
+        private final class Tee extends FilterInputStream {
+            private final LeafScan scan;
+            private final long textLimit;
+            private final ByteArrayOutputStream text;
+            private long count;
+
+            Tee(InputStream in, LeafScan scan, long textLimit) {
+                super(in);
+                this.scan = scan;
+                this.textLimit = textLimit;
+                this.text = textLimit > 0 ? new ByteArrayOutputStream() : null;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    count += n;
+                    expanded += n;
+                    if (expanded > limits.maxExpandedBytes()) {
+                        throw new LimitExceeded("more than " + limits.maxExpandedBytes() + " octets when decoded");
+                    }
+                    scan.update(b, off, n);
+                    if (text != null && text.size() < textLimit) {
+                        text.write(b, off, (int) Math.min(n, textLimit - text.size()));
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                byte[] buf = new byte[8192];
+                long done = 0;
+                while (done < n) {
+                    int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                    if (r < 0) {
+                        break;
+                    }
+                    done += r;
+                }
+                return done;
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+
+            void drain() throws IOException {
+                byte[] buf = new byte[16 * 1024];
+                while (read(buf, 0, buf.length) >= 0) {
+                    // everything passes through scan and counters
+                }
+            }
+
+            long count() {
+                return count;
+            }
+
+            String text(Charset charset) {
+                byte[] bytes = text.toByteArray();
+                String s = new String(bytes, charset);
+                return s.length() > limits.maxTextChars() ? s.substring(0, limits.maxTextChars()) : s;
+            }
+        }
+
+        /** Stops an archive member that expands far more than it was compressed (a zip bomb). */
+        private final class RatioGuard extends FilterInputStream {
+            private final Tee archive;
+            private final long compressedAtStart;
+            private long expandedHere;
+
+            RatioGuard(InputStream member, Tee archive, long compressedAtStart) {
+                super(member);
+                this.archive = archive;
+                this.compressedAtStart = compressedAtStart;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    expandedHere += n;
+                    long compressed = Math.max(1, archive.count() - compressedAtStart);
+                    if (expandedHere > 1024 * 1024 && expandedHere / compressed > limits.maxRatio()) {
+                        throw new LimitExceeded("an archive member expands more than " + limits.maxRatio()
+                                + " times (a zip bomb?)");
+                    }
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+        }
+    }
+
+    /** Keeps a reader of a member from closing the archive under it. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the archive is closed by whoever opened it
+        }
+    }
+
+    private static String baseType(Part p) {
+        try {
+            return new ContentType(p.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static String fileName(Part p) {
+        try {
+            String n = p.getFileName();
+            return n == null ? "" : n;
+        } catch (MessagingException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String disposition(Part p) {
+        try {
+            String d = p.getDisposition();
+            return d == null ? Part.INLINE : d;
+        } catch (MessagingException e) {
+            return Part.INLINE;
+        }
+    }
+
+    /** The part's charset, UTF-8 when it names none, ISO-8859-1 when it names one Java lacks. */
+    private static Charset charset(Part p) {
+        try {
+            String cs = new ContentType(p.getContentType()).getParameter("charset");
+            if (cs == null || cs.isBlank()) {
+                return StandardCharsets.UTF_8;
+            }
+            return Charset.forName(MimeUtility.javaCharset(cs.trim()));
+        } catch (MessagingException | RuntimeException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+}
