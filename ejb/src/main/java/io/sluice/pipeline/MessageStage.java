@@ -67,11 +67,11 @@ public class MessageStage {
         if (d.edits().isEmpty()) {
             out = RelayedMessage.unchanged(trace, message.content());
         } else {
-            if (!message.section().complete()) {
+            if (!message.headers().section().complete()) {
                 return decided(tx, message, policy, d, HEADER_TOO_LARGE, "rejected");
             }
-            HeaderEditor.apply(message.headers(), d.edits());
-            out = RelayedMessage.withHeader(trace, serialize(message), message.section().bodyOffset(),
+            HeaderEditor.apply(message.headers().parsed(), d.edits());
+            out = RelayedMessage.withHeader(trace, serialize(message), message.headers().section().bodyOffset(),
                     message.content());
         }
         List<String> recipients = d.redirect() != null ? List.of(d.redirect())
@@ -80,8 +80,8 @@ public class MessageStage {
     }
 
     private static byte[] serialize(ReceivedMessage message) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(message.section().raw().length + 256);
-        for (Enumeration<String> lines = message.headers().getAllHeaderLines(); lines.hasMoreElements(); ) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(message.headers().section().raw().length + 256);
+        for (Enumeration<String> lines = message.headers().parsed().getAllHeaderLines(); lines.hasMoreElements(); ) {
             b.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
             b.writeBytes(CRLF);
         }

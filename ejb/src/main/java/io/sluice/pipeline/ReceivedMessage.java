@@ -3,13 +3,8 @@ package io.sluice.pipeline;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Transaction;
 import io.sluice.policy.MessageFacts;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeUtility;
+import io.sluice.scan.MessageHeaders;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,34 +15,19 @@ final class ReceivedMessage implements MessageFacts {
 
     private final Transaction transaction;
     private final MessageContent content;
-    private HeaderSection section;
-    private InternetHeaders headers;
+    private final MessageHeaders headers;
 
     ReceivedMessage(Transaction transaction, MessageContent content) {
         this.transaction = transaction;
         this.content = content;
+        this.headers = new MessageHeaders(content);
     }
 
     MessageContent content() {
         return content;
     }
 
-    HeaderSection section() {
-        if (section == null) {
-            try {
-                section = HeaderSection.read(content);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the spooled message", e);
-            }
-        }
-        return section;
-    }
-
-    /** The parsed header; changes made to it show in what is relayed. */
-    InternetHeaders headers() {
-        if (headers == null) {
-            headers = section().parse();
-        }
+    MessageHeaders headers() {
         return headers;
     }
 
@@ -68,20 +48,11 @@ final class ReceivedMessage implements MessageFacts {
 
     @Override
     public List<String> headerValues(String name) {
-        String[] values = headers().getHeader(name);
-        return values == null ? List.of() : Arrays.stream(values).map(MimeUtility::unfold).toList();
+        return headers.values(name);
     }
 
     @Override
     public String subject() {
-        String raw = headers().getHeader("Subject", null);
-        if (raw == null) {
-            return "";
-        }
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (UnsupportedEncodingException e) {
-            return MimeUtility.unfold(raw);
-        }
+        return headers.subject();
     }
 }

@@ -14,19 +14,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds test messages and archives. */
-final class Messages {
+public final class Messages {
 
-    static final String EICAR = io.sluice.scan.virus.Signatures.EICAR;
+    public static final String EICAR = io.sluice.scan.virus.Signatures.EICAR;
 
     private Messages() {
     }
 
     /** Content held in memory, as small spooled messages are. */
-    static MessageContent inMemory(String message) {
+    public static MessageContent inMemory(String message) {
         return inMemory(message.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static MessageContent inMemory(byte[] bytes) {
+    public static MessageContent inMemory(byte[] bytes) {
         return new MessageContent() {
             public long size() {
                 return bytes.length;
@@ -43,7 +43,7 @@ final class Messages {
     }
 
     /** Content in a file, as large spooled messages are. */
-    static MessageContent inFile(String message) throws IOException {
+    public static MessageContent inFile(String message) throws IOException {
         Path f = Files.createTempFile("msg", ".eml");
         f.toFile().deleteOnExit();
         Files.writeString(f, message, StandardCharsets.ISO_8859_1);
@@ -66,8 +66,34 @@ final class Messages {
         };
     }
 
+    /** Header facts of a message (no SMTP client behind them: 192.0.2.1, not authenticated). */
+    public static io.sluice.policy.MessageFacts facts(MessageContent content) {
+        MessageHeaders h = new MessageHeaders(content);
+        return new io.sluice.policy.MessageFacts() {
+            public long size() {
+                return content.size();
+            }
+
+            public String clientAddress() {
+                return "192.0.2.1";
+            }
+
+            public boolean authenticated() {
+                return false;
+            }
+
+            public java.util.List<String> headerValues(String name) {
+                return h.values(name);
+            }
+
+            public String subject() {
+                return h.subject();
+            }
+        };
+    }
+
     /** A multipart/mixed message with a text part and one base64 attachment. */
-    static String withAttachment(String name, String type, byte[] data) {
+    public static String withAttachment(String name, String type, byte[] data) {
         String b64 = Base64.getMimeEncoder().encodeToString(data);
         return "From: a@example.org\r\nTo: b@example.org\r\nSubject: files\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"BOUNDARY\"\r\n\r\n"
@@ -77,7 +103,7 @@ final class Messages {
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--BOUNDARY--\r\n";
     }
 
-    static byte[] zip(String name, byte[] data) throws IOException {
+    public static byte[] zip(String name, byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry(name));

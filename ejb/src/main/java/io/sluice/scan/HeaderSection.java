@@ -1,4 +1,4 @@
-package io.sluice.pipeline;
+package io.sluice.scan;
 
 import io.sluice.api.MessageContent;
 import jakarta.mail.MessagingException;
@@ -17,11 +17,11 @@ import java.io.InputStream;
  * @param bodyOffset where the body starts in the content
  * @param complete   false when the header section was longer than {@link #MAX_SIZE}
  */
-record HeaderSection(byte[] raw, long bodyOffset, boolean complete) {
+public record HeaderSection(byte[] raw, long bodyOffset, boolean complete) {
 
     static final int MAX_SIZE = 1024 * 1024;
 
-    static HeaderSection read(MessageContent content) throws IOException {
+    public static HeaderSection read(MessageContent content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try (InputStream in = content.openStream()) {
             byte[] buf = new byte[8192];
@@ -56,7 +56,7 @@ record HeaderSection(byte[] raw, long bodyOffset, boolean complete) {
         return new HeaderSection(out.toByteArray(), out.size(), true);
     }
 
-    InternetHeaders parse() {
+    public InternetHeaders parse() {
         try {
             return new InternetHeaders(new ByteArrayInputStream(raw), true);
         } catch (MessagingException e) {

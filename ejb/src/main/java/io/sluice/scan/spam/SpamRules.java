@@ -1,0 +1,88 @@
+package io.sluice.scan.spam;
+
+import io.sluice.policy.MessageFacts;
+import io.sluice.scan.Analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** The embedded scorer's rules: the shipped set, plus local {@code *.rules} files. */
+public final class SpamRules {
+
+    private static final Logger LOG = Logger.getLogger(SpamRules.class.getName());
+
+    private final List<SpamRule> rules;
+
+    private SpamRules(List<SpamRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The shipped rules only. */
+    public static SpamRules defaults() {
+        List<SpamRule> rules = new ArrayList<>();
+        try (InputStream in = SpamRules.class.getResourceAsStream("default.rules")) {
+            read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "default.rules", rules);
+        } catch (IOException e) {
+            throw new IllegalStateException("the shipped spam rules are missing", e);
+        }
+        return new SpamRules(rules);
+    }
+
+    /** The shipped rules and every {@code *.rules} file in {@code directory}. */
+    public static SpamRules load(Path directory) {
+        List<SpamRule> rules = new ArrayList<>(defaults().rules);
+        if (Files.isDirectory(directory)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.rules")) {
+                for (Path f : files) {
+                    try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                        read(r, f.toString(), rules);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warning(() -> "cannot read spam rules in " + directory + ": " + e);
+            }
+        }
+        return new SpamRules(rules);
+    }
+
+    private static void read(BufferedReader r, String source, List<SpamRule> into) throws IOException {
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            if (line.isBlank() || line.trim().startsWith("#")) {
+                continue;
+            }
+            try {
+                into.add(SpamRule.parse(line));
+            } catch (IllegalArgumentException e) {
+                int lineNo = n;
+                LOG.warning(() -> source + ":" + lineNo + ": spam rule skipped: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The rules that fire on this message. */
+    public List<SpamSymbol> fire(MessageFacts facts, Analysis analysis) {
+        List<SpamSymbol> fired = new ArrayList<>();
+        for (SpamRule rule : rules) {
+            if (rule.fires(facts, analysis)) {
+                fired.add(new SpamSymbol(rule.name(), rule.score()));
+            }
+        }
+        return fired;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+}
