@@ -215,12 +215,20 @@ class AdminApiIT extends GatewayTest {
     @Test
     void settingsAreReadAndChangedWithTheirVersion() {
         Api.Result s = admin.get("/api/v1/settings");
-        assertEquals("{\"version\":" + s.json().getJsonNumber("version") + ",\"headerPrefix\":\"X-\"}", s.body());
+        assertEquals("{\"version\":" + s.json().getJsonNumber("version") + ",\"headerPrefix\":\"X-\",\"virus\":{"
+                + "\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
+                + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
+                + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
+                + "\"bayesMinHam\":200},\"scanning\":{\"engineTimeoutMillis\":30000,\"maxDepth\":16,\"maxParts\":1000,"
+                + "\"maxExpandedBytes\":268435456,\"maxRatio\":100}}", s.body());
         long v = s.json().getJsonNumber("version").longValue();
         Api.Result bad = admin.put("/api/v1/settings", "{\"adminAddress\":\"not an address\",\"headerPrefix\":\"X Y\","
-                + "\"version\":" + v + "}");
+                + "\"virus\":{\"engines\":\"CLAMD\",\"onFailure\":\"PASS\",\"clamdAddress\":\"localhost\","
+                + "\"clamdStreamMaxBytes\":10},\"version\":" + v + "}");
         assertEquals("[{\"field\":\"adminAddress\",\"message\":\"is not an e-mail address\"},{\"field\":\"headerPrefix\","
-                + "\"message\":\"must be letters, digits and dashes, e.g. X- or X-Sluice-\"}]",
+                + "\"message\":\"must be letters, digits and dashes, e.g. X- or X-Sluice-\"},{\"field\":"
+                + "\"virus.clamdAddress\",\"message\":\"must be host:port or unix:/path\"},{\"field\":"
+                + "\"virus.clamdStreamMaxBytes\",\"message\":\"must be greater than or equal to 1024\"}]",
                 bad.json().getJsonArray("errors").toString());
         Api.Result ok = admin.expect(200, admin.put("/api/v1/settings", "{\"adminAddress\":\"postmaster@example.com\","
                 + "\"headerPrefix\":\"X-Sluice-\",\"version\":" + v + "}"));

@@ -71,7 +71,8 @@ final class Api {
 
     /**
      * Deletes every policy but the default, every group and internal domain and every user but the
-     * first admin, and resets the settings, so each test starts from a fresh install's configuration.
+     * first admin, and puts the settings back to their defaults, so each test starts from a fresh
+     * install's configuration.
      */
     static void resetConfiguration() {
         Api admin = admin();
@@ -87,6 +88,13 @@ final class Api {
                 .getValuesAs(JsonObject.class)) {
             admin.expect(204, admin.delete("/api/v1/internal-domains/" + d.getJsonNumber("id")));
         }
+        long version = admin.get("/api/v1/settings").json().getJsonNumber("version").longValue();
+        admin.expect(200, admin.put("/api/v1/settings", "{\"version\":" + version + ",\"headerPrefix\":\"X-\","
+                + "\"virus\":{\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
+                + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
+                + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
+                + "\"bayesMinHam\":200},\"scanning\":{\"engineTimeoutMillis\":30000,\"maxDepth\":16,\"maxParts\":1000,"
+                + "\"maxExpandedBytes\":268435456,\"maxRatio\":100}}"));
         for (var u : admin.get("/api/v1/users?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
             if (!u.getString("username").equals("admin")) {
                 admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));
@@ -145,7 +153,7 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Gateway.HTTP_PORT + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+        if (json != null && headers.stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             b.header("Content-Type", "application/json");
         }
         if (authorization != null) {

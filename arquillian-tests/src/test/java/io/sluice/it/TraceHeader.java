@@ -2,22 +2,35 @@ package io.sluice.it;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Splits what the downstream received into the gateway's two header fields and the client's content. */
-record TraceHeader(String received, String version, byte[] rest) {
+/**
+ * Splits what the downstream received into the header fields the gateway adds at the top (trace,
+ * version, scan verdicts) and the client's content after them.
+ */
+record TraceHeader(String received, String version, Map<String, String> verdict, byte[] rest) {
 
-    private static final Pattern PREFIX = Pattern.compile(
-            "(Received: [^\\r\\n]*(?:\\r\\n\\t[^\\r\\n]*)*\\r\\n)(X-Sluice-Version: [^\\r\\n]*\\r\\n)");
+    private static final String FIELD = "[^\\r\\n]*(?:\\r\\n[ \\t][^\\r\\n]*)*\\r\\n";
+    private static final Pattern PREFIX = Pattern.compile("(Received: " + FIELD + ")(X-Sluice-Version: " + FIELD
+            + ")((?:X-(?:Spam-Score|Spam-Status|Virus-Scanned|Sluice-Verdict): " + FIELD + ")*)");
+    private static final Pattern VERDICT = Pattern.compile("(X-[A-Za-z-]+): (" + FIELD + ")");
 
     static TraceHeader split(byte[] delivered) {
-        String head = new String(delivered, 0, Math.min(delivered.length, 2048), StandardCharsets.ISO_8859_1);
+        String head = new String(delivered, 0, Math.min(delivered.length, 4096), StandardCharsets.ISO_8859_1);
         Matcher m = PREFIX.matcher(head);
-        assertTrue(m.lookingAt(), "no trace header at the start of: " + head);
-        return new TraceHeader(m.group(1), m.group(2), Arrays.copyOfRange(delivered, m.end(), delivered.length));
+        assertTrue(m.lookingAt(), "no gateway header fields at the start of: " + head);
+        Map<String, String> verdict = new LinkedHashMap<>();
+        Matcher v = VERDICT.matcher(m.group(3));
+        while (v.find()) {
+            verdict.put(v.group(1), v.group(2).replaceAll("\r\n(?=[ \t])", "").trim()); // unfolded
+        }
+        return new TraceHeader(m.group(1), m.group(2), verdict,
+                Arrays.copyOfRange(delivered, m.end(), delivered.length));
     }
 
     /** The Received: field the gateway must write for a message from this client to one recipient. */

@@ -2,6 +2,8 @@ package io.sluice.config;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,6 +25,55 @@ public class GatewaySettings {
     /** Prefix of the header fields the gateway adds (e.g. "X-" gives X-Spam-Score). */
     @Column(name = "header_prefix", nullable = false, length = 40)
     private String headerPrefix;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "virus_engines", nullable = false, length = 16)
+    private VirusEngines virusEngines;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "virus_on_failure", nullable = false, length = 16)
+    private OnFailure virusOnFailure;
+
+    @Column(name = "clamd_address", nullable = false, length = 300)
+    private String clamdAddress;
+
+    @Column(name = "clamd_stream_max", nullable = false)
+    private long clamdStreamMax;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "spam_engine", nullable = false, length = 16)
+    private SpamEngine spamEngine;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "spam_on_failure", nullable = false, length = 16)
+    private OnFailure spamOnFailure;
+
+    @Column(name = "spamd_address", nullable = false, length = 300)
+    private String spamdAddress;
+
+    @Column(name = "rspamd_address", nullable = false, length = 300)
+    private String rspamdAddress;
+
+    @Column(name = "engine_timeout_ms", nullable = false)
+    private int engineTimeoutMillis;
+
+    @Column(name = "bayes_min_spam", nullable = false)
+    private int bayesMinSpam;
+
+    @Column(name = "bayes_min_ham", nullable = false)
+    private int bayesMinHam;
+
+    @Column(name = "scan_max_depth", nullable = false)
+    private int scanMaxDepth;
+
+    @Column(name = "scan_max_parts", nullable = false)
+    private int scanMaxParts;
+
+    @Column(name = "scan_max_expanded", nullable = false)
+    private long scanMaxExpanded;
+
+    @Column(name = "scan_max_ratio", nullable = false)
+    private int scanMaxRatio;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -46,5 +97,90 @@ public class GatewaySettings {
     public void change(String newAdminAddress, String newHeaderPrefix) {
         this.adminAddress = newAdminAddress;
         this.headerPrefix = newHeaderPrefix;
+    }
+
+    public void changeVirus(VirusEngines engines, OnFailure onFailure, String clamd, long streamMax) {
+        this.virusEngines = engines;
+        this.virusOnFailure = onFailure;
+        this.clamdAddress = clamd;
+        this.clamdStreamMax = streamMax;
+    }
+
+    public void changeSpam(SpamEngine engine, OnFailure onFailure, String spamd, String rspamd, int minSpam,
+                           int minHam) {
+        this.spamEngine = engine;
+        this.spamOnFailure = onFailure;
+        this.spamdAddress = spamd;
+        this.rspamdAddress = rspamd;
+        this.bayesMinSpam = minSpam;
+        this.bayesMinHam = minHam;
+    }
+
+    public void changeLimits(int timeoutMillis, int maxDepth, int maxParts, long maxExpanded, int maxRatio) {
+        this.engineTimeoutMillis = timeoutMillis;
+        this.scanMaxDepth = maxDepth;
+        this.scanMaxParts = maxParts;
+        this.scanMaxExpanded = maxExpanded;
+        this.scanMaxRatio = maxRatio;
+    }
+
+    public VirusEngines virusEngines() {
+        return virusEngines;
+    }
+
+    public OnFailure virusOnFailure() {
+        return virusOnFailure;
+    }
+
+    public String clamdAddress() {
+        return clamdAddress;
+    }
+
+    public long clamdStreamMax() {
+        return clamdStreamMax;
+    }
+
+    public SpamEngine spamEngine() {
+        return spamEngine;
+    }
+
+    public OnFailure spamOnFailure() {
+        return spamOnFailure;
+    }
+
+    public String spamdAddress() {
+        return spamdAddress;
+    }
+
+    public String rspamdAddress() {
+        return rspamdAddress;
+    }
+
+    public int engineTimeoutMillis() {
+        return engineTimeoutMillis;
+    }
+
+    public int bayesMinSpam() {
+        return bayesMinSpam;
+    }
+
+    public int bayesMinHam() {
+        return bayesMinHam;
+    }
+
+    public int scanMaxDepth() {
+        return scanMaxDepth;
+    }
+
+    public int scanMaxParts() {
+        return scanMaxParts;
+    }
+
+    public long scanMaxExpanded() {
+        return scanMaxExpanded;
+    }
+
+    public int scanMaxRatio() {
+        return scanMaxRatio;
     }
 }

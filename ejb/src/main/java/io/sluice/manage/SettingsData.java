@@ -1,25 +1,65 @@
 package io.sluice.manage;
 
 import io.sluice.config.GatewaySettings;
+import io.sluice.config.OnFailure;
+import io.sluice.config.SpamEngine;
+import io.sluice.config.VirusEngines;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The run-time settings as the admin API reads and writes them.
+ * The run-time settings as the admin API reads and writes them. On PUT, a group left out
+ * ({@code virus}, {@code spam}, {@code scanning}) keeps its current values.
  *
  * @param adminAddress where admin notifications go (none: no admin notifications)
  * @param headerPrefix prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
  */
-@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix"})
+@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
                                    message = "must be letters, digits and dashes, e.g. X- or X-Sluice-")
-                           String headerPrefix) {
+                           String headerPrefix,
+                           @Valid Virus virus,
+                           @Valid Spam spam,
+                           @Valid Scanning scanning) {
+
+    /** Virus engines: which, what if one fails, and where clamd is ("host:port" or "unix:/path"). */
+    @JsonbPropertyOrder({"engines", "onFailure", "clamdAddress", "clamdStreamMaxBytes"})
+    public record Virus(@NotNull VirusEngines engines, @NotNull OnFailure onFailure,
+                        @NotBlank @Size(max = 300) String clamdAddress,
+                        @NotNull @Min(1024) Long clamdStreamMaxBytes) {
+    }
+
+    /** The spam engine, what if it fails, where spamd and Rspamd are, and when Bayes starts to count. */
+    @JsonbPropertyOrder({"engine", "onFailure", "spamdAddress", "rspamdAddress", "bayesMinSpam", "bayesMinHam"})
+    public record Spam(@NotNull SpamEngine engine, @NotNull OnFailure onFailure,
+                       @NotBlank @Size(max = 300) String spamdAddress,
+                       @NotBlank @Size(max = 300) String rspamdAddress,
+                       @NotNull @Min(0) Integer bayesMinSpam, @NotNull @Min(0) Integer bayesMinHam) {
+    }
+
+    /** Engine timeout and the analysis limits that make a message "unscannable". */
+    @JsonbPropertyOrder({"engineTimeoutMillis", "maxDepth", "maxParts", "maxExpandedBytes", "maxRatio"})
+    public record Scanning(@NotNull @Min(100) @Max(600_000) Integer engineTimeoutMillis,
+                           @NotNull @Min(1) @Max(100) Integer maxDepth,
+                           @NotNull @Min(1) @Max(1_000_000) Integer maxParts,
+                           @NotNull @Min(1024 * 1024) Long maxExpandedBytes,
+                           @NotNull @Min(2) Integer maxRatio) {
+    }
 
     public static SettingsData of(GatewaySettings s) {
-        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix());
+        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(),
+                new Virus(s.virusEngines(), s.virusOnFailure(), s.clamdAddress(), s.clamdStreamMax()),
+                new Spam(s.spamEngine(), s.spamOnFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
+                        s.bayesMinHam()),
+                new Scanning(s.engineTimeoutMillis(), s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(),
+                        s.scanMaxRatio()));
     }
 }

@@ -34,12 +34,52 @@ public class SettingsService {
             if (a != null && !a.isBlank() && !MailboxSyntax.isValid(a.trim())) {
                 violations.add(new Violation("adminAddress", "is not an e-mail address"));
             }
+            if (in.virus() != null) {
+                engineAddress("virus.clamdAddress", in.virus().clamdAddress(), violations);
+            }
+            if (in.spam() != null) {
+                engineAddress("spam.spamdAddress", in.spam().spamdAddress(), violations);
+                engineAddress("spam.rspamdAddress", in.spam().rspamdAddress(), violations);
+            }
         });
         String address = in.adminAddress() == null || in.adminAddress().isBlank() ? null : in.adminAddress().trim();
         s.change(address, in.headerPrefix());
+        if (in.virus() != null) {
+            SettingsData.Virus v = in.virus();
+            s.changeVirus(v.engines(), v.onFailure(), v.clamdAddress().trim(), v.clamdStreamMaxBytes());
+        }
+        if (in.spam() != null) {
+            SettingsData.Spam sp = in.spam();
+            s.changeSpam(sp.engine(), sp.onFailure(), sp.spamdAddress().trim(), sp.rspamdAddress().trim(),
+                    sp.bayesMinSpam(), sp.bayesMinHam());
+        }
+        if (in.scanning() != null) {
+            SettingsData.Scanning sc = in.scanning();
+            s.changeLimits(sc.engineTimeoutMillis(), sc.maxDepth(), sc.maxParts(), sc.maxExpandedBytes(), sc.maxRatio());
+        }
         checks.flush(em, "settings", expectedVersion);
         changed.fire(new ConfigurationChanged("settings"));
         return SettingsData.of(s);
+    }
+
+    /** "host:port", "unix:/absolute/path", or for Rspamd also "http://host:port". */
+    private static void engineAddress(String field, String value, java.util.List<Violation> out) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String v = value.trim();
+        boolean ok;
+        if (v.startsWith("unix:")) {
+            ok = v.length() > 6 && v.charAt(5) == '/';
+        } else {
+            String hostPort = v.startsWith("http://") ? v.substring(7).replaceAll("/.*$", "") : v;
+            int colon = hostPort.lastIndexOf(':');
+            ok = colon > 0 && hostPort.substring(colon + 1).matches("\\d{1,5}")
+                    && Integer.parseInt(hostPort.substring(colon + 1)) <= 65535;
+        }
+        if (!ok) {
+            out.add(new Violation(field, "must be host:port or unix:/path"));
+        }
     }
 
     private GatewaySettings settings() {

@@ -8,6 +8,10 @@ import io.sluice.api.Recipient;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
+import io.sluice.config.RuntimeSettings;
+import io.sluice.config.SettingsCache;
+import io.sluice.policy.ActionSpec;
+import io.sluice.policy.ActionType;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
 import io.sluice.policy.PolicySnapshot;
@@ -16,8 +20,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.logging.Logger;
@@ -45,9 +51,22 @@ public class MessageStage {
     @Inject
     MessageCounters counters;
 
+    @Inject
+    ContentScanner scanner;
+
+    @Inject
+    SettingsCache settings;
+
     public Reply handle(Transaction tx, MessageContent content) {
         PolicyRules policy = policyOf(tx);
         ReceivedMessage message = new ReceivedMessage(tx, content);
+        try {
+            message.attach(scanner.scan(tx, message));
+        } catch (ContentScanner.EngineUnavailable e) {
+            return unscanned(tx, message, policy, e.getMessage());
+        } catch (IOException e) {
+            return unscanned(tx, message, policy, "cannot read the spooled message: " + e.getMessage());
+        }
         Disposition d = Disposition.decide(policy.rules(), message);
         if (!d.notCarried().isEmpty()) {
             LOG.warning(() -> tx.queueId() + ": policy " + policy.name() + " asks for " + d.notCarried().stream()
@@ -62,16 +81,24 @@ public class MessageStage {
     }
 
     private Reply deliver(Transaction tx, PolicyRules policy, Disposition d, ReceivedMessage message) {
-        byte[] trace = TraceHeaders.build(tx, ZonedDateTime.now());
+        RuntimeSettings s = settings.current();
+        byte[] prefix = concat(TraceHeaders.build(tx, ZonedDateTime.now()), VerdictHeaders.build(s, message.scan(), policy));
+        List<ActionSpec> edits = new ArrayList<>();
+        for (String name : VerdictHeaders.names(s)) {
+            if (!message.headerValues(name).isEmpty()) { // forged by the sender: ours are the only ones
+                edits.add(new ActionSpec(ActionType.REMOVE_HEADER, null, null, null, name, null, null, null, null));
+            }
+        }
+        edits.addAll(d.edits());
         RelayedMessage out;
-        if (d.edits().isEmpty()) {
-            out = RelayedMessage.unchanged(trace, message.content());
+        if (edits.isEmpty()) {
+            out = RelayedMessage.unchanged(prefix, message.content());
         } else {
             if (!message.headers().section().complete()) {
                 return decided(tx, message, policy, d, HEADER_TOO_LARGE, "rejected");
             }
-            HeaderEditor.apply(message.headers().parsed(), d.edits());
-            out = RelayedMessage.withHeader(trace, serialize(message), message.headers().section().bodyOffset(),
+            HeaderEditor.apply(message.headers().parsed(), edits);
+            out = RelayedMessage.withHeader(prefix, serialize(message), message.headers().section().bodyOffset(),
                     message.content());
         }
         List<String> recipients = d.redirect() != null ? List.of(d.redirect())
@@ -90,6 +117,22 @@ public class MessageStage {
     }
 
     private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** An engine the message must pass through failed: the client tries again later. */
+    private Reply unscanned(Transaction tx, ReceivedMessage message, PolicyRules policy, String why) {
+        Reply reply = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+                "Error: the message could not be scanned now, try again later");
+        counters.message(reply, message.size());
+        LOG.warning(() -> tx.queueId() + ": from=<" + tx.sender() + "> size=" + message.size() + " policy="
+                + policy.name() + " deferred: " + why);
+        return reply;
+    }
 
     /** A message the policy decided about without relaying it: counted and logged like a relayed one. */
     private Reply decided(Transaction tx, ReceivedMessage message, PolicyRules policy, Disposition d, Reply reply,

@@ -3,8 +3,13 @@ package io.sluice.pipeline;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Transaction;
 import io.sluice.policy.MessageFacts;
+import io.sluice.scan.Attachment;
 import io.sluice.scan.MessageHeaders;
+import io.sluice.scan.ScanResult;
+import io.sluice.scan.TextPart;
+import io.sluice.scan.VirusHit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,6 +21,7 @@ final class ReceivedMessage implements MessageFacts {
     private final Transaction transaction;
     private final MessageContent content;
     private final MessageHeaders headers;
+    private ScanResult scan;
 
     ReceivedMessage(Transaction transaction, MessageContent content) {
         this.transaction = transaction;
@@ -29,6 +35,55 @@ final class ReceivedMessage implements MessageFacts {
 
     MessageHeaders headers() {
         return headers;
+    }
+
+    /** Makes the engines' verdicts visible to the policy's filters. */
+    void attach(ScanResult result) {
+        this.scan = result;
+    }
+
+    ScanResult scan() {
+        return scan;
+    }
+
+    @Override
+    public List<String> viruses() {
+        return scan == null ? List.of() : scan.viruses().stream().map(VirusHit::name).toList();
+    }
+
+    @Override
+    public double spamScore() {
+        return scan == null || scan.spam() == null ? Double.NaN : scan.spam().score();
+    }
+
+    @Override
+    public List<String> attachmentNames() {
+        return scan == null ? List.of() : scan.analysis().attachments().stream().map(Attachment::name).toList();
+    }
+
+    @Override
+    public List<String> attachmentTypes() {
+        if (scan == null) {
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        for (Attachment a : scan.analysis().attachments()) {
+            if (!a.declaredType().isEmpty()) {
+                types.add(a.declaredType());
+            }
+            types.add(a.detectedType());
+        }
+        return types;
+    }
+
+    @Override
+    public List<String> texts() {
+        return scan == null ? List.of() : scan.analysis().texts().stream().map(TextPart::text).toList();
+    }
+
+    @Override
+    public String unscannable() {
+        return scan == null ? null : scan.analysis().unscannable();
     }
 
     @Override

@@ -56,9 +56,43 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                         .map(Cidr::parse).toList();
                 yield m -> blocks.stream().anyMatch(c -> c.contains(m.clientAddress()));
             }
-            // verdicts of content scanning: with no scanner in the pipeline nothing is ever found
-            case VIRUS, SPAM_SCORE, ATTACHMENT_NAME, ATTACHMENT_TYPE, BODY -> NEVER;
+            case VIRUS -> m -> !m.viruses().isEmpty();
+            case SPAM_SCORE -> {
+                double threshold = f.threshold();
+                yield m -> m.spamScore() >= threshold; // NaN (not scored) is never at or above
+            }
+            case ATTACHMENT_NAME -> {
+                Predicate<String> glob = glob(f.pattern().contains("*") || f.pattern().contains("?") || f.pattern()
+                        .contains(".") ? f.pattern() : "*." + f.pattern());
+                yield m -> m.attachmentNames().stream().anyMatch(glob);
+            }
+            case ATTACHMENT_TYPE -> {
+                Predicate<String> glob = glob(f.pattern());
+                yield m -> m.attachmentTypes().stream().anyMatch(glob);
+            }
+            case BODY -> {
+                Predicate<String> text = textMatcher(f);
+                yield m -> m.texts().stream().anyMatch(text);
+            }
+            case UNSCANNABLE -> m -> m.unscannable() != null;
         };
+    }
+
+    /**
+     * A file name or type glob ({@code *} any run, {@code ?} one character), ignoring case; a bare
+     * extension ("exe") means "*.exe".
+     */
+    static Predicate<String> glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (char c : glob.trim().toCharArray()) {
+            switch (c) {
+                case '*' -> re.append(".*");
+                case '?' -> re.append('.');
+                default -> re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        Pattern p = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        return s -> p.matcher(s).matches();
     }
 
     /** Keyword (substring) or regular expression, optionally ignoring case. */

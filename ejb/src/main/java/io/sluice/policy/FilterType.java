@@ -23,5 +23,7 @@ public enum FilterType {
     /** The client authenticated (SMTP AUTH). */
     SENDER_AUTHENTICATED,
     /** The client's IP address is in one of the comma-separated CIDR blocks of {@code pattern}. */
-    CLIENT_IP
+    CLIENT_IP,
+    /** The analysis stopped at one of its limits (a zip bomb, nesting too deep): the content is unknown. */
+    UNSCANNABLE
 }

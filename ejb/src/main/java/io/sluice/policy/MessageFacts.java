@@ -22,4 +22,34 @@ public interface MessageFacts {
 
     /** The Subject, decoded from RFC 2047 encoded words; empty when there is none. */
     String subject();
+
+    /** Names of the viruses the engines found; empty for a clean (or unscanned) message. */
+    default List<String> viruses() {
+        return List.of();
+    }
+
+    /** The spam score, or NaN when no engine scored the message. */
+    default double spamScore() {
+        return Double.NaN;
+    }
+
+    /** File names of the attachments and archive members ("" where there is none). */
+    default List<String> attachmentNames() {
+        return List.of();
+    }
+
+    /** Declared and detected MIME types of the attachments and archive members. */
+    default List<String> attachmentTypes() {
+        return List.of();
+    }
+
+    /** The decoded text parts. */
+    default List<String> texts() {
+        return List.of();
+    }
+
+    /** Why the content could not be analysed completely, or {@code null}. */
+    default String unscannable() {
+        return null;
+    }
 }

@@ -1,5 +1,8 @@
 package io.sluice.policy;
 
+import io.sluice.config.GatewaySettings;
+import io.sluice.config.RuntimeSettings;
+import io.sluice.config.SettingsCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -31,9 +34,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Loads the {@link PolicySnapshot} into the {@link PolicyCache}: at start, after every committed
- * change made through the admin API, and once a minute in case another node (or someone with SQL)
- * changed the database.
+ * Loads the {@link PolicySnapshot} into the {@link PolicyCache} and the run-time settings into the
+ * {@link SettingsCache}: at start, after every committed change made through the admin API, and
+ * once a minute in case another node (or someone with SQL) changed the database.
  */
 @Singleton
 @Startup
@@ -48,6 +51,9 @@ public class PolicyLoader {
 
     @Inject
     PolicyCache cache;
+
+    @Inject
+    SettingsCache settings;
 
     @Resource
     ManagedExecutorService executor;
@@ -97,5 +103,6 @@ public class PolicyLoader {
         Set<String> domains = em.createQuery("select d.name from InternalDomain d", String.class).getResultStream()
                 .collect(Collectors.toSet());
         cache.replace(PolicySnapshot.of(policies, groups, domains));
+        settings.replace(RuntimeSettings.of(em.find(GatewaySettings.class, GatewaySettings.ID)));
     }
 }

@@ -28,7 +28,7 @@ public final class Tokenizer {
             int at = from.lastIndexOf('@');
             if (at >= 0) {
                 String domain = from.substring(at + 1).replaceAll("[>\\s].*", "").toLowerCase(Locale.ROOT);
-                if (!domain.isEmpty()) {
+                if (!domain.isEmpty() && domain.length() <= 150) {
                     tokens.add("from:" + domain);
                 }
             }

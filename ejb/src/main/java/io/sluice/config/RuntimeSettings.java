@@ -1,0 +1,28 @@
+package io.sluice.config;
+
+import io.sluice.scan.ScanLimits;
+
+import java.time.Duration;
+
+/**
+ * The run-time settings as one immutable value, read by every message without a database query;
+ * replaced whenever the admin API changes them.
+ */
+public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEngines virusEngines,
+                              OnFailure virusOnFailure, String clamdAddress, long clamdStreamMax,
+                              SpamEngine spamEngine, OnFailure spamOnFailure, String spamdAddress,
+                              String rspamdAddress, Duration engineTimeout, long bayesMinSpam, long bayesMinHam,
+                              ScanLimits limits) {
+
+    public static RuntimeSettings of(GatewaySettings s) {
+        return new RuntimeSettings(s.adminAddress(), s.headerPrefix(), s.virusEngines(), s.virusOnFailure(),
+                s.clamdAddress(), s.clamdStreamMax(), s.spamEngine(), s.spamOnFailure(), s.spamdAddress(),
+                s.rspamdAddress(), Duration.ofMillis(s.engineTimeoutMillis()), s.bayesMinSpam(), s.bayesMinHam(),
+                new ScanLimits(s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(), s.scanMaxRatio(), 1_000_000));
+    }
+
+    /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */
+    public String header(String suffix) {
+        return headerPrefix + suffix;
+    }
+}

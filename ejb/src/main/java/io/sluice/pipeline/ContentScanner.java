@@ -1,0 +1,103 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.Transaction;
+import io.sluice.config.OnFailure;
+import io.sluice.config.RuntimeSettings;
+import io.sluice.config.SettingsCache;
+import io.sluice.scan.Analysis;
+import io.sluice.scan.Engines;
+import io.sluice.scan.MessageAnalyzer;
+import io.sluice.scan.ScanResult;
+import io.sluice.scan.VirusHit;
+import io.sluice.scan.engine.ClamdClient;
+import io.sluice.scan.engine.EngineException;
+import io.sluice.scan.engine.RspamdClient;
+import io.sluice.scan.engine.SpamdClient;
+import io.sluice.scan.spam.EmbeddedSpamScorer;
+import io.sluice.scan.spam.SpamVerdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Runs the engines the settings select over one message: the embedded analysis always (it gives
+ * the attachments and the text the policy's filters need, and the embedded virus verdict), clamd
+ * if selected, and the selected spam engine. An engine that fails either defers the message
+ * ({@link OnFailure#TEMPFAIL}) or is noted in the headers ({@link OnFailure#PASS}).
+ */
+@ApplicationScoped
+public class ContentScanner {
+
+    static final String EMBEDDED = "Sluice embedded engine";
+    static final String CLAMD = "ClamAV clamd";
+    private static final Logger LOG = Logger.getLogger(ContentScanner.class.getName());
+
+    /** An engine failed and the settings say the message must wait for it. */
+    static final class EngineUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EngineUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @Inject
+    Engines engines;
+
+    @Inject
+    SettingsCache settings;
+
+    ScanResult scan(Transaction tx, ReceivedMessage message) throws IOException, EngineUnavailable {
+        RuntimeSettings s = settings.current();
+        Analysis analysis = new MessageAnalyzer(s.limits(), engines.signatures()).analyze(message.content());
+        List<VirusHit> viruses = new ArrayList<>();
+        List<String> scannedBy = new ArrayList<>();
+        List<String> notScanned = new ArrayList<>();
+        if (s.virusEngines().embedded()) {
+            viruses.addAll(analysis.viruses());
+            scannedBy.add(EMBEDDED);
+        }
+        if (s.virusEngines().clamd()) {
+            try {
+                ClamdClient.Result r = new ClamdClient(s.clamdAddress(), s.engineTimeout(), s.clamdStreamMax())
+                        .scan(message.content());
+                if (r.skipped() != null) {
+                    notScanned.add("clamd: " + r.skipped());
+                } else {
+                    scannedBy.add(CLAMD);
+                    if (r.virus() != null) {
+                        viruses.add(new VirusHit(r.virus(), "", "clamd"));
+                    }
+                }
+            } catch (EngineException e) {
+                failed(tx, s.virusOnFailure(), e, notScanned);
+            }
+        }
+        SpamVerdict spam = null;
+        try {
+            spam = switch (s.spamEngine()) {
+                case EMBEDDED -> new EmbeddedSpamScorer(engines.rules(), engines.bayes(), s.bayesMinSpam(),
+                        s.bayesMinHam()).score(message, analysis);
+                case SPAMD -> new SpamdClient(s.spamdAddress(), s.engineTimeout()).score(message.content());
+                case RSPAMD -> new RspamdClient(s.rspamdAddress(), s.engineTimeout()).score(tx, message.content());
+                case NONE -> null;
+            };
+        } catch (EngineException e) {
+            failed(tx, s.spamOnFailure(), e, notScanned);
+        }
+        return new ScanResult(analysis, viruses, spam, scannedBy, notScanned);
+    }
+
+    private static void failed(Transaction tx, OnFailure onFailure, EngineException e, List<String> notScanned)
+            throws EngineUnavailable {
+        if (onFailure == OnFailure.TEMPFAIL) {
+            throw new EngineUnavailable(e.getMessage(), e);
+        }
+        LOG.warning(() -> tx.queueId() + ": passed unscanned by a failed engine: " + e.getMessage());
+        notScanned.add(e.getMessage());
+    }
+}

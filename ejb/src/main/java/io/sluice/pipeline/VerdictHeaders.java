@@ -1,0 +1,108 @@
+package io.sluice.pipeline;
+
+import io.sluice.config.RuntimeSettings;
+import io.sluice.policy.FilterType;
+import io.sluice.policy.PolicyRules;
+import io.sluice.scan.ScanResult;
+import io.sluice.scan.VirusHit;
+import io.sluice.scan.spam.SpamVerdict;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The header fields that report the scan on every delivered message (names follow the configured
+ * prefix, "X-" by default): {@code X-Spam-Score}, {@code X-Spam-Status} (SpamAssassin's format,
+ * with the tests that fired), {@code X-Virus-Scanned} and {@code X-Sluice-Verdict}. Fields of
+ * these names that arrive with a message are removed first: nobody outside may forge them.
+ */
+final class VerdictHeaders {
+
+    static final List<String> SUFFIXES = List.of("Spam-Score", "Spam-Status", "Virus-Scanned", "Sluice-Verdict");
+    static final double DEFAULT_REQUIRED = 5.0;
+
+    private VerdictHeaders() {
+    }
+
+    /** The names the gateway writes, to be removed from what arrives. */
+    static List<String> names(RuntimeSettings s) {
+        return SUFFIXES.stream().map(s::header).toList();
+    }
+
+    static byte[] build(RuntimeSettings s, ScanResult scan, PolicyRules policy) {
+        StringBuilder sb = new StringBuilder(256);
+        SpamVerdict spam = scan.spam();
+        double required = required(policy);
+        if (spam != null) {
+            sb.append(s.header("Spam-Score")).append(": ").append(format(spam.score())).append("\r\n");
+            sb.append(fold(s.header("Spam-Status") + ": " + (spam.score() >= required ? "Yes" : "No") + ", score="
+                    + format(spam.score()) + " required=" + format(required) + " tests="
+                    + (spam.symbols().isEmpty() ? "none" : spam.symbolList()) + " engine=" + spam.engine()));
+        }
+        String scanned = scan.scannedBy().isEmpty() ? "no" : String.join(", ", scan.scannedBy());
+        if (!scan.notScanned().isEmpty()) {
+            scanned += "; not scanned by " + String.join("; ", scan.notScanned());
+        }
+        sb.append(fold(s.header("Virus-Scanned") + ": " + oneLine(scanned)));
+        sb.append(fold(s.header("Sluice-Verdict") + ": " + verdict(scan, spam, required) + "; policy="
+                + oneLine(policy.name())));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String verdict(ScanResult scan, SpamVerdict spam, double required) {
+        if (!scan.viruses().isEmpty()) {
+            return "virus (" + String.join(", ", scan.viruses().stream().map(VirusHit::name).distinct().toList()) + ")";
+        }
+        if (scan.analysis().unscannable() != null) {
+            return "unscannable (" + oneLine(scan.analysis().unscannable()) + ")";
+        }
+        if (spam != null && spam.score() >= required) {
+            return "spam";
+        }
+        return spam == null && scan.scannedBy().isEmpty() ? "unscanned" : "clean";
+    }
+
+    /** The lowest spam threshold the policy acts on: what "Yes" in X-Spam-Status means for it. */
+    static double required(PolicyRules policy) {
+        return policy.rules().stream().filter(r -> r.spec().filter().type() == FilterType.SPAM_SCORE)
+                .mapToDouble(r -> r.spec().filter().threshold()).min().orElse(DEFAULT_REQUIRED);
+    }
+
+    static String format(double score) {
+        return String.format(Locale.ROOT, "%.1f", score);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n\\t]+", " ");
+    }
+
+    /**
+     * Folds a field so no line passes 78 characters (RFC 5322 §2.1.1): before a space (which then
+     * starts the continuation line) or after a comma (then a tab starts it, as SpamAssassin does).
+     */
+    static String fold(String field) {
+        StringBuilder out = new StringBuilder(field.length() + 16);
+        int lineStart = 0;
+        int breakAt = -1;
+        String breakWith = null;
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ' ' && out.length() > lineStart) {
+                breakAt = out.length();
+                breakWith = "\r\n";
+            }
+            out.append(c);
+            if (c == ',') {
+                breakAt = out.length();
+                breakWith = "\r\n\t";
+            }
+            if (out.length() - lineStart > 78 && breakAt > lineStart) {
+                out.insert(breakAt, breakWith);
+                lineStart = breakAt + 2;
+                breakAt = -1;
+            }
+        }
+        return out.append("\r\n").toString();
+    }
+}
