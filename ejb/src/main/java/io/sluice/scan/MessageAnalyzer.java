@@ -149,10 +149,19 @@ public final class MessageAnalyzer {
             if (++parts > limits.maxParts()) {
                 throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
             }
-            BufferedInputStream buffered = new BufferedInputStream(in, TypeDetector.READ_LIMIT + 1);
-            buffered.mark(TypeDetector.READ_LIMIT + 1);
-            String detected = TypeDetector.detect(buffered);
-            buffered.reset();
+            InputStream buffered;
+            String detected;
+            if (textCharset != null) {
+                // inline text is read as text whatever it looks like: no need to sniff it
+                buffered = in;
+                detected = declared;
+            } else {
+                BufferedInputStream b = new BufferedInputStream(in, TypeDetector.READ_LIMIT + 1);
+                b.mark(TypeDetector.READ_LIMIT + 1);
+                detected = TypeDetector.detect(b);
+                b.reset();
+                buffered = b;
+            }
             LeafScan scan = signatures.scan();
             Tee tee = new Tee(buffered, scan, textCharset != null ? limits.maxTextChars() * 4L : 0);
             if (TypeDetector.isZip(detected)) {

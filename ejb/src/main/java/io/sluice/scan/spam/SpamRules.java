@@ -73,9 +73,14 @@ public final class SpamRules {
 
     /** The rules that fire on this message. */
     public List<SpamSymbol> fire(MessageFacts facts, Analysis analysis) {
+        StringBuilder body = new StringBuilder();
+        for (io.sluice.scan.TextPart t : analysis.texts()) {
+            body.append(t.text().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        }
+        String lowerCaseBody = body.toString();
         List<SpamSymbol> fired = new ArrayList<>();
         for (SpamRule rule : rules) {
-            if (rule.fires(facts, analysis)) {
+            if (rule.fires(facts, analysis, lowerCaseBody)) {
                 fired.add(new SpamSymbol(rule.name(), rule.score()));
             }
         }

@@ -1,0 +1,41 @@
+package io.sluice.scan.spam;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SpamRuleTest {
+
+    @Test
+    void triggersComeFromALeadingGroupOfPlainWords() {
+        assertEquals(List.of("viagra", "cialis"), SpamRule.triggers("(?i)\\b(viagra|cialis)\\b"));
+        assertEquals(List.of("you have won", "winner"), SpamRule.triggers("(?i)\\b(you have won|winner)\\b.{0,40}prize"));
+        assertEquals(List.of("100% free", "risk-free"), SpamRule.triggers("(?i)(100% free|risk-free)"));
+    }
+
+    @Test
+    void anythingElseAlwaysRunsTheExpression() {
+        assertEquals(List.of(), SpamRule.triggers("\\b(viagra|cialis)\\b"));              // case-sensitive
+        assertEquals(List.of(), SpamRule.triggers("(?i)\\bclick (here|below)"));          // no leading group
+        assertEquals(List.of(), SpamRule.triggers("(?i)(verify (account|identity))"));   // nested group
+        assertEquals(List.of(), SpamRule.triggers("(?i)(earn \\$\\d+|free)"));           // escapes
+        assertEquals(List.of(), SpamRule.triggers("(?i)(a|)"));                          // empty alternative
+    }
+
+    @Test
+    void everyShippedBodyRuleButGtubeHasTheFastCheck() throws java.io.IOException {
+        try (java.io.InputStream in = SpamRules.class.getResourceAsStream("default.rules")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                SpamRule rule = SpamRule.parse(line);
+                if (rule.where().equals("body") && !rule.name().equals("GTUBE")) {
+                    assertEquals(false, rule.triggers().isEmpty(), rule.name());
+                }
+            }
+        }
+    }
+}
