@@ -103,7 +103,8 @@ public class MessageStage {
         }
         List<String> recipients = d.redirect() != null ? List.of(d.redirect())
                 : tx.recipients().stream().map(Recipient::address).toList();
-        return relay.relay(tx, recipients, out, policy.name() + (d.rules().isEmpty() ? "" : " " + d.rules()));
+        return relay.relay(tx, recipients, out, policy.name() + (d.rules().isEmpty() ? "" : " " + d.rules())
+                + " verdict=" + VerdictHeaders.summary(message.scan(), policy));
     }
 
     private static byte[] serialize(ReceivedMessage message) {
@@ -140,7 +141,8 @@ public class MessageStage {
         counters.message(reply, message.size());
         LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + tx.recipients().stream()
                 .map(Recipient::address).toList() + " size=" + message.size() + " client=" + tx.client().address()
-                + " policy=" + policy.name() + " " + d.rules() + " " + what + " reply=\"" + reply + "\"");
+                + " policy=" + policy.name() + " " + d.rules() + " verdict=" + VerdictHeaders.summary(message.scan(), policy)
+                + " " + what + " reply=\"" + reply + "\"");
         return reply;
     }
 

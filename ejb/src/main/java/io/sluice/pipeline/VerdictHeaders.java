@@ -50,6 +50,13 @@ final class VerdictHeaders {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One line for the log: the verdict and the spam score. */
+    static String summary(ScanResult scan, PolicyRules policy) {
+        double required = required(policy);
+        return verdict(scan, scan.spam(), required) + (scan.spam() == null ? "" : " spam=" + format(scan.spam().score())
+                + "/" + format(required));
+    }
+
     private static String verdict(ScanResult scan, SpamVerdict spam, double required) {
         if (!scan.viruses().isEmpty()) {
             return "virus (" + String.join(", ", scan.viruses().stream().map(VirusHit::name).distinct().toList()) + ")";
