@@ -62,8 +62,7 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 yield m -> m.spamScore() >= threshold; // NaN (not scored) is never at or above
             }
             case ATTACHMENT_NAME -> {
-                Predicate<String> glob = glob(f.pattern().contains("*") || f.pattern().contains("?") || f.pattern()
-                        .contains(".") ? f.pattern() : "*." + f.pattern());
+                Predicate<String> glob = fileNameGlob(f.pattern());
                 yield m -> m.attachmentNames().stream().anyMatch(glob);
             }
             case ATTACHMENT_TYPE -> {
@@ -78,10 +77,13 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
         };
     }
 
-    /**
-     * A file name or type glob ({@code *} any run, {@code ?} one character), ignoring case; a bare
-     * extension ("exe") means "*.exe".
-     */
+    /** A file name glob; a bare extension ("exe") means "*.exe". */
+    public static Predicate<String> fileNameGlob(String pattern) {
+        String p = pattern.trim();
+        return glob(p.contains("*") || p.contains("?") || p.contains(".") ? p : "*." + p);
+    }
+
+    /** A file name or type glob ({@code *} any run, {@code ?} one character), ignoring case. */
     static Predicate<String> glob(String glob) {
         StringBuilder re = new StringBuilder();
         for (char c : glob.trim().toCharArray()) {

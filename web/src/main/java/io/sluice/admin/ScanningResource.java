@@ -1,8 +1,8 @@
 package io.sluice.admin;
 
-import io.sluice.api.MessageContent;
 import io.sluice.manage.ManageException;
 import io.sluice.manage.Violation;
+import io.sluice.scan.Contents;
 import io.sluice.scan.EngineLoader;
 import io.sluice.scan.Engines;
 import io.sluice.scan.spam.BayesLearner;
@@ -17,10 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.util.List;
 
 /**
@@ -64,7 +62,7 @@ public class ScanningResource {
             throw new ManageException.InvalidInput(List.of(new Violation("body",
                     "must be one message of 1 to " + MAX_LEARN_SIZE + " octets")));
         }
-        return learner.learn(inMemory(message), "spam".equals(as));
+        return learner.learn(Contents.inMemory(message), "spam".equals(as));
     }
 
     @GET
@@ -88,24 +86,5 @@ public class ScanningResource {
     private Signatures signatures(SignatureFiles.Load load) {
         return new Signatures(loader.directory().toString(), load.files(), load.skipped(),
                 load.signatures().bodyCount(), load.signatures().hashCount(), engines.rules().size());
-    }
-
-    private static MessageContent inMemory(byte[] bytes) {
-        return new MessageContent() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public InputStream openStream() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public java.nio.file.Path file() {
-                return null;
-            }
-        };
     }
 }

@@ -1,0 +1,200 @@
+package io.sluice.action;
+
+import io.sluice.api.MessageContent;
+import io.sluice.scan.Contents;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Body rewriting: exactly the changed parts change, byte for byte. */
+class MessageRewriterTest {
+
+    static final String HEAD = "From: ann@example.org\r\nTo: bob@example.com\r\nSubject: Q3\r\n"
+            + "Message-ID: <q3@example.org>\r\nMIME-Version: 1.0\r\n";
+    static final String TEXT = "Content-Type: text/plain; charset=us-ascii\r\n\r\nThe numbers are attached.\r\n";
+    static final String EXE = "Content-Type: application/octet-stream; name=\"setup.exe\"\r\n"
+            + "Content-Disposition: attachment;\r\n filename=\"setup.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "TVqQAAMAAAAEAAAA//8AALgAAAAAAAAAQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\r\n";
+    static final String PDF = "Content-Type: application/pdf; name=\"q3.pdf\"\r\n"
+            + "Content-Disposition: attachment; filename=\"q3.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K\r\n";
+    static final String MIXED = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            + "This is a multi-part message in MIME format.\r\n"
+            + "--b1\r\n" + TEXT + "--b1\r\n" + EXE + "--b1 \r\n" + PDF + "--b1--\r\nepilogue stays\r\n";
+    static final String NOTICE = "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n"
+            + "Content-Disposition: inline\r\n\r\nsetup.exe was removed\r\n";
+
+    private static final MessageRewriter STRIP_EXE = new MessageRewriter(List.of("*.EXE"), List.of(),
+            name -> name + " was removed\n");
+
+    private static MessageRewriter disclaimer(String text) {
+        return new MessageRewriter(List.of(), List.of(text), name -> "");
+    }
+
+    private record Result(String message, MessageRewriter.Rewrite rewrite) {
+    }
+
+    private static Result rewrite(MessageRewriter r, String message) throws IOException {
+        return rewrite(r, Contents.inMemory(message.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    private static Result rewrite(MessageRewriter r, MessageContent content) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MessageRewriter.Rewrite rewrite = r.rewrite(content, out);
+        return new Result(out.toString(StandardCharsets.ISO_8859_1), rewrite);
+    }
+
+    private static MimeMessage parse(String message) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
+    void strippingReplacesExactlyTheAttachmentAndKeepsEverythingElseByteForByte() throws Exception {
+        Result r = rewrite(STRIP_EXE, MIXED);
+        assertEquals(MIXED.replace(EXE, NOTICE), r.message());
+        assertEquals(new MessageRewriter.Rewrite(List.of("setup.exe"), 0, List.of()), r.rewrite());
+        MimeMultipart parts = (MimeMultipart) parse(r.message()).getContent();
+        assertEquals(3, parts.getCount());
+        assertEquals("setup.exe was removed", parts.getBodyPart(1).getContent()); // the last CRLF is the boundary's
+        assertEquals("inline", parts.getBodyPart(1).getDisposition());
+    }
+
+    @Test
+    void aSpooledMessageIsRewrittenTheSameWay() throws Exception {
+        Path file = Files.createTempFile("rewrite", ".eml");
+        try {
+            Files.writeString(file, MIXED, StandardCharsets.ISO_8859_1);
+            assertEquals(MIXED.replace(EXE, NOTICE), rewrite(STRIP_EXE, Contents.file(file)).message());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aBareExtensionIsAGlobToo() throws Exception {
+        MessageRewriter pdf = new MessageRewriter(List.of("pdf"), List.of(), name -> "gone\r\n");
+        assertEquals(List.of("q3.pdf"), rewrite(pdf, MIXED).rewrite().stripped());
+    }
+
+    @Test
+    void theDisclaimerGoesUnderThePlainTextBodyOnly() throws Exception {
+        Result r = rewrite(disclaimer("--\nExample Corp."), MIXED);
+        assertEquals(MIXED.replace(TEXT, "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+                + "The numbers are attached.\r\n\r\n--\r\nExample Corp.\r\n"), r.message());
+        assertEquals(1, r.rewrite().disclaimed());
+    }
+
+    @Test
+    void aSinglePartMessageKeepsItsHeaderFieldsAndGetsTheDisclaimerAtTheEnd() throws Exception {
+        String message = HEAD + "Content-Type: text/plain\r\n\r\nHello.\r\n";
+        assertEquals(HEAD + "Content-Type: text/plain\r\n\r\nHello.\r\n\r\nExample Corp.\r\n",
+                rewrite(disclaimer("Example Corp."), message).message());
+    }
+
+    @Test
+    void aCharsetThatCanSayTheDisclaimerIsKeptAndSevenBitBecomesQuotedPrintable() throws Exception {
+        String message = HEAD + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\nBonjour.\r\n";
+        assertEquals(HEAD + "Content-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+                + "\r\nBonjour.\r\n\r\nSoci=E9t=E9 Exemple.\r\n", rewrite(disclaimer("Société Exemple."), message).message());
+    }
+
+    @Test
+    void aCharsetThatCannotSayTheDisclaimerBecomesUtf8() throws Exception {
+        String message = HEAD + "Content-Type: text/plain; charset=us-ascii; format=flowed\r\n\r\nHi.\r\n";
+        assertEquals(HEAD + "Content-Type: text/plain; charset=UTF-8; format=flowed\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nHi.\r\n\r\nSoci=C3=A9t=C3=A9\r\n",
+                rewrite(disclaimer("Société"), message).message());
+    }
+
+    @Test
+    void aBase64BodyStaysBase64() throws Exception {
+        String body = Base64.getMimeEncoder().encodeToString("Grüße aus Köln.\r\n".getBytes(StandardCharsets.UTF_8));
+        String message = HEAD + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + body + "\r\n";
+        Result r = rewrite(disclaimer("Ende."), message);
+        String expectedBody = Base64.getMimeEncoder().encodeToString("Grüße aus Köln.\r\n\r\nEnde.\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(HEAD + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + expectedBody + "\r\n", r.message());
+        assertEquals("Grüße aus Köln.\r\n\r\nEnde.\r\n", parse(r.message()).getContent());
+    }
+
+    @Test
+    void everyAlternativeGetsTheDisclaimerTheHtmlOneEscapedBeforeTheEndOfItsBody() throws Exception {
+        String plain = "Content-Type: text/plain; charset=us-ascii\r\n\r\nHi Bob\r\n";
+        String html = "Content-Type: text/html; charset=us-ascii\r\n\r\n<html><body><p>Hi Bob</p></body></html>\r\n";
+        String message = HEAD + "Content-Type: multipart/alternative; boundary=alt\r\n\r\n--alt\r\n" + plain
+                + "--alt\r\n" + html + "--alt--\r\n";
+        Result r = rewrite(disclaimer("A & B <legal>"), message);
+        assertEquals(HEAD + "Content-Type: multipart/alternative; boundary=alt\r\n\r\n--alt\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\nHi Bob\r\n\r\nA & B <legal>\r\n--alt\r\n"
+                + "Content-Type: text/html; charset=us-ascii\r\n\r\n<html><body><p>Hi Bob</p><p>A &amp; B &lt;legal&gt;"
+                + "</p>\r\n</body></html>\r\n--alt--\r\n", r.message());
+        assertEquals(2, r.rewrite().disclaimed());
+    }
+
+    @Test
+    void signedOrEncryptedPartsAreLeftAsTheyAreAndReported() throws Exception {
+        String signed = HEAD + "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; "
+                + "micalg=sha-256; boundary=\"s1\"\r\n\r\n--s1\r\n" + TEXT
+                + "--s1\r\nContent-Type: application/pkcs7-signature; name=\"smime.p7s\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHAqCAMIACAQExDzANBglghkgBZQMEAgEF\r\n--s1--\r\n";
+        Result r = rewrite(new MessageRewriter(List.of("*"), List.of("Example Corp."), n -> "x"), signed);
+        assertEquals(signed, r.message());
+        assertEquals(new MessageRewriter.Rewrite(List.of(), 0, List.of("multipart/signed")), r.rewrite());
+        assertFalse(r.rewrite().changed());
+
+        String encrypted = HEAD + "Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nMIAGCSqGSIb3DQEHA6CAMIACAQAxggFY\r\n";
+        assertEquals(encrypted, rewrite(new MessageRewriter(List.of("*"), List.of("x"), n -> "x"), encrypted).message());
+    }
+
+    @Test
+    void aMessageThatIsItselfTheAttachmentBecomesTheNoticeUnderItsOwnHeaderFields() throws Exception {
+        String message = HEAD + "Content-Type: application/octet-stream; name=run.exe\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=run.exe\r\n\r\nTVqQAAMAAAAEAAAA\r\n";
+        assertEquals(HEAD + "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n"
+                + "Content-Disposition: inline\r\n\r\nrun.exe was removed\r\n", rewrite(STRIP_EXE, message).message());
+    }
+
+    @Test
+    void nothingToDoMeansTheSameOctets() throws Exception {
+        Result r = rewrite(new MessageRewriter(List.of("*.bat"), List.of(), n -> "x"), MIXED);
+        assertEquals(MIXED, r.message());
+        assertFalse(r.rewrite().changed());
+    }
+
+    @Test
+    void nestedMultipartsAreRewrittenInPlace() throws Exception {
+        String inner = "Content-Type: multipart/mixed; boundary=in\r\n\r\n--in\r\n" + EXE + "--in--\r\n";
+        String message = HEAD + "Content-Type: multipart/mixed; boundary=out\r\n\r\n--out\r\n" + TEXT + "--out\r\n"
+                + inner + "--out--\r\n";
+        assertEquals(message.replace(EXE, NOTICE), rewrite(STRIP_EXE, message).message());
+    }
+
+    @Test
+    void aMissingEndBoundaryIsToleratedAndEverythingAfterTheChangeIsKept() throws Exception {
+        String broken = HEAD + "Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\n" + TEXT + "--b1\r\n" + EXE;
+        Result r = rewrite(STRIP_EXE, broken);
+        assertEquals(List.of("setup.exe"), r.rewrite().stripped());
+        MimeMultipart parts = (MimeMultipart) parse(r.message()).getContent();
+        BodyPart notice = parts.getBodyPart(1);
+        assertEquals("setup.exe was removed", notice.getContent());
+    }
+}
