@@ -75,6 +75,21 @@ public class GatewaySettings {
     @Column(name = "scan_max_ratio", nullable = false)
     private int scanMaxRatio;
 
+    @Column(name = "quarantine_retention_days", nullable = false)
+    private int quarantineRetentionDays;
+
+    @Column(name = "tracking_retention_days", nullable = false)
+    private int trackingRetentionDays;
+
+    @Column(name = "notify_sender_on_virus", nullable = false)
+    private boolean notifySenderOnVirus;
+
+    @Column(name = "quarantine_digest", nullable = false)
+    private boolean quarantineDigest;
+
+    @Column(name = "digest_interval_seconds", nullable = false)
+    private int digestIntervalSeconds;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -122,6 +137,37 @@ public class GatewaySettings {
         this.scanMaxParts = maxParts;
         this.scanMaxExpanded = maxExpanded;
         this.scanMaxRatio = maxRatio;
+    }
+
+    public void changeRetention(int quarantineDays, int trackingDays) {
+        this.quarantineRetentionDays = quarantineDays;
+        this.trackingRetentionDays = trackingDays;
+    }
+
+    public void changeNotifications(boolean senderOnVirus, boolean digest, int digestIntervalSeconds) {
+        this.notifySenderOnVirus = senderOnVirus;
+        this.quarantineDigest = digest;
+        this.digestIntervalSeconds = digestIntervalSeconds;
+    }
+
+    public int digestIntervalSeconds() {
+        return digestIntervalSeconds;
+    }
+
+    public int quarantineRetentionDays() {
+        return quarantineRetentionDays;
+    }
+
+    public int trackingRetentionDays() {
+        return trackingRetentionDays;
+    }
+
+    public boolean notifySenderOnVirus() {
+        return notifySenderOnVirus;
+    }
+
+    public boolean quarantineDigest() {
+        return quarantineDigest;
     }
 
     public VirusEngines virusEngines() {

@@ -12,13 +12,17 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                               OnFailure virusOnFailure, String clamdAddress, long clamdStreamMax,
                               SpamEngine spamEngine, OnFailure spamOnFailure, String spamdAddress,
                               String rspamdAddress, Duration engineTimeout, long bayesMinSpam, long bayesMinHam,
-                              ScanLimits limits) {
+                              ScanLimits limits, int quarantineRetentionDays, int trackingRetentionDays,
+                              boolean notifySenderOnVirus, boolean quarantineDigest,
+                              Duration digestInterval) {
 
     public static RuntimeSettings of(GatewaySettings s) {
         return new RuntimeSettings(s.adminAddress(), s.headerPrefix(), s.virusEngines(), s.virusOnFailure(),
                 s.clamdAddress(), s.clamdStreamMax(), s.spamEngine(), s.spamOnFailure(), s.spamdAddress(),
                 s.rspamdAddress(), Duration.ofMillis(s.engineTimeoutMillis()), s.bayesMinSpam(), s.bayesMinHam(),
-                new ScanLimits(s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(), s.scanMaxRatio(), 1_000_000));
+                new ScanLimits(s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(), s.scanMaxRatio(), 1_000_000),
+                s.quarantineRetentionDays(), s.trackingRetentionDays(), s.notifySenderOnVirus(), s.quarantineDigest(),
+                Duration.ofSeconds(s.digestIntervalSeconds()));
     }
 
     /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */

@@ -64,4 +64,13 @@ public abstract class ManageException extends RuntimeException {
             return violations;
         }
     }
+
+    /** Something the operation needs (the downstream mail server) refused or could not be reached. */
+    public static final class Unavailable extends ManageException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
 }

@@ -20,7 +20,8 @@ import jakarta.validation.constraints.Size;
  * @param adminAddress where admin notifications go (none: no admin notifications)
  * @param headerPrefix prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
  */
-@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning"})
+@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning", "retention",
+        "notifications"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
@@ -28,7 +29,28 @@ public record SettingsData(Long version,
                            String headerPrefix,
                            @Valid Virus virus,
                            @Valid Spam spam,
-                           @Valid Scanning scanning) {
+                           @Valid Scanning scanning,
+                           @Valid Retention retention,
+                           @Valid Notifications notifications) {
+
+    /**
+     * How long quarantined messages and tracking rows are kept, in days; 0 keeps them only until
+     * the next maintenance run (every minute).
+     */
+    @JsonbPropertyOrder({"quarantineDays", "trackingDays"})
+    public record Retention(@NotNull @Min(0) @Max(3650) Integer quarantineDays,
+                            @NotNull @Min(0) @Max(3650) Integer trackingDays) {
+    }
+
+    /**
+     * Whether virus notifications may go to the sender (off by default: senders of viruses are
+     * usually forged), and whether recipients get a digest of what is newly held for them, and how
+     * often (86400 s: daily).
+     */
+    @JsonbPropertyOrder({"senderOnVirus", "quarantineDigest", "digestIntervalSeconds"})
+    public record Notifications(@NotNull Boolean senderOnVirus, @NotNull Boolean quarantineDigest,
+                                @NotNull @Min(1) @Max(31_536_000) Integer digestIntervalSeconds) {
+    }
 
     /** Virus engines: which, what if one fails, and where clamd is ("host:port" or "unix:/path"). */
     @JsonbPropertyOrder({"engines", "onFailure", "clamdAddress", "clamdStreamMaxBytes"})
@@ -60,6 +82,8 @@ public record SettingsData(Long version,
                 new Spam(s.spamEngine(), s.spamOnFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
                         s.bayesMinHam()),
                 new Scanning(s.engineTimeoutMillis(), s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(),
-                        s.scanMaxRatio()));
+                        s.scanMaxRatio()),
+                new Retention(s.quarantineRetentionDays(), s.trackingRetentionDays()),
+                new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()));
     }
 }

@@ -53,6 +53,13 @@ public class SettingsService {
             s.changeSpam(sp.engine(), sp.onFailure(), sp.spamdAddress().trim(), sp.rspamdAddress().trim(),
                     sp.bayesMinSpam(), sp.bayesMinHam());
         }
+        if (in.retention() != null) {
+            s.changeRetention(in.retention().quarantineDays(), in.retention().trackingDays());
+        }
+        if (in.notifications() != null) {
+            s.changeNotifications(in.notifications().senderOnVirus(), in.notifications().quarantineDigest(),
+                    in.notifications().digestIntervalSeconds());
+        }
         if (in.scanning() != null) {
             SettingsData.Scanning sc = in.scanning();
             s.changeLimits(sc.engineTimeoutMillis(), sc.maxDepth(), sc.maxParts(), sc.maxExpandedBytes(), sc.maxRatio());

@@ -32,6 +32,7 @@ public class DatabaseMigration {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholderReplacement(false) // ${...} in the seeded notification templates is theirs
                 .load()
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " ("

@@ -26,7 +26,7 @@ public class Downstream {
 
     /** One operation on a downstream session. */
     @FunctionalInterface
-    interface Operation<T> {
+    public interface Operation<T> {
         T run(RelayConnection connection) throws RelayException;
     }
 
@@ -34,7 +34,7 @@ public class Downstream {
      * @throws ResourceException no session could be had (downstream unreachable, pool exhausted)
      * @throws RelayException    the session failed in a way that is not safe or useful to retry
      */
-    <T> T call(String what, Operation<T> operation) throws ResourceException, RelayException {
+    public <T> T call(String what, Operation<T> operation) throws ResourceException, RelayException {
         for (int attempt = 1; ; attempt++) {
             try (RelayConnection connection = connections.getConnection()) {
                 return operation.run(connection);

@@ -21,15 +21,15 @@ public class Action {
     @Column(name = "reply_status", length = 16)
     private String status;
 
-    /** REJECT: reply text; TAG_SUBJECT: the tag; NOTIFY: unused. */
-    @Column(name = "text", length = 1000)
+    /** REJECT: reply text; TAG_SUBJECT: the tag; DISCLAIMER: the text appended to text parts. */
+    @Column(name = "text", length = 4000)
     private String text;
 
-    /** ADD_HEADER, REMOVE_HEADER: the field name; STRIP_ATTACHMENT: the file name glob. */
+    /** ADD_HEADER, REMOVE_HEADER: the field name. */
     @Column(name = "header", length = 200)
     private String header;
 
-    /** ADD_HEADER: the field value. */
+    /** ADD_HEADER: the field value; STRIP_ATTACHMENT: the file name glob ("*.exe"). */
     @Column(name = "header_value", length = 1000)
     private String value;
 

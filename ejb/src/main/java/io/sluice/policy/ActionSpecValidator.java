@@ -52,16 +52,19 @@ public class ActionSpecValidator implements ConstraintValidator<Consistent, Acti
                 p.headerName("header", a.header());
             }
             case STRIP_ATTACHMENT -> p.required("value", a.value(), what + " (file name glob, e.g. *.exe)");
+            case DISCLAIMER -> {
+                p.required("text", a.text(), what);
+                if (a.text() != null && a.text().length() > 4000) {
+                    p.add("text", "must be at most 4000 characters");
+                }
+            }
             case ARCHIVE, REDIRECT -> {
                 p.required("address", a.address(), what);
                 if (a.address() != null && !a.address().isBlank() && !MailboxSyntax.isValid(a.address())) {
                     p.add("address", "is not an e-mail address");
                 }
             }
-            case NOTIFY -> {
-                p.required("target", a.target(), what);
-                p.required("template", a.template(), what);
-            }
+            case NOTIFY -> p.required("target", a.target(), what); // no template: the built-in one for the target
         }
         return p.valid();
     }

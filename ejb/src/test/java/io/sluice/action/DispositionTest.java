@@ -7,6 +7,7 @@ import io.sluice.policy.CompiledRule;
 import io.sluice.policy.FilterSpec;
 import io.sluice.policy.FilterType;
 import io.sluice.policy.MessageFacts;
+import io.sluice.policy.NotifyTarget;
 import io.sluice.policy.RuleSpec;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How matching rules combine into one disposition. */
 class DispositionTest {
@@ -128,11 +131,35 @@ class DispositionTest {
     }
 
     @Test
-    void anActionThatCannotBeCarriedOutDefersTheMessageRatherThanLetItThrough() {
-        Disposition d = Disposition.decide(List.of(rule("q", FilterSpec.ALWAYS, action(ActionType.QUARANTINE))),
+    void quarantineDecidesButTheRulesRemainingActionsStillCount() {
+        ActionSpec notifyAdmin = new ActionSpec(ActionType.NOTIFY, null, null, null, null, null, null,
+                NotifyTarget.ADMIN, "virus-admin");
+        ActionSpec archive = new ActionSpec(ActionType.ARCHIVE, null, null, null, null, null, "archive@example.com",
+                null, null);
+        Disposition d = Disposition.decide(List.of(
+                rule("q", FilterSpec.ALWAYS, action(ActionType.QUARANTINE), notifyAdmin, archive),
+                rule("later", FilterSpec.ALWAYS, action(ActionType.DROP))), facts(Map.of()));
+        assertEquals(Disposition.Outcome.QUARANTINE, d.outcome());
+        assertEquals(List.of(notifyAdmin), d.notifications());
+        assertEquals(List.of("archive@example.com"), d.archives());
+        assertEquals(List.of(ActionType.QUARANTINE, ActionType.NOTIFY, ActionType.ARCHIVE), d.actions());
+        assertEquals(List.of("q"), d.rules());
+    }
+
+    @Test
+    void strippingAndDisclaimersRewriteTheBodyTagsOnlyTheHeader() {
+        ActionSpec strip = new ActionSpec(ActionType.STRIP_ATTACHMENT, null, null, null, null, "*.exe", null, null, null);
+        ActionSpec disclaimer = new ActionSpec(ActionType.DISCLAIMER, null, null, "Sent through Example Corp.", null,
+                null, null, null, null);
+        ActionSpec tag = new ActionSpec(ActionType.TAG_SUBJECT, null, null, null, null, "[SPAM]", null, null, null);
+        Disposition onlyTag = Disposition.decide(List.of(rule("t", FilterSpec.ALWAYS, tag)), facts(Map.of()));
+        assertFalse(onlyTag.rewritesBody());
+        Disposition d = Disposition.decide(List.of(rule("t", FilterSpec.ALWAYS, tag, strip, disclaimer)),
                 facts(Map.of()));
-        assertEquals(Disposition.Outcome.UNAVAILABLE, d.outcome());
-        assertEquals(List.of(action(ActionType.QUARANTINE)), d.notCarried());
+        assertTrue(d.rewritesBody());
+        assertEquals(List.of("*.exe"), d.strips());
+        assertEquals(List.of("Sent through Example Corp."), d.disclaimers());
+        assertEquals(List.of(tag), d.edits());
     }
 
     @Test

@@ -1,0 +1,175 @@
+package io.sluice.quarantine;
+
+import io.sluice.config.RuntimeSettings;
+import io.sluice.config.SettingsCache;
+import io.sluice.notify.GatewayHost;
+import io.sluice.notify.Notifier;
+import io.sluice.persistence.Jdbc;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The scheduled work: purging what is older than the retention settings (quarantine and tracking
+ * log) and sending the quarantine digest. It runs every minute ({@code sluice.maintenance.tick-seconds});
+ * the digest goes out when its interval has passed since the last one, which is kept in the
+ * database so that restarts neither repeat nor delay it.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class QuarantineMaintenance {
+
+    private static final Logger LOG = Logger.getLogger(QuarantineMaintenance.class.getName());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Resource
+    TimerService timers;
+
+    @Resource(lookup = "java:jboss/datasources/SluiceDS")
+    DataSource dataSource;
+
+    @Inject
+    QuarantineStore store;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
+    Notifier notifier;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long tick = Long.getLong("sluice.maintenance.tick-seconds", 60) * 1000;
+        timers.createIntervalTimer(tick, tick, new TimerConfig("sluice maintenance", false));
+    }
+
+    @Timeout
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the previous run is still busy (a slow digest): skip this one
+        }
+        try {
+            RuntimeSettings s = settings.current();
+            Instant now = Instant.now();
+            purge("quarantine", now.minus(s.quarantineRetentionDays(), ChronoUnit.DAYS));
+            purge("message_log", now.minus(s.trackingRetentionDays(), ChronoUnit.DAYS));
+            if (s.quarantineDigest() && due("digest", s.digestInterval(), now)) {
+                digest(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "maintenance run failed; trying again at the next one", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Deletes rows received before {@code before}; a message being released is left alone. */
+    void purge(String table, Instant before) {
+        String sql = "DELETE FROM " + table + " WHERE received_at < ?"
+                + (table.equals("quarantine") ? " AND state <> 'RELEASING'" : "");
+        int n = update(sql, Jdbc.timestamp(before));
+        if (n > 0) {
+            LOG.info(() -> "retention: purged " + n + " rows of " + table + " received before " + before);
+        }
+    }
+
+    /** One digest per recipient listing what was newly held for them. */
+    void digest(Instant now) {
+        Map<String, List<QuarantinedMessage>> held = store.undigested();
+        String host = GatewayHost.name();
+        int sent = 0;
+        for (Map.Entry<String, List<QuarantinedMessage>> e : held.entrySet()) {
+            StringBuilder list = new StringBuilder();
+            for (QuarantinedMessage m : e.getValue()) {
+                list.append(WHEN.format(m.receivedAt())).append("  ").append(m.queueId()).append("  from ")
+                        .append(m.sender().isEmpty() ? "<>" : m.sender()).append("  \"")
+                        .append(m.subject() == null ? "" : m.subject()).append("\"  (").append(m.reason())
+                        .append(")\r\n");
+            }
+            Map<String, String> values = Map.of("count", Integer.toString(e.getValue().size()), "list",
+                    list.toString(), "hostname", host, "recipients", e.getKey());
+            if (notifier.sendOnce("digest", "digest", e.getKey(), host, values)) {
+                store.digested(e.getValue().stream().map(QuarantinedMessage::queueId).toList(), now);
+                sent++;
+            }
+        }
+        int n = sent;
+        if (!held.isEmpty()) {
+            LOG.info(() -> "quarantine digest: sent to " + n + " of " + held.size() + " recipients");
+        }
+    }
+
+    /** Whether {@code job} last ran at least {@code interval} ago; if so, records that it runs now. */
+    boolean due(String job, Duration interval, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            Instant last = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT last_run_at FROM maintenance_run WHERE job = ?")) {
+                s.setString(1, job);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        last = Jdbc.instant(rs, "last_run_at");
+                    }
+                }
+            }
+            if (last == null) { // first start: the first run is one interval from now
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO maintenance_run (job, last_run_at) VALUES (?, ?)")) {
+                    s.setString(1, job);
+                    s.setObject(2, Jdbc.timestamp(now));
+                    s.executeUpdate();
+                }
+                return false;
+            }
+            if (last.plus(interval).isAfter(now)) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE maintenance_run SET last_run_at = ? WHERE job = ?")) {
+                s.setObject(1, Jdbc.timestamp(now));
+                s.setString(2, job);
+                s.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("maintenance schedule: " + e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Object param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

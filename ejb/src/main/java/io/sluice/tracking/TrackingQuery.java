@@ -1,0 +1,28 @@
+package io.sluice.tracking;
+
+import io.sluice.persistence.Where;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A search of the tracking log; every filter is optional. The sender matches by substring ignoring
+ * case, the recipient exactly (one of the message's recipients), the others exactly.
+ */
+public record TrackingQuery(String queueId, String sender, String recipient, String clientIp, String outcome,
+                            String verdict, String policy, Instant from, Instant until) {
+
+    Where where() {
+        return new Where()
+                .equal("queue_id", queueId)
+                .contains("sender", sender)
+                .condition("queue_id IN (SELECT queue_id FROM message_log_recipient WHERE address = ?)",
+                        recipient == null || recipient.isBlank() ? null : recipient.trim().toLowerCase(Locale.ROOT))
+                .equal("client_ip", clientIp)
+                .equal("outcome", outcome == null ? null : outcome.toUpperCase(Locale.ROOT))
+                .equal("verdict", verdict == null ? null : verdict.toLowerCase(Locale.ROOT))
+                .equal("policy", policy)
+                .atOrAfter("received_at", from)
+                .before("received_at", until);
+    }
+}

@@ -1,0 +1,29 @@
+package io.sluice.tracking;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the tracking log keeps about one transaction that reached the end of data.
+ *
+ * @param outcome  DELIVERED, REJECTED, DROPPED, QUARANTINED or DEFERRED
+ * @param verdict  clean, spam, virus, unscannable or unscanned
+ * @param actions  the policy actions carried out, e.g. "TAG_SUBJECT,NOTIFY"
+ */
+@JsonbPropertyOrder({"queueId", "receivedAt", "decidedAt", "relayedAt", "clientIp", "helo", "tls", "authUser", "sender",
+        "recipients", "size", "viruses", "spamScore", "spamSymbols", "verdict", "policy", "actions", "outcome", "reply",
+        "downstreamReply", "scanMillis", "relayMillis", "totalMillis"})
+public record TrackingRecord(String queueId, Instant receivedAt, Instant decidedAt, Instant relayedAt,
+                             String clientIp, String helo, boolean tls, String authUser, String sender,
+                             List<String> recipients, long size, List<String> viruses, Double spamScore,
+                             String spamSymbols, String verdict, String policy, String actions, String outcome,
+                             String reply, String downstreamReply, Double scanMillis, Double relayMillis,
+                             double totalMillis) {
+
+    public TrackingRecord {
+        recipients = List.copyOf(recipients);
+        viruses = List.copyOf(viruses);
+    }
+}

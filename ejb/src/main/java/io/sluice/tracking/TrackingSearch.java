@@ -1,0 +1,162 @@
+package io.sluice.tracking;
+
+import io.sluice.manage.Checks;
+import io.sluice.manage.Page;
+import io.sluice.persistence.Jdbc;
+import io.sluice.persistence.Where;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads the tracking log: searches and statistics for the admin API. */
+@ApplicationScoped
+public class TrackingSearch {
+
+    private static final String COLUMNS = "queue_id, received_at, decided_at, relayed_at, client_ip, helo, tls, "
+            + "auth_user, sender, recipients, size, viruses, spam_score, spam_symbols, verdict, policy, actions, "
+            + "outcome, reply, downstream_reply, scan_ms, relay_ms, total_ms";
+    private static final int TOP = 10;
+
+    @Resource(lookup = "java:jboss/datasources/SluiceDS")
+    DataSource dataSource;
+
+    public Page<TrackingRecord> search(TrackingQuery q, int page, int size) {
+        Checks.page(page);
+        Checks.size(size);
+        Where where = q.where();
+        try (Connection c = dataSource.getConnection()) {
+            List<TrackingRecord> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM message_log" + where.sql()
+                    + " ORDER BY received_at DESC, queue_id LIMIT ? OFFSET ?")) {
+                int i = where.bind(s, 1);
+                s.setInt(i, size);
+                s.setLong(i + 1, (long) page * size);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(row(rs));
+                    }
+                }
+            }
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM message_log" + where.sql())) {
+                where.bind(s, 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            return new Page<>(items, page, size, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("searching the tracking log: " + e.getMessage(), e);
+        }
+    }
+
+    /** @param daily per day (else per hour); the range defaults to the last 24 hours or 30 days */
+    public Statistics statistics(boolean daily, Instant from, Instant until) {
+        Instant end = until != null ? until : Instant.now();
+        Instant start = from != null ? from : end.minus(daily ? Duration.ofDays(30) : Duration.ofHours(24));
+        Where range = new Where().atOrAfter("received_at", start).before("received_at", end);
+        String bucket = daily ? "day_bucket" : "hour_bucket";
+        try (Connection c = dataSource.getConnection()) {
+            Map<Instant, long[]> totals = new TreeMap<>();
+            Map<Instant, Map<String, Long>> outcomes = new HashMap<>();
+            Map<Instant, Map<String, Long>> verdicts = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + bucket + " AS b, outcome, verdict, COUNT(*) AS n, "
+                    + "SUM(size) AS octets FROM message_log" + range.sql() + " GROUP BY " + bucket + ", outcome, verdict")) {
+                range.bind(s, 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Instant b = daily ? rs.getObject("b", java.time.LocalDate.class).atStartOfDay()
+                                .toInstant(java.time.ZoneOffset.UTC) : Jdbc.instant(rs, "b");
+                        long n = rs.getLong("n");
+                        long[] t = totals.computeIfAbsent(b, k -> new long[2]);
+                        t[0] += n;
+                        t[1] += rs.getLong("octets");
+                        outcomes.computeIfAbsent(b, k -> new TreeMap<>()).merge(rs.getString("outcome"), n, Long::sum);
+                        verdicts.computeIfAbsent(b, k -> new TreeMap<>()).merge(rs.getString("verdict"), n, Long::sum);
+                    }
+                }
+            }
+            List<Statistics.Bucket> buckets = new ArrayList<>();
+            long messages = 0;
+            long bytes = 0;
+            Map<String, Long> allOutcomes = new TreeMap<>();
+            Map<String, Long> allVerdicts = new TreeMap<>();
+            for (Map.Entry<Instant, long[]> e : totals.entrySet()) {
+                buckets.add(new Statistics.Bucket(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        outcomes.get(e.getKey()), verdicts.get(e.getKey())));
+                messages += e.getValue()[0];
+                bytes += e.getValue()[1];
+                outcomes.get(e.getKey()).forEach((k, v) -> allOutcomes.merge(k, v, Long::sum));
+                verdicts.get(e.getKey()).forEach((k, v) -> allVerdicts.merge(k, v, Long::sum));
+            }
+            return new Statistics(daily ? "day" : "hour", start, end,
+                    new Statistics.Bucket(start, messages, bytes, allOutcomes, allVerdicts), buckets,
+                    top(c, "SELECT sender AS k, COUNT(*) AS n FROM message_log" + range.sql() + " GROUP BY sender", range),
+                    top(c, "SELECT r.address AS k, COUNT(*) AS n FROM message_log_recipient r JOIN message_log m "
+                            + "ON m.queue_id = r.queue_id" + range.sql().replace("received_at", "m.received_at")
+                            + " GROUP BY r.address", range),
+                    topViruses(c, range));
+        } catch (SQLException e) {
+            throw new IllegalStateException("tracking statistics: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Statistics.Count> top(Connection c, String sql, Where range) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql + " ORDER BY n DESC, k LIMIT " + TOP)) {
+            range.bind(s, 1);
+            List<Statistics.Count> top = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString("k");
+                    top.add(new Statistics.Count(key.isEmpty() ? "<>" : key, rs.getLong("n")));
+                }
+            }
+            return top;
+        }
+    }
+
+    /** Viruses are kept as a list per message; messages with viruses are few, so they are counted here. */
+    private static List<Statistics.Count> topViruses(Connection c, Where range) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        String where = range.sql().isEmpty() ? " WHERE viruses IS NOT NULL" : range.sql() + " AND viruses IS NOT NULL";
+        try (PreparedStatement s = c.prepareStatement("SELECT viruses FROM message_log" + where)) {
+            range.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    for (String v : new java.util.LinkedHashSet<>(List.of(rs.getString(1).split(",")))) {
+                        counts.merge(v, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(e -> new Statistics.Count(e.getKey(), e.getValue())).toList();
+    }
+
+    private static TrackingRecord row(ResultSet rs) throws SQLException {
+        String recipients = rs.getString("recipients");
+        String viruses = rs.getString("viruses");
+        return new TrackingRecord(rs.getString("queue_id"), Jdbc.instant(rs, "received_at"),
+                Jdbc.instant(rs, "decided_at"), Jdbc.instant(rs, "relayed_at"), rs.getString("client_ip"),
+                rs.getString("helo"), rs.getBoolean("tls"), rs.getString("auth_user"), rs.getString("sender"),
+                recipients.isEmpty() ? List.of() : List.of(recipients.split(",")), rs.getLong("size"),
+                viruses == null ? List.of() : List.of(viruses.split(",")), Jdbc.nullableDouble(rs, "spam_score"),
+                rs.getString("spam_symbols"), rs.getString("verdict"), rs.getString("policy"), rs.getString("actions"),
+                rs.getString("outcome"), rs.getString("reply"), rs.getString("downstream_reply"),
+                Jdbc.nullableDouble(rs, "scan_ms"), Jdbc.nullableDouble(rs, "relay_ms"), rs.getDouble("total_ms"));
+    }
+}

@@ -1,0 +1,155 @@
+package io.sluice.admin;
+
+import io.sluice.manage.ManageException;
+import io.sluice.manage.Page;
+import io.sluice.manage.Violation;
+import io.sluice.quarantine.QuarantineQuery;
+import io.sluice.quarantine.QuarantineService;
+import io.sluice.quarantine.QuarantineState;
+import io.sluice.quarantine.QuarantineView;
+import io.sluice.quarantine.QuarantinedMessage;
+import io.sluice.quarantine.StoredMessage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /api/v1/quarantine}: search held messages, look at one safely (decoded headers and plain
+ * text, never its HTML or attachments), download it as .eml, release it (exactly once; optionally
+ * teaching the Bayes classifier it was ham), delete it; and the same in bulk for a search.
+ */
+@Path("/quarantine")
+@Produces(MediaType.APPLICATION_JSON)
+public class QuarantineResource {
+
+    private static final String QUEUE_ID = "{queueId: [A-Za-z0-9]{1,32}}";
+
+    @Inject
+    QuarantineService quarantine;
+
+    @Context
+    SecurityContext security;
+
+    /** The search filters, as query parameters. */
+    public static class Filter {
+        @QueryParam("sender")
+        String sender;
+        @QueryParam("recipient")
+        String recipient;
+        @QueryParam("subject")
+        String subject;
+        @QueryParam("reason")
+        String reason;
+        @QueryParam("policy")
+        String policy;
+        @QueryParam("state")
+        String state;
+        @QueryParam("from")
+        String from;
+        @QueryParam("until")
+        String until;
+
+        QuarantineQuery query() {
+            return new QuarantineQuery(sender, recipient, subject, reason, policy, state(), TimeParam.parse("from", from),
+                    TimeParam.parse("until", until));
+        }
+
+        private QuarantineState state() {
+            if (state == null || state.isBlank()) {
+                return null;
+            }
+            try {
+                return QuarantineState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ManageException.InvalidInput(List.of(new Violation("state", "must be HELD, RELEASING or RELEASED")));
+            }
+        }
+    }
+
+    @GET
+    public Page<QuarantinedMessage> search(@BeanParam Filter filter, @QueryParam("page") String page,
+                                           @QueryParam("size") String size) {
+        Paging p = Paging.of(page, size);
+        return quarantine.search(filter.query(), p.page(), p.size());
+    }
+
+    @GET
+    @Path(QUEUE_ID)
+    public QuarantinedMessage get(@PathParam("queueId") String queueId) {
+        return quarantine.get(queueId);
+    }
+
+    @GET
+    @Path(QUEUE_ID + "/view")
+    public QuarantineView view(@PathParam("queueId") String queueId) throws IOException {
+        return quarantine.view(queueId);
+    }
+
+    /** The raw message as an attachment named after its queue id. */
+    @GET
+    @Path(QUEUE_ID + "/raw")
+    @Produces("message/rfc822")
+    public Response raw(@PathParam("queueId") String queueId) {
+        StoredMessage message = quarantine.raw(queueId);
+        StreamingOutput body = message::writeTo;
+        return Response.ok(body, "message/rfc822").header("Content-Length", message.size())
+                .header("Content-Disposition", "attachment; filename=\"" + queueId + ".eml\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @POST
+    @Path(QUEUE_ID + "/release")
+    public QuarantineService.Released release(@PathParam("queueId") String queueId, @QueryParam("learn") String learn) {
+        return quarantine.release(queueId, learnAsHam(learn), user());
+    }
+
+    @DELETE
+    @Path(QUEUE_ID)
+    public Response delete(@PathParam("queueId") String queueId) {
+        quarantine.delete(queueId);
+        return Response.noContent().build();
+    }
+
+    /** Releases every held message the filters match (at most 1000 per call). */
+    @POST
+    @Path("release")
+    public QuarantineService.Bulk releaseAll(@BeanParam Filter filter, @QueryParam("learn") String learn) {
+        return quarantine.releaseAll(filter.query(), learnAsHam(learn), user());
+    }
+
+    /** Deletes every message the filters match (at most 1000 per call). */
+    @POST
+    @Path("delete")
+    public QuarantineService.Bulk deleteAll(@BeanParam Filter filter) {
+        return quarantine.deleteAll(filter.query());
+    }
+
+    private String user() {
+        return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
+    }
+
+    private static boolean learnAsHam(String learn) {
+        if (learn == null || learn.isBlank() || learn.equals("false")) {
+            return false;
+        }
+        if (learn.equals("ham") || learn.equals("true")) {
+            return true;
+        }
+        throw new ManageException.InvalidInput(List.of(new Violation("learn", "must be ham (or true) or false")));
+    }
+}
