@@ -72,10 +72,11 @@ final class Gateway {
         }
     }
 
-    /** The gateway's queue id from its final reply "250 2.0.0 Ok: queued as ID (downstream: ...)". */
+    /** The gateway's queue id from its final reply "250 2.0.0 Ok: queued as ID (downstream: ...)" or "250 2.0.0 Ok: queued as ID". */
     static String queueId(String reply) {
         String marker = "queued as ";
         int start = reply.indexOf(marker) + marker.length();
-        return reply.substring(start, reply.indexOf(' ', start));
+        int end = reply.indexOf(' ', start);
+        return end < 0 ? reply.substring(start) : reply.substring(start, end);
     }
 }

@@ -96,10 +96,16 @@ class ScanningIT extends GatewayTest {
     }
 
     @Test
-    void underTheDefaultPolicyCertainSpamWaitsForTheQuarantine() throws IOException {
+    void underTheDefaultPolicyCertainSpamGoesToTheQuarantine() throws IOException {
         String message = "From: spammer@example.net\r\nTo: bob@example.com\r\nSubject: x\r\n\r\n" + GTUBE + "\r\n";
-        assertEquals("451 4.3.0 Error: the policy asks for an action this gateway cannot carry out now, try again later",
-                Gateway.send("spammer@example.net", "bob@example.com", message));
+        String reply = Gateway.send("spammer@example.net", "bob@example.com", message);
+        String queueId = Gateway.queueId(reply);
+        assertEquals("250 2.0.0 Ok: queued as " + queueId, reply);
+        JsonObject held = admin.expect(200, admin.get("/api/v1/quarantine/" + queueId)).json();
+        assertEquals("HELD", held.getString("state"));
+        assertEquals("Default", held.getString("policy"));
+        assertTrue(held.getString("reason").startsWith("Spam, Certain spam: spam spam="), held.getString("reason"));
+        assertEquals(0, downstream.deliveries.size());
     }
 
     @Test

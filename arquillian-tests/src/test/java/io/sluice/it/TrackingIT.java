@@ -1,0 +1,137 @@
+package io.sluice.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tracking log (one row per transaction), its statistics and the Prometheus metrics. */
+class TrackingIT extends GatewayTest {
+
+    private final Api admin = Api.admin();
+
+    /** The tracking row of {@code queueId}, waiting for the background writer. */
+    static JsonObject tracked(Api admin, String queueId) {
+        Gateway.await(() -> admin.get("/api/v1/tracking?queueId=" + queueId).json().getInt("total") == 1,
+                Duration.ofSeconds(10));
+        return admin.get("/api/v1/tracking?queueId=" + queueId).json().getJsonArray("items").getJsonObject(0);
+    }
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        Api.resetConfiguration();
+    }
+
+    @Test
+    void everyTransactionLeavesOneRowWithItsFacts() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String clean = Gateway.queueId(Gateway.send("ann@example.org", "bob@example.com", ScanningIT.CLEAN));
+        String virusReply = Gateway.send("zed@example.net", "bob@example.com", NotificationsIT.VIRUS);
+        assertEquals("550 5.7.1 Message refused: virus found", virusReply);
+
+        JsonObject row = tracked(admin, clean);
+        assertEquals("127.0.0.1", row.getString("clientIp"));
+        assertEquals("client.example", row.getString("helo"));
+        assertEquals(false, row.getBoolean("tls"));
+        assertEquals("ann@example.org", row.getString("sender"));
+        assertEquals("[\"bob@example.com\"]", row.getJsonArray("recipients").toString());
+        assertEquals(ScanningIT.CLEAN.length(), row.getInt("size"));
+        assertEquals("clean", row.getString("verdict"));
+        assertEquals("Default", row.getString("policy"));
+        assertEquals("DELIVERED", row.getString("outcome"));
+        assertTrue(row.getString("reply").startsWith("250 2.0.0 Ok: queued as " + clean + " (downstream: "),
+                row.getString("reply"));
+        assertEquals("250 2.0.0 Ok: queued as D1", row.getString("downstreamReply"));
+        assertEquals(0.0, row.getJsonNumber("spamScore").doubleValue());
+        assertTrue(row.getJsonNumber("scanMillis").doubleValue() >= 0);
+        assertTrue(row.getJsonNumber("relayMillis").doubleValue() > 0);
+        assertTrue(row.getJsonNumber("totalMillis").doubleValue() >= row.getJsonNumber("relayMillis").doubleValue());
+        assertTrue(!Instant.parse(row.getString("receivedAt")).isBefore(before));
+        assertTrue(!Instant.parse(row.getString("relayedAt")).isBefore(Instant.parse(row.getString("decidedAt"))));
+
+        JsonObject virus = admin.get("/api/v1/tracking?sender=zed@&outcome=rejected&from=" + before).json();
+        assertEquals(1, virus.getInt("total"), virus.toString());
+        JsonObject v = virus.getJsonArray("items").getJsonObject(0);
+        assertEquals("[\"Eicar-Test-Signature\"]", v.getJsonArray("viruses").toString());
+        assertEquals("virus", v.getString("verdict"));
+        assertEquals("REJECT,NOTIFY", v.getString("actions"));
+        assertEquals("550 5.7.1 Message refused: virus found", v.getString("reply"));
+        assertTrue(!v.containsKey("relayedAt"));
+        assertEquals(1, admin.get("/api/v1/tracking?recipient=BOB@example.com&verdict=virus&from=" + before).json().getInt("total"));
+        assertEquals(0, admin.get("/api/v1/tracking?queueId=" + clean + "&outcome=REJECTED").json().getInt("total"));
+    }
+
+    @Test
+    void statisticsCountMessagesBytesVerdictsAndTopSendersPerHourAndDay() throws Exception {
+        Instant from = Instant.now();
+        String a = Gateway.queueId(Gateway.send("top@example.org", "bob@example.com", ScanningIT.CLEAN));
+        String b = Gateway.queueId(Gateway.send("top@example.org", "carol@example.com", ScanningIT.CLEAN));
+        Gateway.send("zed@example.net", "bob@example.com", NotificationsIT.VIRUS);
+        tracked(admin, a);
+        tracked(admin, b);
+        Gateway.await(() -> admin.get("/api/v1/tracking?from=" + from + "&verdict=virus").json().getInt("total") == 1,
+                Duration.ofSeconds(10));
+        Instant until = Instant.now().plusSeconds(1);
+        JsonObject hourly = admin.expect(200, admin.get("/api/v1/tracking/statistics?per=hour&from=" + from + "&until="
+                + until)).json();
+        assertEquals("hour", hourly.getString("period"));
+        JsonObject totals = hourly.getJsonObject("totals");
+        assertEquals(3, totals.getInt("messages"));
+        assertEquals(2L * ScanningIT.CLEAN.length() + NotificationsIT.VIRUS.length(), totals.getJsonNumber("bytes")
+                .longValue());
+        assertEquals("{\"DELIVERED\":2,\"REJECTED\":1}", totals.getJsonObject("byOutcome").toString());
+        assertEquals("{\"clean\":2,\"virus\":1}", totals.getJsonObject("byVerdict").toString());
+        assertEquals("[{\"key\":\"top@example.org\",\"messages\":2},{\"key\":\"zed@example.net\",\"messages\":1}]",
+                hourly.getJsonArray("topSenders").toString());
+        assertEquals("[{\"key\":\"bob@example.com\",\"messages\":2},{\"key\":\"carol@example.com\",\"messages\":1}]",
+                hourly.getJsonArray("topRecipients").toString());
+        assertEquals("[{\"key\":\"Eicar-Test-Signature\",\"messages\":1}]", hourly.getJsonArray("topViruses").toString());
+        int buckets = hourly.getJsonArray("buckets").size();
+        assertTrue(buckets == 1 || buckets == 2, hourly.toString()); // the run may straddle an hour
+        assertEquals(Instant.parse(hourly.getJsonArray("buckets").getJsonObject(0).getString("start")),
+                Instant.parse(hourly.getJsonArray("buckets").getJsonObject(0).getString("start"))
+                        .truncatedTo(ChronoUnit.HOURS));
+
+        JsonObject daily = admin.get("/api/v1/tracking/statistics?per=day").json();
+        assertEquals("day", daily.getString("period"));
+        assertTrue(daily.getJsonObject("totals").getInt("messages") >= 3);
+        Api.Result bad = admin.get("/api/v1/tracking/statistics?per=week");
+        assertEquals(400, bad.status());
+        assertEquals("[{\"field\":\"per\",\"message\":\"must be hour or day\"}]", bad.json().getJsonArray("errors")
+                .toString());
+    }
+
+    @Test
+    void prometheusScrapesMessageCountersAndStageTimers() throws Exception {
+        double before = metric("sluice_messages_total\\{[^}]*outcome=\"DELIVERED\"[^}]*verdict=\"clean\"[^}]*}");
+        Gateway.send("ann@example.org", "bob@example.com", ScanningIT.CLEAN);
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        assertEquals(before + 1, metric("sluice_messages_total\\{[^}]*outcome=\"DELIVERED\"[^}]*verdict=\"clean\"[^}]*}"));
+        assertTrue(metric("sluice_stage_seconds_count\\{[^}]*stage=\"relay\"[^}]*}") >= 1);
+    }
+
+    /** A value from the Prometheus endpoint of the management interface; 0 when the series is not there yet. */
+    private static double metric(String series) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + (9990 + Integer.getInteger("it.port-offset", 100)) + "/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(r.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
