@@ -24,8 +24,12 @@ final class TraceHeaders {
         ClientInfo client = tx.client();
         StringBuilder sb = new StringBuilder(256);
         sb.append("Received: from ").append(printable(client.helo())).append(" (")
-                .append(client.addressLiteral()).append(")\r\n")
-                .append("\tby ").append(client.serverName()).append(" (Sluice) with ").append(client.protocol())
+                .append(client.addressLiteral()).append(")\r\n");
+        if (client.tls()) {
+            sb.append("\t(using ").append(client.tlsProtocol()).append(" with cipher ").append(client.tlsCipher())
+                    .append(")\r\n");
+        }
+        sb.append("\tby ").append(client.serverName()).append(" (Sluice) with ").append(client.protocol())
                 .append(" id ").append(tx.queueId());
         // "for" only for a single recipient: listing all would disclose Bcc recipients to each
         if (tx.recipients().size() == 1) {

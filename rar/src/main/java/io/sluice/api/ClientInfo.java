@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param esmtp         whether the client used EHLO
  * @param serverName    the gateway's host name as announced in the greeting
  * @param connectedAt   when the connection was accepted
+ * @param tlsProtocol   the TLS version after STARTTLS ("TLSv1.3"), or {@code null} in plain text
+ * @param tlsCipher     the cipher suite after STARTTLS, or {@code null}
  */
 public record ClientInfo(String address, int port, String localAddress, int localPort, String helo,
-                         boolean esmtp, String serverName, Instant connectedAt) implements Serializable {
+                         boolean esmtp, String serverName, Instant connectedAt, String tlsProtocol,
+                         String tlsCipher) implements Serializable {
+
+    public boolean tls() {
+        return tlsProtocol != null;
+    }
 
     /** The RFC 5321 address literal of the client: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */
     public String addressLiteral() {
@@ -26,6 +33,6 @@ public record ClientInfo(String address, int port, String localAddress, int loca
 
     /** The WITH protocol name for the Received: header (RFC 5321 §4.4, RFC 3848). */
     public String protocol() {
-        return esmtp ? "ESMTP" : "SMTP";
+        return (esmtp ? "ESMTP" : "SMTP") + (tls() ? "S" : "");
     }
 }

@@ -30,6 +30,7 @@ public final class EnhancedStatus {
     public static final String SYNTAX_ERROR = "5.5.2";
     public static final String INVALID_ARGUMENTS = "5.5.4";
     public static final String POLICY_REFUSED = "5.7.1";
+    public static final String SECURITY_REQUIRED = "5.7.0";
 
     private EnhancedStatus() {
     }

@@ -18,6 +18,7 @@ public final class ReplyCode {
     public static final int PARAMETER_SYNTAX_ERROR = 501;
     public static final int NOT_IMPLEMENTED = 502;
     public static final int BAD_SEQUENCE = 503;
+    public static final int AUTHENTICATION_REQUIRED = 530;
     public static final int MAILBOX_UNAVAILABLE = 550;
     public static final int EXCEEDED_STORAGE = 552;
     public static final int MAILBOX_NAME_NOT_ALLOWED = 553;

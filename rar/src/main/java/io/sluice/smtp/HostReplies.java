@@ -16,6 +16,7 @@ public final class HostReplies {
     private final Reply greeting;
     private final Reply helo;
     private final Reply ehlo;
+    private final Reply ehloWithStartTls;
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
@@ -31,7 +32,9 @@ public final class HostReplies {
         lines.add("SIZE " + settings.maxMessageSize());
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
-        ehlo = new Reply(ReplyCode.OK, null, lines);
+        ehlo = new Reply(ReplyCode.OK, null, List.copyOf(lines));
+        lines.add("STARTTLS");
+        ehloWithStartTls = new Reply(ReplyCode.OK, null, List.copyOf(lines));
         timeout = withHost(Replies.TIMEOUT, host);
         tooManyConnections = withHost(Replies.TOO_MANY_CONNECTIONS, host);
         shuttingDown = withHost(Replies.SHUTTING_DOWN, host);
@@ -49,8 +52,9 @@ public final class HostReplies {
         return helo;
     }
 
-    public Reply ehlo() {
-        return ehlo;
+    /** The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the handshake). */
+    public Reply ehlo(boolean offerStartTls) {
+        return offerStartTls ? ehloWithStartTls : ehlo;
     }
 
     public Reply timeout() {
@@ -65,11 +69,13 @@ public final class HostReplies {
         return shuttingDown;
     }
 
-    /** The help text lists the verbs of the registry, so it cannot go stale. */
-    public static Reply help() {
+    /** The help text lists the verbs of the registry, so it cannot go stale; STARTTLS only when it is on. */
+    public static Reply help(boolean withStartTls) {
         StringBuilder sb = new StringBuilder("Commands:");
         for (Verb verb : Verb.values()) {
-            sb.append(' ').append(verb.name());
+            if (verb != Verb.STARTTLS || withStartTls) {
+                sb.append(' ').append(verb.name());
+            }
         }
         return Reply.of(ReplyCode.HELP, EnhancedStatus.OK, sb.toString());
     }

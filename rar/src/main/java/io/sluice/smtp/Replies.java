@@ -26,6 +26,11 @@ public final class Replies {
     public static final Reply NOT_IMPLEMENTED = Reply.of(ReplyCode.NOT_IMPLEMENTED, EnhancedStatus.INVALID_COMMAND,
             "Error: command not implemented");
 
+    public static final Reply READY_FOR_TLS = Reply.of(ReplyCode.SERVICE_READY, EnhancedStatus.OK, "Ready to start TLS");
+    public static final Reply TLS_ACTIVE = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: TLS already active");
+    public static final Reply TLS_REQUIRED = Reply.of(ReplyCode.AUTHENTICATION_REQUIRED,
+            EnhancedStatus.SECURITY_REQUIRED, "Must issue a STARTTLS command first");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

@@ -7,6 +7,7 @@ import io.sluice.api.Transaction;
 import io.sluice.smtp.io.CommandLine;
 import io.sluice.smtp.io.SmtpInput;
 import io.sluice.smtp.io.SmtpOutput;
+import io.sluice.smtp.io.TlsFacts;
 import io.sluice.smtp.io.Transport;
 
 import java.io.IOException;
@@ -181,6 +182,36 @@ public final class Session implements Runnable {
         state = SessionState.GREETED;
     }
 
+    /** Whether STARTTLS is on offer now: enabled and not yet done. */
+    public boolean tlsOffered() {
+        return settings.tlsMode() != TlsMode.OFF && transport.tls() == null;
+    }
+
+    /** Whether the client must still do STARTTLS before MAIL. */
+    public boolean tlsRequired() {
+        return settings.tlsMode() == TlsMode.REQUIRE && transport.tls() == null;
+    }
+
+    /**
+     * STARTTLS, after the 220 went out: whatever the client sent after the command in plain text
+     * is thrown away unread (it could have been injected by a man in the middle: CVE-2011-0411),
+     * the handshake runs, and the session starts over as if just connected (RFC 3207 §4.2): the
+     * client must say EHLO again and nothing it said before counts.
+     *
+     * @throws IOException the handshake failed; the session ends
+     */
+    public void startTls() throws IOException {
+        in.discardBuffered();
+        transport.startTls(settings.tlsContext());
+        in = new SmtpInput(transport.input(), INPUT_BUFFER);
+        out = new SmtpOutput(transport.output());
+        readTimeout = null;
+        endTransaction();
+        state = SessionState.CONNECTED;
+        client = clientInfo(null, false);
+        LOG.fine(() -> "TLS with " + clientAddress + ": " + transport.tls());
+    }
+
     /** MAIL: opens a transaction and assigns its queue id. */
     public Envelope beginTransaction(String sender, Map<String, String> parameters) {
         endTransaction();
@@ -278,7 +309,9 @@ public final class Session implements Runnable {
 
     private ClientInfo clientInfo(String helo, boolean esmtp) {
         InetSocketAddress local = transport.localAddress();
+        TlsFacts tls = transport.tls();
         return new ClientInfo(clientAddress, clientPort, local.getAddress().getHostAddress(), local.getPort(), helo,
-                esmtp, settings.hostname(), connectedAt);
+                esmtp, settings.hostname(), connectedAt, tls == null ? null : tls.protocol(),
+                tls == null ? null : tls.cipher());
     }
 }

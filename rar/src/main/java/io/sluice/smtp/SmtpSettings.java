@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,6 +25,8 @@ public final class SmtpSettings {
     private final Duration dataTotalTimeout;
     private final int spoolThreshold;
     private final Path spoolDirectory;
+    private final TlsMode tlsMode;
+    private final SSLContext tlsContext;
 
     private SmtpSettings(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -39,6 +42,11 @@ public final class SmtpSettings {
         this.dataTotalTimeout = b.dataTotalTimeout;
         this.spoolThreshold = b.spoolThreshold;
         this.spoolDirectory = b.spoolDirectory;
+        this.tlsMode = b.tlsMode;
+        this.tlsContext = b.tlsContext;
+        if (tlsMode != TlsMode.OFF && tlsContext == null) {
+            throw new IllegalArgumentException("STARTTLS (" + tlsMode + ") needs a TLS context with a key");
+        }
     }
 
     public static Builder builder() {
@@ -106,13 +114,23 @@ public final class SmtpSettings {
         return spoolDirectory;
     }
 
+    /** Whether STARTTLS is offered, required before MAIL, or off. */
+    public TlsMode tlsMode() {
+        return tlsMode;
+    }
+
+    /** The server's key and certificate for STARTTLS; {@code null} when it is off. */
+    public SSLContext tlsContext() {
+        return tlsContext;
+    }
+
     @Override
     public String toString() {
         return "SmtpSettings[" + bindAddress + ":" + port + ", hostname=" + hostname + ", maxConnections="
                 + maxConnections + ", maxMessageSize=" + maxMessageSize + ", maxRecipients=" + maxRecipients
                 + ", commandTimeout=" + commandTimeout + ", dataBlockTimeout=" + dataBlockTimeout
                 + ", dataTotalTimeout=" + dataTotalTimeout + ", spoolThreshold=" + spoolThreshold
-                + ", spoolDirectory=" + spoolDirectory + "]";
+                + ", spoolDirectory=" + spoolDirectory + ", tls=" + tlsMode + "]";
     }
 
     /** Builder with the gateway's defaults. */
@@ -130,6 +148,8 @@ public final class SmtpSettings {
         private Duration dataTotalTimeout = Duration.ofMinutes(10);
         private int spoolThreshold = 256 * 1024;
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sluice-spool");
+        private TlsMode tlsMode = TlsMode.OFF;
+        private SSLContext tlsContext;
 
         private Builder() {
         }
@@ -199,6 +219,12 @@ public final class SmtpSettings {
 
         public Builder spoolDirectory(Path v) {
             spoolDirectory = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder tls(TlsMode mode, SSLContext context) {
+            tlsMode = Objects.requireNonNull(mode);
+            tlsContext = context;
             return this;
         }
 

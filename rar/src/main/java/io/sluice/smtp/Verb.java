@@ -11,6 +11,7 @@ import io.sluice.smtp.command.NoopCommand;
 import io.sluice.smtp.command.QuitCommand;
 import io.sluice.smtp.command.RcptCommand;
 import io.sluice.smtp.command.RsetCommand;
+import io.sluice.smtp.command.StartTlsCommand;
 import io.sluice.smtp.command.VrfyCommand;
 
 import java.util.EnumSet;
@@ -34,7 +35,8 @@ public enum Verb {
     QUIT(new QuitCommand(), Flag.ENDS_PIPELINE_GROUP),
     VRFY(new VrfyCommand(), Flag.ENDS_PIPELINE_GROUP),
     EXPN(new ExpnCommand(), Flag.ENDS_PIPELINE_GROUP),
-    HELP(new HelpCommand(), Flag.ENDS_PIPELINE_GROUP);
+    HELP(new HelpCommand(), Flag.ENDS_PIPELINE_GROUP),
+    STARTTLS(new StartTlsCommand(), Flag.ENDS_PIPELINE_GROUP);
 
     /** Declarative properties of a verb. */
     public enum Flag {

@@ -1,5 +1,8 @@
 package io.sluice.smtp;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -17,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class Conversation implements AutoCloseable {
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
 
     public Conversation(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -108,13 +112,36 @@ public final class Conversation implements AutoCloseable {
     /** Greeting, then EHLO with all its lines. */
     public Conversation greetAndEhlo(String host) throws IOException {
         expect("220 " + host + " ESMTP Sluice");
+        return ehlo();
+    }
+
+    /** EHLO with all its lines (after STARTTLS there is no new greeting). */
+    public Conversation ehlo() throws IOException {
         send("EHLO client.example");
         String line;
         do {
             line = readLine();
         } while (line.startsWith("250-"));
-        assertEquals("250 ENHANCEDSTATUSCODES", line);
+        assertTrue(line.equals("250 ENHANCEDSTATUSCODES") || line.equals("250 STARTTLS"), line);
         return this;
+    }
+
+    /**
+     * The client side of STARTTLS once the server said 220: the handshake over this connection,
+     * then every exchange goes over TLS. Returns the negotiated session.
+     */
+    public SSLSession startTls(SSLContext context, String... protocols) throws IOException {
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+        ssl.setUseClientMode(true);
+        if (protocols.length > 0) {
+            ssl.setEnabledProtocols(protocols);
+        }
+        ssl.setSoTimeout(10_000);
+        ssl.startHandshake();
+        socket = ssl;
+        in = ssl.getInputStream();
+        out = ssl.getOutputStream();
+        return ssl.getSession();
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.sluice.ra.inbound;
 
 import io.sluice.smtp.SmtpSettings;
+import io.sluice.smtp.TlsMode;
+import io.sluice.smtp.tls.ServerKeys;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How the gateway's message-driven bean asks to be activated: where to listen, the announced host
@@ -18,6 +24,9 @@ import java.time.Duration;
  * such as {@code sluice.smtp.port} supply the values). Unset properties keep the engine's defaults.
  */
 public class SmtpActivationSpec implements ActivationSpec {
+
+    /** The password of a key store the gateway generated itself (the file is readable by its owner only). */
+    static final String DEFAULT_KEY_STORE_PASSWORD = "sluice";
 
     private ResourceAdapter resourceAdapter;
     private String bindAddress;
@@ -33,6 +42,9 @@ public class SmtpActivationSpec implements ActivationSpec {
     private Integer dataTotalTimeoutSeconds;
     private Integer spoolThreshold;
     private String spoolDirectory;
+    private String tls;
+    private String tlsKeyStore;
+    private String tlsKeyStorePassword;
 
     /** The engine settings these properties describe; invalid values fail with the property's name. */
     public SmtpSettings toSettings() throws InvalidPropertyException {
@@ -75,10 +87,28 @@ public class SmtpActivationSpec implements ActivationSpec {
             if (notBlank(spoolDirectory)) {
                 b.spoolDirectory(Path.of(spoolDirectory.trim()));
             }
+            TlsMode mode = notBlank(tls) ? TlsMode.valueOf(tls.trim().toUpperCase(Locale.ROOT)) : TlsMode.OFFER;
+            b.tls(mode, mode == TlsMode.OFF ? null : tlsContext(b.build().hostname()));
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException("invalid SMTP activation property: " + e.getMessage());
         }
         return b.build();
+    }
+
+    /**
+     * The configured key store, or, when none is configured, the one the gateway made itself in
+     * the server's data directory (created with a self-signed certificate at first start).
+     */
+    private SSLContext tlsContext(String host) throws InvalidPropertyException {
+        boolean configured = notBlank(tlsKeyStore);
+        Path store = configured ? Path.of(tlsKeyStore.trim())
+                : Path.of(System.getProperty("jboss.server.data.dir", "."), "sluice", "tls.p12");
+        char[] password = (notBlank(tlsKeyStorePassword) ? tlsKeyStorePassword : DEFAULT_KEY_STORE_PASSWORD).toCharArray();
+        try {
+            return ServerKeys.context(store, password, host, !configured);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new InvalidPropertyException("cannot use the TLS key store " + store + ": " + e.getMessage());
+        }
     }
 
     private static boolean notBlank(String s) {
@@ -210,5 +240,30 @@ public class SmtpActivationSpec implements ActivationSpec {
 
     public void setSpoolDirectory(String spoolDirectory) {
         this.spoolDirectory = spoolDirectory;
+    }
+
+    public String getTls() {
+        return tls;
+    }
+
+    /** OFF, OFFER (the default) or REQUIRE (no MAIL before STARTTLS). */
+    public void setTls(String tls) {
+        this.tls = tls;
+    }
+
+    public String getTlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    public void setTlsKeyStore(String tlsKeyStore) {
+        this.tlsKeyStore = tlsKeyStore;
+    }
+
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
     }
 }

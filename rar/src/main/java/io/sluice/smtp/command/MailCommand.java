@@ -27,6 +27,10 @@ public final class MailCommand implements CommandHandler {
             default -> {
             }
         }
+        if (session.tlsRequired()) {
+            session.reply(Replies.TLS_REQUIRED);
+            return;
+        }
         PathArgument path;
         try {
             path = PathArgument.parse(argument, "FROM:", true, false);

@@ -1,19 +1,57 @@
 package io.sluice.smtp.io;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 
-/** A {@link Transport} over a connected TCP socket. */
+/** A {@link Transport} over a connected TCP socket, and over TLS on it after STARTTLS. */
 public final class SocketTransport implements Transport {
 
-    private final Socket socket;
+    /** TLS 1.2 and 1.3 only: older versions have known weaknesses and no client needs them. */
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private volatile Socket socket;
+    private volatile TlsFacts tls;
 
     public SocketTransport(Socket socket) {
         this.socket = socket;
+    }
+
+    @Override
+    public void startTls(SSLContext context) throws IOException {
+        Socket plain = socket;
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(plain,
+                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        ssl.setUseClientMode(false);
+        ssl.setEnabledProtocols(PROTOCOLS);
+        ssl.setEnabledCipherSuites(strongSuites(ssl.getSupportedCipherSuites()));
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setUseCipherSuitesOrder(true);
+        ssl.setSSLParameters(parameters);
+        socket = ssl;
+        ssl.startHandshake();
+        tls = new TlsFacts(ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite());
+    }
+
+    /**
+     * Forward-secret AEAD suites only: TLS 1.3's own, and ECDHE with AES-GCM or ChaCha20-Poly1305
+     * for TLS 1.2. No RSA key exchange, no CBC, no SHA-1 MACs.
+     */
+    static String[] strongSuites(String[] supported) {
+        return Arrays.stream(supported).filter(s -> s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_")
+                || s.startsWith("TLS_ECDHE_") && (s.contains("_GCM_") || s.contains("_CHACHA20_"))).toArray(String[]::new);
+    }
+
+    @Override
+    public TlsFacts tls() {
+        return tls;
     }
 
     @Override
@@ -45,7 +83,7 @@ public final class SocketTransport implements Transport {
     public void shutdownInput() {
         try {
             socket.shutdownInput();
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // already closed or reset: the reader stops either way
         }
     }

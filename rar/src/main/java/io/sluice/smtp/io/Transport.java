@@ -1,5 +1,6 @@
 package io.sluice.smtp.io;
 
+import javax.net.ssl.SSLContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,7 @@ import java.time.Duration;
 
 /**
  * The byte channel an SMTP session runs over. The engine sees only this, so it runs the same over a
- * socket accepted by the resource adapter, a socket in a unit test, or (later) a TLS layer on top.
+ * socket accepted by the resource adapter, a socket in a unit test, or a TLS session on either.
  */
 public interface Transport extends Closeable {
 
@@ -26,6 +27,17 @@ public interface Transport extends Closeable {
 
     /** Ends the input side: a read blocked in another thread sees end of stream; writing still works. */
     void shutdownInput();
+
+    /**
+     * Turns the channel into the server side of a TLS session and completes the handshake; from
+     * then on {@link #input()} and {@link #output()} are the protected streams.
+     *
+     * @throws IOException the handshake failed (the channel is then unusable)
+     */
+    void startTls(SSLContext context) throws IOException;
+
+    /** The TLS version and cipher suite once {@link #startTls} succeeded, else {@code null}. */
+    TlsFacts tls();
 
     /** Closes the channel; a read blocked in another thread fails at once. Idempotent. */
     @Override
