@@ -37,6 +37,8 @@ final class TestDownstream implements AutoCloseable {
     final List<String> commands = new CopyOnWriteArrayList<>();
     final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     final AtomicInteger connections = new AtomicInteger();
+    /** Extensions to list in EHLO besides the usual ones, e.g. "XCLIENT NAME ADDR PORT PROTO HELO LOGIN". */
+    volatile List<String> extensions = List.of();
     /** When set, the next MAIL gets this reply and the connection is closed (e.g. a 421). */
     volatile String closeOnNextMail;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -120,7 +122,10 @@ final class TestDownstream implements AutoCloseable {
                 String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
-                            + "250-8BITMIME\r\n250 ENHANCEDSTATUSCODES");
+                            + "250-8BITMIME\r\n" + extensions.stream().map(e -> "250-" + e + "\r\n")
+                            .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
+                    case "XCLI" -> reply(out, "220 downstream.test ESMTP test"); // as if the client had connected
+                    case "XFOR" -> reply(out, "250 2.0.0 Ok");
                     case "MAIL" -> {
                         String closing = closeOnNextMail;
                         if (closing != null) {

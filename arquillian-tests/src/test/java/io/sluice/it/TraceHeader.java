@@ -35,7 +35,12 @@ record TraceHeader(String received, String version, Map<String, String> verdict,
 
     /** The Received: field the gateway must write for a message from this client to one recipient. */
     void assertReceived(String helo, String queueId, String recipient) {
-        String expected = "Received: from " + helo + " ([127.0.0.1])\r\n\tby " + Gateway.HOST
+        assertReceived(helo, queueId, recipient, "127.0.0.1");
+    }
+
+    /** The same for a client at {@code address} (as a trusted load balancer named it). */
+    void assertReceived(String helo, String queueId, String recipient, String address) {
+        String expected = "Received: from " + helo + " ([" + address + "])\r\n\tby " + Gateway.HOST
                 + " (Sluice) with ESMTP id " + queueId + "\r\n\tfor <" + recipient + ">; "
                 + "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\r\n";
         assertTrue(received.matches(Pattern.quote(expected.substring(0, expected.indexOf("; ") + 2))

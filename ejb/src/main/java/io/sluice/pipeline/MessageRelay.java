@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
@@ -34,7 +35,8 @@ public class MessageRelay {
     }
 
     Relayed relay(Transaction tx, List<String> recipients, MessageSource message) {
-        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters());
+        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters(),
+                ClientOrigin.of(tx.client()));
         try {
             RelayResult result = downstream.call(tx.queueId(), c -> c.send(envelope, message));
             if (result.delivered()) {

@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import io.sluice.api.Cidr;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.sluice.policy;
 
+import io.sluice.api.Cidr;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 

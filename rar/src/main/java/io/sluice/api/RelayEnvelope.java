@@ -12,9 +12,14 @@ import java.util.Map;
  * @param sender         reverse-path without brackets, empty for {@code <>}
  * @param recipients     forward-paths without brackets, at least one
  * @param mailParameters the client's MAIL parameters (upper-cased keys; value {@code null} when absent)
+ * @param origin         the client the message came from, or {@code null} for mail the gateway itself writes
  */
-public record RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters)
-        implements Serializable {
+public record RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters,
+                            ClientOrigin origin) implements Serializable {
+
+    public RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters) {
+        this(sender, recipients, mailParameters, null);
+    }
 
     public RelayEnvelope {
         recipients = List.copyOf(recipients);

@@ -31,6 +31,8 @@ public final class Replies {
             "Error: TLS already active");
     public static final Reply TLS_REQUIRED = Reply.of(ReplyCode.AUTHENTICATION_REQUIRED,
             EnhancedStatus.SECURITY_REQUIRED, "Must issue a STARTTLS command first");
+    public static final Reply PROXY_REFUSED = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.SECURITY_REQUIRED,
+            "Error: PROXY protocol not accepted from this address");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

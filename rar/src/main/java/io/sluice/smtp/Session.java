@@ -5,6 +5,7 @@ import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.io.CommandLine;
+import io.sluice.smtp.io.ProxyHeader;
 import io.sluice.smtp.io.SmtpInput;
 import io.sluice.smtp.io.SmtpOutput;
 import io.sluice.smtp.io.TlsFacts;
@@ -30,6 +31,7 @@ public final class Session implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
     private static final int INPUT_BUFFER = 16 * 1024;
+    private static final Duration PROXY_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     private final SmtpSettings settings;
     private final HostReplies host;
@@ -37,8 +39,8 @@ public final class Session implements Runnable {
     private final QueueIdGenerator queueIds;
     private final Transport transport;
     private final Instant connectedAt = Instant.now();
-    private final String clientAddress;
-    private final int clientPort;
+    private String clientAddress; // the connection's, or the one a trusted load balancer named
+    private int clientPort;
 
     private SmtpInput in;
     private SmtpOutput out;
@@ -68,6 +70,9 @@ public final class Session implements Runnable {
         try {
             in = new SmtpInput(transport.input(), INPUT_BUFFER);
             out = new SmtpOutput(transport.output());
+            if (settings.isTrustedProxy(clientAddress) && !readProxyHeader()) {
+                return;
+            }
             LOG.fine(() -> "connect from " + clientAddress + ":" + clientPort);
             reply(host.greeting());
             out.flush();
@@ -102,6 +107,29 @@ public final class Session implements Runnable {
         }
     }
 
+    /**
+     * The PROXY header a trusted load balancer sends first: the real client's address replaces the
+     * balancer's for everything that follows. Without a valid header the connection is dropped
+     * unanswered, as HAProxy's specification asks.
+     */
+    private boolean readProxyHeader() throws IOException {
+        String balancer = clientAddress;
+        setReadTimeout(PROXY_HEADER_TIMEOUT);
+        try {
+            ProxyHeader header = ProxyHeader.read(in);
+            if (header.sourceAddress() != null) {
+                clientAddress = header.sourceAddress();
+                clientPort = header.sourcePort();
+                client = clientInfo(null, false);
+            }
+            LOG.fine(() -> "PROXY header from " + balancer + ": client " + clientAddress + ":" + clientPort);
+            return true;
+        } catch (ProxyHeader.Invalid e) {
+            LOG.warning(() -> "dropped a connection from the load balancer " + balancer + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     /** Handles one line; returns whether the replies must be flushed now. */
     private boolean handle(CommandLine line) throws IOException {
         switch (line.status()) {
@@ -120,6 +148,11 @@ public final class Session implements Runnable {
         if (word.isEmpty()) {
             reply(Replies.EMPTY_COMMAND);
             return false;
+        }
+        if (word.equals("PROXY")) { // a PROXY header from someone not trusted to send one
+            reply(Replies.PROXY_REFUSED);
+            closing = true;
+            return true;
         }
         Verb verb = Verb.lookup(word);
         if (verb == null) {

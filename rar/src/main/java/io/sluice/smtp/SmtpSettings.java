@@ -1,8 +1,11 @@
 package io.sluice.smtp;
 
+import io.sluice.api.Cidr;
+
 import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +30,7 @@ public final class SmtpSettings {
     private final Path spoolDirectory;
     private final TlsMode tlsMode;
     private final SSLContext tlsContext;
+    private final List<Cidr> proxyTrusted;
 
     private SmtpSettings(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -44,6 +48,7 @@ public final class SmtpSettings {
         this.spoolDirectory = b.spoolDirectory;
         this.tlsMode = b.tlsMode;
         this.tlsContext = b.tlsContext;
+        this.proxyTrusted = List.copyOf(b.proxyTrusted);
         if (tlsMode != TlsMode.OFF && tlsContext == null) {
             throw new IllegalArgumentException("STARTTLS (" + tlsMode + ") needs a TLS context with a key");
         }
@@ -124,6 +129,11 @@ public final class SmtpSettings {
         return tlsContext;
     }
 
+    /** Load balancers whose connections start with a PROXY protocol header naming the real client. */
+    public boolean isTrustedProxy(String address) {
+        return proxyTrusted.stream().anyMatch(c -> c.contains(address));
+    }
+
     @Override
     public String toString() {
         return "SmtpSettings[" + bindAddress + ":" + port + ", hostname=" + hostname + ", maxConnections="
@@ -150,6 +160,7 @@ public final class SmtpSettings {
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sluice-spool");
         private TlsMode tlsMode = TlsMode.OFF;
         private SSLContext tlsContext;
+        private List<Cidr> proxyTrusted = List.of();
 
         private Builder() {
         }
@@ -225,6 +236,12 @@ public final class SmtpSettings {
         public Builder tls(TlsMode mode, SSLContext context) {
             tlsMode = Objects.requireNonNull(mode);
             tlsContext = context;
+            return this;
+        }
+
+        /** Addresses or CIDR blocks of load balancers that speak the PROXY protocol (v1 or v2). */
+        public Builder proxyTrusted(List<Cidr> v) {
+            proxyTrusted = List.copyOf(v);
             return this;
         }
 

@@ -26,7 +26,16 @@ public final class Conversation implements AutoCloseable {
     private OutputStream out;
 
     public Conversation(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, null);
+    }
+
+    /** A connection from {@code localAddress} (another loopback address, say), or any when {@code null}. */
+    public Conversation(int port, String localAddress) throws IOException {
+        socket = new Socket();
+        if (localAddress != null) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();

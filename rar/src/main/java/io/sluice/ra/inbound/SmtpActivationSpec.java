@@ -1,5 +1,6 @@
 package io.sluice.ra.inbound;
 
+import io.sluice.api.Cidr;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
 import io.sluice.smtp.tls.ServerKeys;
@@ -15,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,7 @@ public class SmtpActivationSpec implements ActivationSpec {
     private Integer spoolThreshold;
     private String spoolDirectory;
     private String tls;
+    private String proxyTrusted;
     private String tlsKeyStore;
     private String tlsKeyStorePassword;
 
@@ -86,6 +89,10 @@ public class SmtpActivationSpec implements ActivationSpec {
             }
             if (notBlank(spoolDirectory)) {
                 b.spoolDirectory(Path.of(spoolDirectory.trim()));
+            }
+            if (notBlank(proxyTrusted)) {
+                b.proxyTrusted(Arrays.stream(proxyTrusted.split("[,\\s]+")).filter(s -> !s.isBlank())
+                        .map(Cidr::parse).toList());
             }
             TlsMode mode = notBlank(tls) ? TlsMode.valueOf(tls.trim().toUpperCase(Locale.ROOT)) : TlsMode.OFFER;
             b.tls(mode, mode == TlsMode.OFF ? null : tlsContext(b.build().hostname()));
@@ -265,5 +272,14 @@ public class SmtpActivationSpec implements ActivationSpec {
 
     public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
         this.tlsKeyStorePassword = tlsKeyStorePassword;
+    }
+
+    public String getProxyTrusted() {
+        return proxyTrusted;
+    }
+
+    /** Load balancers (addresses or CIDR blocks, comma-separated) that send a PROXY protocol header. */
+    public void setProxyTrusted(String proxyTrusted) {
+        this.proxyTrusted = proxyTrusted;
     }
 }

@@ -36,6 +36,11 @@ public final class Capabilities {
         return keywords.containsKey(keyword);
     }
 
+    /** The keyword's parameters ("NAME ADDR PORT" for XCLIENT), empty when it has none or is absent. */
+    public String value(String keyword) {
+        return keywords.getOrDefault(keyword, "");
+    }
+
     /** The SIZE limit the server announced, 0 when it announced none or no number. */
     public long maxSize() {
         String v = keywords.get("SIZE");

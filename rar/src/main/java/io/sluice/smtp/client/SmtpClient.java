@@ -1,5 +1,6 @@
 package io.sluice.smtp.client;
 
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * One persistent SMTP client session with the downstream server: connect and EHLO once, then any
@@ -33,7 +35,10 @@ public final class SmtpClient implements AutoCloseable {
     private final Socket socket;
     private final ReplyReader replies;
     private final OutputStream out;
+    private static final Logger LOG = Logger.getLogger(SmtpClient.class.getName());
+
     private Capabilities capabilities = Capabilities.NONE;
+    private ClientOrigin actingFor; // the client XCLIENT last made this session act for
     private Reply greeting;
     private boolean usable = true;
     private boolean dirty; // a transaction was opened and not completed or reset
@@ -129,6 +134,7 @@ public final class SmtpClient implements AutoCloseable {
      * accepted. A refusal anywhere means RSET: nothing is delivered and the session stays usable.
      */
     private RelayResult transaction(RelayEnvelope envelope, MessageSource content) throws IOException {
+        introduce(envelope.origin());
         List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
         commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
         for (String rcpt : envelope.recipients()) {
@@ -156,6 +162,39 @@ public final class SmtpClient implements AutoCloseable {
         socket.setSoTimeout(millis(settings.commandTimeout()));
         dirty = false;
         return new RelayResult(mail, rcpts, data, done);
+    }
+
+    /**
+     * Tells the downstream who the client really is: XCLIENT (which makes the session act as if
+     * that client had connected; the downstream greets again and wants a new EHLO) when it offers
+     * it, else XFORWARD (for the next transaction only). A session that was made to act for a
+     * client and now carries the gateway's own mail says so, so nothing the gateway writes is
+     * judged as the last client's. Attributes the downstream does not list are left out.
+     */
+    private void introduce(ClientOrigin origin) throws IOException {
+        if (capabilities.has("XCLIENT") && (origin != null || actingFor != null)) {
+            ClientOrigin as = origin != null ? origin : new ClientOrigin(socket.getLocalAddress().getHostAddress(),
+                    socket.getLocalPort(), settings.heloName(), "ESMTP", null);
+            if (as.equals(actingFor)) {
+                return;
+            }
+            Reply r = checked(command(ForwardedClient.xclient(as, capabilities.value("XCLIENT"))));
+            if (r.code() != ReplyCode.SERVICE_READY) {
+                LOG.warning(() -> "downstream refused XCLIENT (" + r + "); it sees the gateway as the client");
+                return;
+            }
+            Reply ehlo = checked(command("EHLO " + settings.heloName()));
+            if (ehlo.code() != ReplyCode.OK) {
+                throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
+            }
+            capabilities = Capabilities.fromEhlo(ehlo.lines());
+            actingFor = origin;
+        } else if (origin != null && capabilities.has("XFORWARD")) {
+            Reply r = checked(command(ForwardedClient.xforward(origin, capabilities.value("XFORWARD"))));
+            if (!r.isPositive()) {
+                LOG.warning(() -> "downstream refused XFORWARD (" + r + ")");
+            }
+        }
     }
 
     private String mailParameters(Map<String, String> given, MessageSource content) {

@@ -51,6 +51,27 @@ public final class SmtpInput {
         return true;
     }
 
+    /** Reads exactly {@code n} octets (a binary header such as PROXY v2); throws at end of stream. */
+    public byte[] readExactly(int n) throws IOException {
+        byte[] b = new byte[n];
+        int got = 0;
+        while (got < n) {
+            if (!fill()) {
+                throw new java.io.EOFException("the connection ended after " + got + " of " + n + " octets");
+            }
+            int k = Math.min(n - got, limit - pos);
+            System.arraycopy(buf, pos, b, got, k);
+            pos += k;
+            got += k;
+        }
+        return b;
+    }
+
+    /** The next octet without consuming it, or -1 at end of stream. */
+    public int peek() throws IOException {
+        return fill() ? buf[pos] & 0xff : -1;
+    }
+
     /**
      * Reads one command line. {@code maxLength} counts the CRLF, as RFC 5321 §4.5.3.1.4 does
      * (512 octets). Only CRLF ends a line; a bare CR or LF makes the line unusable.

@@ -1,4 +1,4 @@
-package io.sluice.policy;
+package io.sluice.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.sluice.policy;
+package io.sluice.api;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,0 +1,66 @@
+package io.sluice.smtp.client;
+
+import io.sluice.api.ClientOrigin;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The XCLIENT and XFORWARD commands of Postfix (www.postfix.org/XCLIENT_README.html,
+ * XFORWARD_README.html) for one client, with only the attributes the server listed and every
+ * value in xtext (RFC 3461 §4), so a client's HELO name cannot smuggle anything into the command.
+ */
+final class ForwardedClient {
+
+    private ForwardedClient() {
+    }
+
+    static String xclient(ClientOrigin o, String offered) {
+        return "XCLIENT " + attributes(o, offered, true);
+    }
+
+    static String xforward(ClientOrigin o, String offered) {
+        return "XFORWARD " + attributes(o, offered, false);
+    }
+
+    private static String attributes(ClientOrigin o, String offered, boolean xclient) {
+        Set<String> names = Arrays.stream(offered.toUpperCase(Locale.ROOT).split("\\s+")).collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        add(out, names, "NAME", "[UNAVAILABLE]"); // the gateway does no reverse lookups
+        add(out, names, "ADDR", o.address().indexOf(':') >= 0 ? "IPV6:" + o.address() : o.address());
+        add(out, names, "PORT", Integer.toString(o.port()));
+        add(out, names, "PROTO", o.protocol().startsWith("ESMTP") ? "ESMTP" : "SMTP");
+        add(out, names, "HELO", o.helo() == null ? "[UNAVAILABLE]" : o.helo());
+        if (xclient) {
+            add(out, names, "LOGIN", o.login() == null ? "[UNAVAILABLE]" : o.login());
+        } else {
+            add(out, names, "SOURCE", "REMOTE");
+        }
+        return String.join(" ", out);
+    }
+
+    private static void add(List<String> out, Set<String> offered, String name, String value) {
+        if (offered.contains(name)) {
+            out.add(name + "=" + xtext(value));
+        }
+    }
+
+    /** RFC 3461 xtext: "+", "=" and anything outside printable ASCII become +XX. */
+    static String xtext(String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 33 || c > 126 || c == '+' || c == '=') {
+                sb.append('+').append(String.format("%02X", c));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package io.sluice.smtp.client;
+
+import io.sluice.api.ClientOrigin;
+import io.sluice.api.RelayEnvelope;
+import io.sluice.api.RelayResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real client passed on with XCLIENT or XFORWARD, only as far as the downstream asks for it. */
+class ForwardedClientTest {
+
+    static final ClientOrigin ORIGIN = new ClientOrigin("192.0.2.7", 40000, "mail.example=org", "ESMTPS", null);
+
+    static io.sluice.api.MessageSource text(String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        return new io.sluice.api.MessageSource() {
+            public long size() {
+                return b.length;
+            }
+
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(b);
+            }
+        };
+    }
+
+    private static String reply(String line) {
+        return line.startsWith("XCLIENT") ? "220 scripted ESMTP" : line.equals("DATA") ? "354 go" : "250 2.0.0 ok";
+    }
+
+    @Test
+    void xclientActsForEachClientAndForTheGatewayAgainAfterwards() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(List.of("XCLIENT NAME ADDR PORT PROTO HELO LOGIN"),
+                ForwardedClientTest::reply); SmtpClient client = SmtpClient.connect(peer.settings())) {
+            RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of(), ORIGIN),
+                    text("x\r\n"));
+            assertTrue(r.delivered());
+            client.send(new RelayEnvelope("a@example.org", List.of("c@example.org"), Map.of(), ORIGIN), text("y\r\n"));
+            client.send(new RelayEnvelope("", List.of("admin@example.org"), Map.of()), text("z\r\n"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            String local = peer.lines.get(peer.lines.indexOf("MAIL FROM:<>") - 2);
+            assertTrue(local.startsWith("XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.1 PORT="), local);
+            assertEquals(List.of("EHLO gw.test",
+                    "XCLIENT NAME=[UNAVAILABLE] ADDR=192.0.2.7 PORT=40000 PROTO=ESMTP HELO=mail.example+3Dorg "
+                            + "LOGIN=[UNAVAILABLE]", "EHLO gw.test",
+                    "MAIL FROM:<a@example.org>", "RCPT TO:<b@example.org>", "DATA", "x", ".",
+                    // the same client again: the session already acts for it
+                    "MAIL FROM:<a@example.org>", "RCPT TO:<c@example.org>", "DATA", "y", ".",
+                    // the gateway's own mail: the session acts for the gateway again
+                    local, "EHLO gw.test", "MAIL FROM:<>", "RCPT TO:<admin@example.org>", "DATA", "z", ".", "QUIT"),
+                    peer.lines);
+        }
+    }
+
+    @Test
+    void xforwardGoesBeforeEachTransactionWithTheOfferedAttributes() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(List.of("XFORWARD NAME ADDR PROTO HELO SOURCE"),
+                ForwardedClientTest::reply); SmtpClient client = SmtpClient.connect(peer.settings())) {
+            client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of(),
+                    new ClientOrigin("2001:db8::7", 1, null, "SMTP", null)), text("x\r\n"));
+            client.send(new RelayEnvelope("", List.of("admin@example.org"), Map.of()), text("z\r\n"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("EHLO gw.test",
+                    "XFORWARD NAME=[UNAVAILABLE] ADDR=IPV6:2001:db8::7 PROTO=SMTP HELO=[UNAVAILABLE] SOURCE=REMOTE",
+                    "MAIL FROM:<a@example.org>", "RCPT TO:<b@example.org>", "DATA", "x", ".",
+                    "MAIL FROM:<>", "RCPT TO:<admin@example.org>", "DATA", "z", ".", "QUIT"), peer.lines);
+        }
+    }
+
+    @Test
+    void withNeitherNothingIsSent() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(List.of("8BITMIME"), ForwardedClientTest::reply);
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of(), ORIGIN), text("x\r\n"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals("MAIL FROM:<a@example.org>", peer.lines.get(1));
+        }
+    }
+}
