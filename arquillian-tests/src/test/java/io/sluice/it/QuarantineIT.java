@@ -36,11 +36,15 @@ class QuarantineIT extends GatewayTest {
                 + "@example.org>\r\n\r\nPlease find the offer below.\r\n";
     }
 
-    @BeforeEach
     @AfterEach
     void reset() {
         Api.resetConfiguration();
         admin.expect(200, admin.post("/api/v1/quarantine/delete", null));
+    }
+
+    @BeforeEach
+    void holdEverything() {
+        reset();
         admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Hold\",\"recipients\":[{\"kind\":\"DOMAIN\","
                 + "\"value\":\"example.com\"}],\"rules\":[{\"name\":\"hold\",\"filter\":{\"type\":\"ALWAYS\"},"
                 + "\"actions\":[{\"type\":\"QUARANTINE\"}]}]}"));
