@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,8 @@ final class TestDownstream implements AutoCloseable {
     final List<String> commands = new CopyOnWriteArrayList<>();
     final Set<String> unknownUsers = ConcurrentHashMap.newKeySet();
     final AtomicInteger connections = new AtomicInteger();
+    /** user to password: the accounts AUTH PLAIN accepts (the mail server owns the accounts). */
+    final Map<String, String> accounts = new ConcurrentHashMap<>();
     /** Extensions to list in EHLO besides the usual ones, e.g. "XCLIENT NAME ADDR PORT PROTO HELO LOGIN". */
     volatile List<String> extensions = List.of();
     /** When set, the next MAIL gets this reply and the connection is closed (e.g. a 421). */
@@ -110,6 +113,16 @@ final class TestDownstream implements AutoCloseable {
         }
     }
 
+    private String authenticate(String line) {
+        String[] f = line.split(" ");
+        if (f.length != 3 || !f[1].equalsIgnoreCase("PLAIN")) {
+            return "504 5.5.4 Error: only AUTH PLAIN with an initial response";
+        }
+        String[] c = new String(java.util.Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8).split("\0", -1);
+        return c.length == 3 && c[2].equals(accounts.get(c[1])) ? "235 2.7.0 Authentication successful"
+                : "535 5.7.8 Error: authentication failed: authentication failure";
+    }
+
     private void serve(Socket socket, int id) {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
@@ -122,8 +135,9 @@ final class TestDownstream implements AutoCloseable {
                 String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
-                            + "250-8BITMIME\r\n" + extensions.stream().map(e -> "250-" + e + "\r\n")
+                            + "250-8BITMIME\r\n250-AUTH PLAIN\r\n" + extensions.stream().map(e -> "250-" + e + "\r\n")
                             .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
+                    case "AUTH" -> reply(out, authenticate(line));
                     case "XCLI" -> reply(out, "220 downstream.test ESMTP test"); // as if the client had connected
                     case "XFOR" -> reply(out, "250 2.0.0 Ok");
                     case "MAIL" -> {

@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -200,8 +201,9 @@ public final class MessageRewriter {
         }
         String encoding = part.getEncoding();
         String newEncoding = null; // likewise the Content-Transfer-Encoding field
-        if ((encoding == null || encoding.equalsIgnoreCase("7bit")) && !isAscii(changed)) {
-            newEncoding = "quoted-printable";
+        boolean identity = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit");
+        if (identity && (!isAscii(changed) && !"8bit".equalsIgnoreCase(encoding) || hasLongLine(changed, charset))) {
+            newEncoding = "quoted-printable"; // RFC 5322 §2.1.1: no line over 998 octets
         }
         byte[] body = encode(changed.getBytes(charset), newEncoding != null ? newEncoding : encoding);
         return part(part, newType, newEncoding, null, body, top);
@@ -247,6 +249,10 @@ public final class MessageRewriter {
     /** Line breaks as CRLF, the canonical form of text in MIME. */
     private static String lines(String s) {
         return s.replaceAll("\r\n|\r|\n", "\r\n");
+    }
+
+    private static boolean hasLongLine(String text, Charset charset) {
+        return Arrays.stream(text.split("\r\n")).anyMatch(l -> l.getBytes(charset).length > 998);
     }
 
     private static boolean isAscii(String s) {

@@ -64,7 +64,7 @@ public class MessageLedger {
                 + outcome.name().toLowerCase(java.util.Locale.ROOT) + (downstream == null ? "" : " (" + downstream + ")")
                 + " reply=\"" + reply + "\" " + total.toNanos() / 1000 / 1000.0 + "ms");
         tracking.record(new TrackingRecord(tx.queueId(), clock.receivedAt, clock.decidedAt(), clock.relayedAt(),
-                tx.client().address(), tx.client().helo(), tx.client().tls(), null, tx.sender(), recipients, message.size(),
+                tx.client().address(), tx.client().helo(), tx.client().tls(), tx.client().authUser(), tx.sender(), recipients, message.size(),
                 message.viruses(), message.scan() == null || message.scan().spam() == null ? null
                 : message.scan().spam().score(),
                 message.scan() == null || message.scan().spam() == null ? null : message.scan().spam().symbolList(),

@@ -272,6 +272,7 @@ public class MessageStage {
     private PolicyRules policyOf(Transaction tx) {
         PolicySnapshot snapshot = policies.snapshot();
         PolicyRules bound = tx.policy() == null ? null : snapshot.byId(Long.parseLong(tx.policy()));
-        return bound != null ? bound : snapshot.resolve(tx.sender(), tx.recipients().get(0).address(), false);
+        return bound != null ? bound : snapshot.resolve(tx.sender(), tx.recipients().get(0).address(),
+                tx.client().authenticated());
     }
 }

@@ -98,7 +98,7 @@ final class ReceivedMessage implements MessageFacts {
 
     @Override
     public boolean authenticated() {
-        return false; // SMTP AUTH is not offered yet
+        return transaction.client().authenticated();
     }
 
     @Override

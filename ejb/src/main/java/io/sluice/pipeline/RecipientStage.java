@@ -35,7 +35,8 @@ public class RecipientStage {
     MessageCounters counters;
 
     public RecipientDecision check(Transaction tx, Recipient recipient) {
-        PolicyRules policy = policies.snapshot().resolve(tx.sender(), recipient.address(), false);
+        PolicyRules policy = policies.snapshot().resolve(tx.sender(), recipient.address(),
+                tx.client().authenticated());
         String key = policyKey(policy);
         Reply reply;
         if (tx.policy() != null && !tx.policy().equals(key)) {

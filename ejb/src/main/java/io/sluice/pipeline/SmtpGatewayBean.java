@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.ClientInfo;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
 import io.sluice.api.RecipientDecision;
@@ -31,6 +32,9 @@ public class SmtpGatewayBean implements SmtpListener {
     @Inject
     MessageStage messages;
 
+    @Inject
+    AuthStage auth;
+
     @Override
     public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
         return recipients.check(transaction, recipient);
@@ -39,5 +43,10 @@ public class SmtpGatewayBean implements SmtpListener {
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
         return messages.handle(transaction, content);
+    }
+
+    @Override
+    public Reply authenticate(ClientInfo client, String user, String password) {
+        return auth.authenticate(client, user, password);
     }
 }

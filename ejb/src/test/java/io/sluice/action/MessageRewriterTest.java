@@ -197,4 +197,13 @@ class MessageRewriterTest {
         BodyPart notice = parts.getBodyPart(1);
         assertEquals("setup.exe was removed", notice.getContent());
     }
+
+    @Test
+    void aLineThatWouldBeTooLongForSevenBitMakesThePartQuotedPrintable() throws Exception {
+        String message = HEAD + "Content-Type: text/plain\r\n\r\nHi.\r\n";
+        Result r = rewrite(disclaimer("x".repeat(1200)), message);
+        assertEquals("quoted-printable", parse(r.message()).getEncoding());
+        assertEquals("Hi.\r\n\r\n" + "x".repeat(1200) + "\r\n", parse(r.message()).getContent());
+        assertFalse(r.message().lines().anyMatch(l -> l.length() > 998));
+    }
 }

@@ -17,10 +17,11 @@ import java.time.Instant;
  * @param connectedAt   when the connection was accepted
  * @param tlsProtocol   the TLS version after STARTTLS ("TLSv1.3"), or {@code null} in plain text
  * @param tlsCipher     the cipher suite after STARTTLS, or {@code null}
+ * @param authUser      the user the client authenticated as (AUTH), or {@code null}
  */
 public record ClientInfo(String address, int port, String localAddress, int localPort, String helo,
                          boolean esmtp, String serverName, Instant connectedAt, String tlsProtocol,
-                         String tlsCipher) implements Serializable {
+                         String tlsCipher, String authUser) implements Serializable {
 
     public boolean tls() {
         return tlsProtocol != null;
@@ -31,8 +32,12 @@ public record ClientInfo(String address, int port, String localAddress, int loca
         return address.indexOf(':') >= 0 ? "[IPv6:" + address + "]" : "[" + address + "]";
     }
 
-    /** The WITH protocol name for the Received: header (RFC 5321 §4.4, RFC 3848). */
+    public boolean authenticated() {
+        return authUser != null;
+    }
+
+    /** The WITH protocol name for the Received: header (RFC 5321 §4.4, RFC 3848: S for TLS, A for AUTH). */
     public String protocol() {
-        return (esmtp ? "ESMTP" : "SMTP") + (tls() ? "S" : "");
+        return (esmtp ? "ESMTP" : "SMTP") + (tls() ? "S" : "") + (authUser != null && esmtp ? "A" : "");
     }
 }

@@ -16,6 +16,6 @@ public record ClientOrigin(String address, int port, String helo, String protoco
         implements Serializable {
 
     public static ClientOrigin of(ClientInfo client) {
-        return new ClientOrigin(client.address(), client.port(), client.helo(), client.protocol(), null);
+        return new ClientOrigin(client.address(), client.port(), client.helo(), client.protocol(), client.authUser());
     }
 }

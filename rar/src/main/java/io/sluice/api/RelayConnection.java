@@ -13,6 +13,12 @@ public interface RelayConnection extends AutoCloseable {
      */
     Reply verifyRecipient(String recipient) throws RelayException;
 
+    /**
+     * Checks credentials with the downstream's own AUTH on a separate, short-lived session (a
+     * pooled session must not turn into a user's): its reply, 235 when they are good.
+     */
+    Reply authenticate(String user, String password) throws RelayException;
+
     /** Relays one message (pipelined when the downstream offers PIPELINING); see {@link RelayResult}. */
     RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException;
 

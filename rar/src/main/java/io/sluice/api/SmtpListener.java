@@ -25,4 +25,13 @@ public interface SmtpListener {
      * stored).
      */
     Reply message(Transaction transaction, MessageContent content);
+
+    /**
+     * AUTH (RFC 4954): checks a user's credentials. 235 accepts them, 535 refuses them, 454 means
+     * they could not be checked now; the password must not be kept or logged. A listener that
+     * cannot check credentials leaves this as it is: every AUTH is a temporary failure.
+     */
+    default Reply authenticate(ClientInfo client, String user, String password) {
+        return Reply.of(454, EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
+    }
 }

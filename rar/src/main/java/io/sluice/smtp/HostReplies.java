@@ -15,8 +15,7 @@ public final class HostReplies {
 
     private final Reply greeting;
     private final Reply helo;
-    private final Reply ehlo;
-    private final Reply ehloWithStartTls;
+    private final Reply[] ehlo = new Reply[4]; // by (STARTTLS offered, AUTH offered)
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
@@ -32,9 +31,16 @@ public final class HostReplies {
         lines.add("SIZE " + settings.maxMessageSize());
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
-        ehlo = new Reply(ReplyCode.OK, null, List.copyOf(lines));
-        lines.add("STARTTLS");
-        ehloWithStartTls = new Reply(ReplyCode.OK, null, List.copyOf(lines));
+        for (int i = 0; i < 4; i++) {
+            List<String> l = new ArrayList<>(lines);
+            if ((i & 1) != 0) {
+                l.add("STARTTLS");
+            }
+            if ((i & 2) != 0) {
+                l.add("AUTH PLAIN LOGIN");
+            }
+            ehlo[i] = new Reply(ReplyCode.OK, null, List.copyOf(l));
+        }
         timeout = withHost(Replies.TIMEOUT, host);
         tooManyConnections = withHost(Replies.TOO_MANY_CONNECTIONS, host);
         shuttingDown = withHost(Replies.SHUTTING_DOWN, host);
@@ -52,9 +58,12 @@ public final class HostReplies {
         return helo;
     }
 
-    /** The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the handshake). */
-    public Reply ehlo(boolean offerStartTls) {
-        return offerStartTls ? ehloWithStartTls : ehlo;
+    /**
+     * The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the
+     * handshake), AUTH while the client may authenticate.
+     */
+    public Reply ehlo(boolean offerStartTls, boolean offerAuth) {
+        return ehlo[(offerStartTls ? 1 : 0) | (offerAuth ? 2 : 0)];
     }
 
     public Reply timeout() {
@@ -69,11 +78,13 @@ public final class HostReplies {
         return shuttingDown;
     }
 
-    /** The help text lists the verbs of the registry, so it cannot go stale; STARTTLS only when it is on. */
-    public static Reply help(boolean withStartTls) {
+    /** The help text lists the verbs of the registry, so it cannot go stale; STARTTLS and AUTH only when on. */
+    public static Reply help(SmtpSettings settings) {
         StringBuilder sb = new StringBuilder("Commands:");
         for (Verb verb : Verb.values()) {
-            if (verb != Verb.STARTTLS || withStartTls) {
+            boolean off = verb == Verb.STARTTLS && settings.tlsMode() == TlsMode.OFF
+                    || verb == Verb.AUTH && settings.authMode() == AuthMode.OFF;
+            if (!off) {
                 sb.append(' ').append(verb.name());
             }
         }

@@ -33,6 +33,22 @@ public final class Replies {
             EnhancedStatus.SECURITY_REQUIRED, "Must issue a STARTTLS command first");
     public static final Reply PROXY_REFUSED = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.SECURITY_REQUIRED,
             "Error: PROXY protocol not accepted from this address");
+    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "Authentication successful");
+    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "Error: authentication failed");
+    public static final Reply AUTH_TOO_MANY = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0",
+            "Error: too many failed authentication attempts");
+    public static final Reply AUTH_TEMPORARY = Reply.of(454, "4.7.0", "Temporary authentication failure");
+    public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11",
+            "Encryption required for requested authentication mechanism");
+    public static final Reply AUTH_ALREADY = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: already authenticated");
+    public static final Reply AUTH_IN_TRANSACTION = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: AUTH not allowed during a mail transaction");
+    public static final Reply AUTH_UNKNOWN_MECHANISM = Reply.of(504, EnhancedStatus.INVALID_ARGUMENTS,
+            "Error: unrecognized authentication type");
+    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "Error: authentication cancelled");
+    public static final Reply AUTH_BAD_RESPONSE = Reply.of(501, EnhancedStatus.SYNTAX_ERROR,
+            "Error: cannot decode the response");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

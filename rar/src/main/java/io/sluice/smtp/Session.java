@@ -51,6 +51,8 @@ public final class Session implements Runnable {
     private volatile boolean closing;
     private volatile boolean shutdownRequested;
     private boolean saidGoodbye;
+    private String authUser;
+    private int authFailures;
 
     public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
                    Transport transport) {
@@ -208,7 +210,10 @@ public final class Session implements Runnable {
         }
     }
 
-    /** HELO/EHLO: records the client's name and drops any open transaction (RFC 5321 §4.1.4). */
+    /**
+     * HELO/EHLO: records the client's name and drops any open transaction (RFC 5321 §4.1.4); an
+     * authentication stands (RFC 4954 §4 only drops it with the connection or STARTTLS).
+     */
     public void greet(String helo, boolean esmtp) {
         endTransaction();
         client = clientInfo(helo, esmtp);
@@ -218,6 +223,32 @@ public final class Session implements Runnable {
     /** Whether STARTTLS is on offer now: enabled and not yet done. */
     public boolean tlsOffered() {
         return settings.tlsMode() != TlsMode.OFF && transport.tls() == null;
+    }
+
+    /** Whether AUTH is on offer now: enabled, over TLS unless plain text is allowed, and not yet done. */
+    public boolean authOffered() {
+        return authUser == null && switch (settings.authMode()) {
+            case OFF -> false;
+            case TLS -> transport.tls() != null;
+            case ALWAYS -> true;
+        };
+    }
+
+    /** AUTH succeeded: the session belongs to {@code user} from now on. */
+    public void authenticated(String user) {
+        authUser = user;
+        client = clientInfo(client.helo(), client.esmtp());
+        LOG.fine(() -> "client " + clientAddress + " authenticated as " + user);
+    }
+
+    /** AUTH failed once more; returns how many times in this session. */
+    public int authFailed() {
+        return ++authFailures;
+    }
+
+    /** Ends the session after the replies written so far (e.g. after too many failed AUTHs). */
+    public void closeAfterReply() {
+        closing = true;
     }
 
     /** Whether the client must still do STARTTLS before MAIL. */
@@ -241,6 +272,7 @@ public final class Session implements Runnable {
         readTimeout = null;
         endTransaction();
         state = SessionState.CONNECTED;
+        authUser = null;
         client = clientInfo(null, false);
         LOG.fine(() -> "TLS with " + clientAddress + ": " + transport.tls());
     }
@@ -345,6 +377,6 @@ public final class Session implements Runnable {
         TlsFacts tls = transport.tls();
         return new ClientInfo(clientAddress, clientPort, local.getAddress().getHostAddress(), local.getPort(), helo,
                 esmtp, settings.hostname(), connectedAt, tls == null ? null : tls.protocol(),
-                tls == null ? null : tls.cipher());
+                tls == null ? null : tls.cipher(), authUser);
     }
 }

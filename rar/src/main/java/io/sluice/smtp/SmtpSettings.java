@@ -31,6 +31,9 @@ public final class SmtpSettings {
     private final TlsMode tlsMode;
     private final SSLContext tlsContext;
     private final List<Cidr> proxyTrusted;
+    private final AuthMode authMode;
+    private final Duration authFailureDelay;
+    private final int maxAuthFailures;
 
     private SmtpSettings(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -49,6 +52,9 @@ public final class SmtpSettings {
         this.tlsMode = b.tlsMode;
         this.tlsContext = b.tlsContext;
         this.proxyTrusted = List.copyOf(b.proxyTrusted);
+        this.authMode = b.authMode;
+        this.authFailureDelay = b.authFailureDelay;
+        this.maxAuthFailures = b.maxAuthFailures;
         if (tlsMode != TlsMode.OFF && tlsContext == null) {
             throw new IllegalArgumentException("STARTTLS (" + tlsMode + ") needs a TLS context with a key");
         }
@@ -129,6 +135,20 @@ public final class SmtpSettings {
         return tlsContext;
     }
 
+    public AuthMode authMode() {
+        return authMode;
+    }
+
+    /** How long a failed AUTH waits before its reply: guessing passwords gets slow. */
+    public Duration authFailureDelay() {
+        return authFailureDelay;
+    }
+
+    /** After this many failed AUTH attempts the session is closed. */
+    public int maxAuthFailures() {
+        return maxAuthFailures;
+    }
+
     /** Load balancers whose connections start with a PROXY protocol header naming the real client. */
     public boolean isTrustedProxy(String address) {
         return proxyTrusted.stream().anyMatch(c -> c.contains(address));
@@ -161,6 +181,9 @@ public final class SmtpSettings {
         private TlsMode tlsMode = TlsMode.OFF;
         private SSLContext tlsContext;
         private List<Cidr> proxyTrusted = List.of();
+        private AuthMode authMode = AuthMode.TLS;
+        private Duration authFailureDelay = Duration.ofSeconds(2);
+        private int maxAuthFailures = 3;
 
         private Builder() {
         }
@@ -236,6 +259,16 @@ public final class SmtpSettings {
         public Builder tls(TlsMode mode, SSLContext context) {
             tlsMode = Objects.requireNonNull(mode);
             tlsContext = context;
+            return this;
+        }
+
+        public Builder auth(AuthMode mode, Duration failureDelay, int maxFailures) {
+            authMode = Objects.requireNonNull(mode);
+            if (failureDelay.isNegative()) {
+                throw new IllegalArgumentException("authFailureDelay must not be negative");
+            }
+            authFailureDelay = failureDelay;
+            maxAuthFailures = requireRange("maxAuthFailures", maxFailures, 1, 1000);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import io.sluice.smtp.command.AuthCommand;
 import io.sluice.smtp.command.CommandHandler;
 import io.sluice.smtp.command.DataCommand;
 import io.sluice.smtp.command.EhloCommand;
@@ -36,7 +37,8 @@ public enum Verb {
     VRFY(new VrfyCommand(), Flag.ENDS_PIPELINE_GROUP),
     EXPN(new ExpnCommand(), Flag.ENDS_PIPELINE_GROUP),
     HELP(new HelpCommand(), Flag.ENDS_PIPELINE_GROUP),
-    STARTTLS(new StartTlsCommand(), Flag.ENDS_PIPELINE_GROUP);
+    STARTTLS(new StartTlsCommand(), Flag.ENDS_PIPELINE_GROUP),
+    AUTH(new AuthCommand(), Flag.ENDS_PIPELINE_GROUP);
 
     /** Declarative properties of a verb. */
     public enum Flag {

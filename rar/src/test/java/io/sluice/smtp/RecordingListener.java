@@ -46,6 +46,16 @@ final class RecordingListener implements SmtpListener {
         return reply == null ? null : new RecipientDecision(reply, policyOf.apply(recipient));
     }
 
+    /** user:password pairs that AUTH accepts. */
+    final java.util.Set<String> accounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final List<String> authAttempts = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Reply authenticate(io.sluice.api.ClientInfo client, String user, String password) {
+        authAttempts.add(user);
+        return accounts.contains(user + ":" + password) ? Reply.of(235, "2.7.0", "ok") : Reply.of(535, "5.7.8", "no");
+    }
+
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
         try (InputStream in = content.openStream()) {

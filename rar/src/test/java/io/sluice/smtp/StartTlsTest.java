@@ -100,7 +100,7 @@ class StartTlsTest {
             // everything before the handshake is forgotten: the transaction and the greeting
             c.exchange("MAIL FROM:<a@example.org>", "503 5.5.1 Error: send HELO/EHLO first");
             assertEquals(List.of("250-" + TestServer.HOST, "250-PIPELINING", "250-SIZE 52428800", "250-8BITMIME",
-                    "250 ENHANCEDSTATUSCODES"), ehlo(c));
+                    "250-ENHANCEDSTATUSCODES", "250 AUTH PLAIN LOGIN"), ehlo(c)); // AUTH only now, over TLS
             c.exchange("STARTTLS", "503 5.5.1 Error: TLS already active");
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok");
             c.exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");

@@ -1,5 +1,6 @@
 package io.sluice.ra.inbound;
 
+import io.sluice.api.ClientInfo;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
 import io.sluice.api.RecipientDecision;
@@ -33,6 +34,11 @@ public final class EndpointListener implements SmtpListener {
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
         return deliver(l -> l.message(transaction, content));
+    }
+
+    @Override
+    public Reply authenticate(ClientInfo client, String user, String password) {
+        return deliver(l -> l.authenticate(client, user, password));
     }
 
     private <T> T deliver(Function<SmtpListener, T> call) {

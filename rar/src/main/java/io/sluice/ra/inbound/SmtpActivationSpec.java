@@ -1,6 +1,7 @@
 package io.sluice.ra.inbound;
 
 import io.sluice.api.Cidr;
+import io.sluice.smtp.AuthMode;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
 import io.sluice.smtp.tls.ServerKeys;
@@ -46,6 +47,9 @@ public class SmtpActivationSpec implements ActivationSpec {
     private String spoolDirectory;
     private String tls;
     private String proxyTrusted;
+    private String auth;
+    private Integer authFailureDelayMillis;
+    private Integer maxAuthFailures;
     private String tlsKeyStore;
     private String tlsKeyStorePassword;
 
@@ -94,6 +98,9 @@ public class SmtpActivationSpec implements ActivationSpec {
                 b.proxyTrusted(Arrays.stream(proxyTrusted.split("[,\\s]+")).filter(s -> !s.isBlank())
                         .map(Cidr::parse).toList());
             }
+            b.auth(notBlank(auth) ? AuthMode.valueOf(auth.trim().toUpperCase(Locale.ROOT)) : AuthMode.TLS,
+                    Duration.ofMillis(authFailureDelayMillis != null ? authFailureDelayMillis : 2000),
+                    maxAuthFailures != null ? maxAuthFailures : 3);
             TlsMode mode = notBlank(tls) ? TlsMode.valueOf(tls.trim().toUpperCase(Locale.ROOT)) : TlsMode.OFFER;
             b.tls(mode, mode == TlsMode.OFF ? null : tlsContext(b.build().hostname()));
         } catch (IllegalArgumentException e) {
@@ -281,5 +288,30 @@ public class SmtpActivationSpec implements ActivationSpec {
     /** Load balancers (addresses or CIDR blocks, comma-separated) that send a PROXY protocol header. */
     public void setProxyTrusted(String proxyTrusted) {
         this.proxyTrusted = proxyTrusted;
+    }
+
+    public String getAuth() {
+        return auth;
+    }
+
+    /** OFF, TLS (the default: AUTH offered only after STARTTLS) or ALWAYS (also in plain text). */
+    public void setAuth(String auth) {
+        this.auth = auth;
+    }
+
+    public Integer getAuthFailureDelayMillis() {
+        return authFailureDelayMillis;
+    }
+
+    public void setAuthFailureDelayMillis(Integer authFailureDelayMillis) {
+        this.authFailureDelayMillis = authFailureDelayMillis;
+    }
+
+    public Integer getMaxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    public void setMaxAuthFailures(Integer maxAuthFailures) {
+        this.maxAuthFailures = maxAuthFailures;
     }
 }

@@ -6,6 +6,7 @@ import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
+import io.sluice.smtp.client.SmtpClient;
 
 /**
  * What a caller holds while it uses a pooled downstream session. {@link #close()} hands the session
@@ -29,6 +30,20 @@ public class RelayConnectionHandle implements RelayConnection {
         } catch (RelayException e) {
             markFailed(e);
             throw e;
+        }
+    }
+
+    @Override
+    public Reply authenticate(String user, String password) throws RelayException {
+        RelayManagedConnection mc = current();
+        SmtpClient probe;
+        try {
+            probe = SmtpClient.connect(mc.factory().clientSettings());
+        } catch (java.io.IOException e) {
+            throw new RelayException("cannot reach the downstream to check credentials: " + e.getMessage(), false, e);
+        }
+        try (probe) {
+            return probe.authenticate(user, password);
         }
     }
 

@@ -115,6 +115,22 @@ public final class SmtpClient implements AutoCloseable {
         });
     }
 
+    /**
+     * AUTH PLAIN (RFC 4954, RFC 4616) with the downstream, for checking a client's credentials;
+     * 454 when the downstream offers no PLAIN authentication.
+     */
+    public Reply authenticate(String user, String password) throws RelayException {
+        return guarded(() -> {
+            String mechanisms = " " + capabilities.value("AUTH").toUpperCase(java.util.Locale.ROOT) + " ";
+            if (!mechanisms.contains(" PLAIN ")) {
+                return Reply.of(454, "4.7.0", "Temporary authentication failure: the mail server offers no AUTH PLAIN");
+            }
+            String token = java.util.Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                    .getBytes(StandardCharsets.UTF_8));
+            return checked(command("AUTH PLAIN " + token));
+        });
+    }
+
     /** {@code MAIL FROM:<>}, {@code RCPT TO}, {@code RSET}; the reply that decides (RCPT, or MAIL if refused). */
     public Reply verify(String recipient) throws RelayException {
         return guarded(() -> {
