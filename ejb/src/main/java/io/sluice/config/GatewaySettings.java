@@ -90,6 +90,33 @@ public class GatewaySettings {
     @Column(name = "digest_interval_seconds", nullable = false)
     private int digestIntervalSeconds;
 
+    @Column(name = "conn_max_total", nullable = false)
+    private int connMaxTotal;
+
+    @Column(name = "conn_max_per_address", nullable = false)
+    private int connMaxPerAddress;
+
+    @Column(name = "conn_rate_per_address", nullable = false)
+    private int connRatePerAddress;
+
+    @Column(name = "msg_rate_per_address", nullable = false)
+    private int msgRatePerAddress;
+
+    @Column(name = "rcpt_rate_per_address", nullable = false)
+    private int rcptRatePerAddress;
+
+    @Column(name = "rate_interval_seconds", nullable = false)
+    private int rateIntervalSeconds;
+
+    @Column(name = "max_errors", nullable = false)
+    private int maxErrors;
+
+    @Column(name = "error_delay_millis", nullable = false)
+    private int errorDelayMillis;
+
+    @Column(name = "greet_pause_millis", nullable = false)
+    private int greetPauseMillis;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -148,6 +175,54 @@ public class GatewaySettings {
         this.notifySenderOnVirus = senderOnVirus;
         this.quarantineDigest = digest;
         this.digestIntervalSeconds = digestIntervalSeconds;
+    }
+
+    public void changeConnections(int connMaxTotal, int connMaxPerAddress, int connRatePerAddress, int msgRatePerAddress, int rcptRatePerAddress, int rateIntervalSeconds, int maxErrors, int errorDelayMillis, int greetPauseMillis) {
+        this.connMaxTotal = connMaxTotal;
+        this.connMaxPerAddress = connMaxPerAddress;
+        this.connRatePerAddress = connRatePerAddress;
+        this.msgRatePerAddress = msgRatePerAddress;
+        this.rcptRatePerAddress = rcptRatePerAddress;
+        this.rateIntervalSeconds = rateIntervalSeconds;
+        this.maxErrors = maxErrors;
+        this.errorDelayMillis = errorDelayMillis;
+        this.greetPauseMillis = greetPauseMillis;
+    }
+
+    public int connMaxTotal() {
+        return connMaxTotal;
+    }
+
+    public int connMaxPerAddress() {
+        return connMaxPerAddress;
+    }
+
+    public int connRatePerAddress() {
+        return connRatePerAddress;
+    }
+
+    public int msgRatePerAddress() {
+        return msgRatePerAddress;
+    }
+
+    public int rcptRatePerAddress() {
+        return rcptRatePerAddress;
+    }
+
+    public int rateIntervalSeconds() {
+        return rateIntervalSeconds;
+    }
+
+    public int maxErrors() {
+        return maxErrors;
+    }
+
+    public int errorDelayMillis() {
+        return errorDelayMillis;
+    }
+
+    public int greetPauseMillis() {
+        return greetPauseMillis;
     }
 
     public int digestIntervalSeconds() {

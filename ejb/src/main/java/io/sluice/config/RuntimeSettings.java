@@ -14,7 +14,7 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                               String rspamdAddress, Duration engineTimeout, long bayesMinSpam, long bayesMinHam,
                               ScanLimits limits, int quarantineRetentionDays, int trackingRetentionDays,
                               boolean notifySenderOnVirus, boolean quarantineDigest,
-                              Duration digestInterval) {
+                              Duration digestInterval, Connections connections) {
 
     public static RuntimeSettings of(GatewaySettings s) {
         return new RuntimeSettings(s.adminAddress(), s.headerPrefix(), s.virusEngines(), s.virusOnFailure(),
@@ -22,7 +22,10 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                 s.rspamdAddress(), Duration.ofMillis(s.engineTimeoutMillis()), s.bayesMinSpam(), s.bayesMinHam(),
                 new ScanLimits(s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(), s.scanMaxRatio(), 1_000_000),
                 s.quarantineRetentionDays(), s.trackingRetentionDays(), s.notifySenderOnVirus(), s.quarantineDigest(),
-                Duration.ofSeconds(s.digestIntervalSeconds()));
+                Duration.ofSeconds(s.digestIntervalSeconds()),
+                new Connections(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(), s.msgRatePerAddress(),
+                        s.rcptRatePerAddress(), Duration.ofSeconds(s.rateIntervalSeconds()), s.maxErrors(),
+                        Duration.ofMillis(s.errorDelayMillis()), Duration.ofMillis(s.greetPauseMillis())));
     }
 
     /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */

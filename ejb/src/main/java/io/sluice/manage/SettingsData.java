@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
  * @param headerPrefix prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
  */
 @JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning", "retention",
-        "notifications"})
+        "notifications", "connections"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
@@ -31,7 +31,25 @@ public record SettingsData(Long version,
                            @Valid Spam spam,
                            @Valid Scanning scanning,
                            @Valid Retention retention,
-                           @Valid Notifications notifications) {
+                           @Valid Notifications notifications,
+                           @Valid ConnectionLimits connections) {
+
+    /**
+     * Connection control by real client address, applied to the next connection or command; 0
+     * means no limit. Rates count per {@code intervalSeconds}.
+     */
+    @JsonbPropertyOrder({"maxTotal", "maxPerAddress", "connectionsPerInterval", "messagesPerInterval",
+            "recipientsPerInterval", "intervalSeconds", "maxErrors", "errorDelayMillis", "greetPauseMillis"})
+    public record ConnectionLimits(@NotNull @Min(0) @Max(100_000) Integer maxTotal,
+                                   @NotNull @Min(0) @Max(100_000) Integer maxPerAddress,
+                                   @NotNull @Min(0) @Max(1_000_000) Integer connectionsPerInterval,
+                                   @NotNull @Min(0) @Max(1_000_000) Integer messagesPerInterval,
+                                   @NotNull @Min(0) @Max(10_000_000) Integer recipientsPerInterval,
+                                   @NotNull @Min(1) @Max(86_400) Integer intervalSeconds,
+                                   @NotNull @Min(0) @Max(1000) Integer maxErrors,
+                                   @NotNull @Min(0) @Max(60_000) Integer errorDelayMillis,
+                                   @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis) {
+    }
 
     /**
      * How long quarantined messages and tracking rows are kept, in days; 0 keeps them only until
@@ -84,6 +102,9 @@ public record SettingsData(Long version,
                 new Scanning(s.engineTimeoutMillis(), s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(),
                         s.scanMaxRatio()),
                 new Retention(s.quarantineRetentionDays(), s.trackingRetentionDays()),
-                new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()));
+                new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()),
+                new ConnectionLimits(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(),
+                        s.msgRatePerAddress(), s.rcptRatePerAddress(), s.rateIntervalSeconds(), s.maxErrors(),
+                        s.errorDelayMillis(), s.greetPauseMillis()));
     }
 }

@@ -56,6 +56,12 @@ public class SettingsService {
         if (in.retention() != null) {
             s.changeRetention(in.retention().quarantineDays(), in.retention().trackingDays());
         }
+        if (in.connections() != null) {
+            SettingsData.ConnectionLimits c = in.connections();
+            s.changeConnections(c.maxTotal(), c.maxPerAddress(), c.connectionsPerInterval(), c.messagesPerInterval(),
+                    c.recipientsPerInterval(), c.intervalSeconds(), c.maxErrors(), c.errorDelayMillis(),
+                    c.greetPauseMillis());
+        }
         if (in.notifications() != null) {
             s.changeNotifications(in.notifications().senderOnVirus(), in.notifications().quarantineDigest(),
                     in.notifications().digestIntervalSeconds());

@@ -34,12 +34,18 @@ public class RecipientStage {
     @Inject
     MessageCounters counters;
 
+    @Inject
+    ConnectionGuard guard;
+
     public RecipientDecision check(Transaction tx, Recipient recipient) {
         PolicyRules policy = policies.snapshot().resolve(tx.sender(), recipient.address(),
                 tx.client().authenticated());
         String key = policyKey(policy);
         Reply reply;
-        if (tx.policy() != null && !tx.policy().equals(key)) {
+        Reply overRate = guard.recipient(tx);
+        if (overRate != null) {
+            reply = overRate;
+        } else if (tx.policy() != null && !tx.policy().equals(key)) {
             reply = GatewayReplies.otherPolicy(recipient.address());
             LOG.fine(() -> tx.queueId() + ": <" + recipient.address() + "> is under policy " + policy
                     + ", not the transaction's " + tx.policy());

@@ -1,6 +1,7 @@
 package io.sluice.pipeline;
 
 import io.sluice.api.ClientInfo;
+import io.sluice.api.ConnectDecision;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
 import io.sluice.api.RecipientDecision;
@@ -34,6 +35,14 @@ public class SmtpGatewayBean implements SmtpListener {
 
     @Inject
     AuthStage auth;
+
+    @Inject
+    ConnectionGuard guard;
+
+    @Override
+    public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
+        return guard.connect(client, fromSameAddress, total);
+    }
 
     @Override
     public RecipientDecision recipient(Transaction transaction, Recipient recipient) {

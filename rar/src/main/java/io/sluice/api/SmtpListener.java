@@ -31,6 +31,15 @@ public interface SmtpListener {
      * they could not be checked now; the password must not be kept or logged. A listener that
      * cannot check credentials leaves this as it is: every AUTH is a temporary failure.
      */
+    /**
+     * A new connection, before the greeting: whether to take it ({@code fromSameAddress} and
+     * {@code total} count it) and with which session limits. A listener that does not limit
+     * connections leaves this as it is.
+     */
+    default ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
+        return ConnectDecision.ACCEPT;
+    }
+
     default Reply authenticate(ClientInfo client, String user, String password) {
         return Reply.of(454, EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
     }

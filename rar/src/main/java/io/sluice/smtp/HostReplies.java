@@ -19,6 +19,7 @@ public final class HostReplies {
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
+    private final Reply tooManyErrors;
 
     public HostReplies(SmtpSettings settings) {
         String host = settings.hostname();
@@ -44,6 +45,7 @@ public final class HostReplies {
         timeout = withHost(Replies.TIMEOUT, host);
         tooManyConnections = withHost(Replies.TOO_MANY_CONNECTIONS, host);
         shuttingDown = withHost(Replies.SHUTTING_DOWN, host);
+        tooManyErrors = withHost(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0", "Error: too many errors"), host);
     }
 
     private static Reply withHost(Reply reply, String host) {
@@ -72,6 +74,10 @@ public final class HostReplies {
 
     public Reply tooManyConnections() {
         return tooManyConnections;
+    }
+
+    public Reply tooManyErrors() {
+        return tooManyErrors;
     }
 
     public Reply shuttingDown() {

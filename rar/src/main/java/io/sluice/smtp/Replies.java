@@ -49,6 +49,8 @@ public final class Replies {
     public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "Error: authentication cancelled");
     public static final Reply AUTH_BAD_RESPONSE = Reply.of(501, EnhancedStatus.SYNTAX_ERROR,
             "Error: cannot decode the response");
+    public static final Reply EARLY_TALKER = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.INVALID_COMMAND,
+            "Error: SMTP protocol synchronization: talking before the greeting");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import io.sluice.api.ClientInfo;
+import io.sluice.api.ConnectDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
@@ -10,6 +11,7 @@ import io.sluice.smtp.io.SmtpInput;
 import io.sluice.smtp.io.SmtpOutput;
 import io.sluice.smtp.io.TlsFacts;
 import io.sluice.smtp.io.Transport;
+import io.sluice.smtp.server.ClientCounts;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,10 +55,27 @@ public final class Session implements Runnable {
     private volatile boolean shutdownRequested;
     private boolean saidGoodbye;
     private String authUser;
+    private final ClientCounts counts;
+    private final IntSupplier total;
+    private int errors;
+    private String counted; // the address this session is counted under
+    private int maxErrors;
+    private long errorDelayMillis;
     private int authFailures;
 
     public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
                    Transport transport) {
+        this(settings, host, listener, queueIds, transport, new ClientCounts(), () -> 1);
+    }
+
+    /**
+     * @param counts open connections per client address, shared by the server's sessions
+     * @param total  how many sessions the server has open (this one included)
+     */
+    public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
+                   Transport transport, ClientCounts counts, IntSupplier total) {
+        this.counts = counts;
+        this.total = total;
         this.settings = settings;
         this.host = host;
         this.listener = listener;
@@ -76,6 +96,13 @@ public final class Session implements Runnable {
                 return;
             }
             LOG.fine(() -> "connect from " + clientAddress + ":" + clientPort);
+            counted = clientAddress;
+            int same = counts.opened(counted);
+            ConnectDecision decision = ask("connect", l -> l.connect(client, same, total.getAsInt()),
+                    ConnectDecision.ACCEPT); // limits fail open: a broken listener must not stop all mail
+            if (!admitted(decision)) {
+                return;
+            }
             reply(host.greeting());
             out.flush();
             while (!closing) {
@@ -85,6 +112,10 @@ public final class Session implements Runnable {
                     break;
                 }
                 boolean endsGroup = handle(line);
+                if (maxErrors > 0 && errors >= maxErrors && !closing) {
+                    tooManyErrors();
+                    break;
+                }
                 if (endsGroup || closing || !in.hasBufferedInput()) {
                     out.flush();
                 }
@@ -105,7 +136,49 @@ public final class Session implements Runnable {
             }
             endTransaction();
             transport.close();
+            if (counted != null) {
+                counts.closed(counted);
+            }
             LOG.fine(() -> "disconnect from " + clientAddress);
+        }
+    }
+
+    /** Applies the connection decision: refusal, the greeting pause (early talkers), the error limit. */
+    private boolean admitted(ConnectDecision decision) throws IOException {
+        if (decision.refusal() != null) {
+            LOG.info(() -> "refused a connection from " + clientAddress + ": " + decision.refusal());
+            reply(decision.refusal());
+            out.flush();
+            return false;
+        }
+        if (decision.greetPauseMillis() > 0) {
+            sleep(decision.greetPauseMillis());
+            if (transport.input().available() > 0) { // it did not wait for the greeting: not a real MTA
+                LOG.info(() -> "refused an early talker from " + clientAddress);
+                reply(Replies.EARLY_TALKER);
+                out.flush();
+                return false;
+            }
+        }
+        maxErrors = decision.maxErrors();
+        errorDelayMillis = decision.errorDelayMillis();
+        return true;
+    }
+
+    private void tooManyErrors() throws IOException {
+        LOG.info(() -> "closing the session with " + clientAddress + " after " + errors + " errors");
+        out.flush();
+        sleep(errorDelayMillis);
+        reply(host.tooManyErrors());
+        out.flush();
+        saidGoodbye = true;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -196,6 +269,9 @@ public final class Session implements Runnable {
     }
 
     public void reply(Reply reply) {
+        if (reply.code() >= 500) {
+            errors++; // refused commands count towards the session's error limit
+        }
         out.write(reply);
     }
 

@@ -46,6 +46,16 @@ final class RecordingListener implements SmtpListener {
         return reply == null ? null : new RecipientDecision(reply, policyOf.apply(recipient));
     }
 
+    /** How new connections are decided; each call records "fromSameAddress/total". */
+    volatile io.sluice.api.ConnectDecision connectDecision = io.sluice.api.ConnectDecision.ACCEPT;
+    final List<String> connects = new CopyOnWriteArrayList<>();
+
+    @Override
+    public io.sluice.api.ConnectDecision connect(io.sluice.api.ClientInfo client, int fromSameAddress, int total) {
+        connects.add(fromSameAddress + "/" + total);
+        return connectDecision;
+    }
+
     /** user:password pairs that AUTH accepts. */
     final java.util.Set<String> accounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<String> authAttempts = new CopyOnWriteArrayList<>();

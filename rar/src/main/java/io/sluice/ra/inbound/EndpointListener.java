@@ -1,6 +1,7 @@
 package io.sluice.ra.inbound;
 
 import io.sluice.api.ClientInfo;
+import io.sluice.api.ConnectDecision;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
 import io.sluice.api.RecipientDecision;
@@ -34,6 +35,11 @@ public final class EndpointListener implements SmtpListener {
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
         return deliver(l -> l.message(transaction, content));
+    }
+
+    @Override
+    public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
+        return deliver(l -> l.connect(client, fromSameAddress, total));
     }
 
     @Override

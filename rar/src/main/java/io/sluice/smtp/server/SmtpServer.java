@@ -41,6 +41,7 @@ public final class SmtpServer implements AutoCloseable {
     private final HostReplies host;
     private final QueueIdGenerator queueIds = new QueueIdGenerator();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final ClientCounts clientCounts = new ClientCounts();
     private final ServerStatistics statistics = new ServerStatistics();
     private final CountDownLatch acceptLoopDone = new CountDownLatch(1);
     private ServerSocket serverSocket;
@@ -137,7 +138,8 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, host.tooManyConnections());
             return;
         }
-        Session session = new Session(settings, host, listener, queueIds, new SocketTransport(socket));
+        Session session = new Session(settings, host, listener, queueIds, new SocketTransport(socket), clientCounts,
+                sessions::size);
         sessions.add(session);
         try {
             runner.start("smtp-session", () -> {

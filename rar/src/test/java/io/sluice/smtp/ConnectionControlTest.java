@@ -1,0 +1,64 @@
+package io.sluice.smtp;
+
+import io.sluice.api.ConnectDecision;
+import io.sluice.api.Reply;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The listener's connection decision: refusal, greeting pause against early talkers, the error limit. */
+class ConnectionControlTest {
+
+    @Test
+    void theListenerSeesHowManyConnectionsTheAddressHasAndCanRefuse() throws Exception {
+        try (TestServer s = new TestServer(); Conversation first = s.connect()) {
+            first.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+            Conversation second = s.connect();
+            second.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+            assertEquals(List.of("1/1", "2/2"), s.listener.connects);
+            s.listener.connectDecision = ConnectDecision.refuse(Reply.of(421, "4.7.0",
+                    TestServer.HOST + " Error: too many connections from 127.0.0.1"));
+            try (Conversation third = s.connect()) {
+                third.expect("421 4.7.0 " + TestServer.HOST + " Error: too many connections from 127.0.0.1");
+                third.expectClosed();
+            }
+            second.close();
+        }
+    }
+
+    @Test
+    void aClientThatTalksBeforeTheGreetingIsRefused() throws Exception {
+        try (TestServer s = new TestServer()) {
+            s.listener.connectDecision = new ConnectDecision(null, 300, 0, 0);
+            try (Conversation eager = s.connect()) {
+                eager.send("EHLO eager.example");
+                eager.expect("554 5.5.1 Error: SMTP protocol synchronization: talking before the greeting");
+                eager.expectClosed();
+            }
+            try (Conversation patient = s.connect()) {
+                patient.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+                patient.exchange("NOOP", "250 2.0.0 Ok");
+            }
+        }
+    }
+
+    @Test
+    void theSessionEndsAtExactlyTheErrorLimitAfterTheDelay() throws Exception {
+        try (TestServer s = new TestServer()) {
+            s.listener.connectDecision = new ConnectDecision(null, 0, 3, 200);
+            try (Conversation c = s.ehlo()) {
+                c.exchange("BOGUS", "500 5.5.2 Error: command not recognized");
+                c.exchange("MAIL FROM:<bad address>", "501 5.1.7 Error: bad sender address syntax");
+                long start = System.nanoTime();
+                c.send("ALSO BOGUS");
+                c.expect("500 5.5.2 Error: command not recognized");
+                c.expect("421 4.7.0 " + TestServer.HOST + " Error: too many errors");
+                assertTrue(System.nanoTime() - start >= 200_000_000L);
+                c.expectClosed();
+            }
+        }
+    }
+}
