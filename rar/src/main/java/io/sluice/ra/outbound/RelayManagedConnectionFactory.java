@@ -2,6 +2,7 @@ package io.sluice.ra.outbound;
 
 import io.sluice.ra.SluiceResourceAdapter;
 import io.sluice.smtp.client.ClientSettings;
+import io.sluice.smtp.client.DownstreamTls;
 import io.sluice.smtp.client.SmtpClient;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -41,6 +43,8 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
     private Integer connectTimeoutSeconds = 10;
     private Integer commandTimeoutSeconds = 60;
     private Integer dataTimeoutSeconds = 600;
+    private String tls = "OPPORTUNISTIC";
+    private Boolean verifyCertificate = Boolean.FALSE;
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -73,7 +77,9 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
 
     ClientSettings clientSettings() {
         return new ClientSettings(host, port, heloName(), Duration.ofSeconds(connectTimeoutSeconds),
-                Duration.ofSeconds(commandTimeoutSeconds), Duration.ofSeconds(dataTimeoutSeconds));
+                Duration.ofSeconds(commandTimeoutSeconds), Duration.ofSeconds(dataTimeoutSeconds),
+                DownstreamTls.valueOf(tls == null || tls.isBlank() ? "OPPORTUNISTIC" : tls.trim().toUpperCase(Locale.ROOT)),
+                Boolean.TRUE.equals(verifyCertificate));
     }
 
     private String heloName() {
@@ -198,11 +204,30 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
                 && Objects.equals(port, f.port) && Objects.equals(heloName, f.heloName)
                 && Objects.equals(connectTimeoutSeconds, f.connectTimeoutSeconds)
                 && Objects.equals(commandTimeoutSeconds, f.commandTimeoutSeconds)
-                && Objects.equals(dataTimeoutSeconds, f.dataTimeoutSeconds);
+                && Objects.equals(dataTimeoutSeconds, f.dataTimeoutSeconds) && Objects.equals(tls, f.tls)
+                && Objects.equals(verifyCertificate, f.verifyCertificate);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(host, port, heloName);
+    }
+
+    public String getTls() {
+        return tls;
+    }
+
+    /** STARTTLS with the downstream: OFF, OPPORTUNISTIC (the default) or REQUIRED. */
+    public void setTls(String tls) {
+        this.tls = tls;
+    }
+
+    public Boolean getVerifyCertificate() {
+        return verifyCertificate;
+    }
+
+    /** Whether the downstream's certificate must chain to a trusted root and name the host. */
+    public void setVerifyCertificate(Boolean verifyCertificate) {
+        this.verifyCertificate = verifyCertificate;
     }
 }

@@ -12,7 +12,15 @@ import java.time.Duration;
  * @param commandTimeout wait for each reply to a command
  * @param dataTimeout    wait for the reply after the end of data (the downstream may scan the
  *                       message first; RFC 5321 §4.5.3.2.6 allows 10 minutes)
+ * @param tls            whether to use STARTTLS with the downstream
+ * @param verify         whether the downstream's certificate must be trusted and name {@code host}
  */
 public record ClientSettings(String host, int port, String heloName, Duration connectTimeout,
-                             Duration commandTimeout, Duration dataTimeout) {
+                             Duration commandTimeout, Duration dataTimeout, DownstreamTls tls, boolean verify) {
+
+    /** Plain text, as for a mail server on the same machine that offers no STARTTLS. */
+    public ClientSettings(String host, int port, String heloName, Duration connectTimeout, Duration commandTimeout,
+                          Duration dataTimeout) {
+        this(host, port, heloName, connectTimeout, commandTimeout, dataTimeout, DownstreamTls.OFF, false);
+    }
 }

@@ -8,6 +8,8 @@ import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,13 +34,14 @@ import java.util.logging.Logger;
 public final class SmtpClient implements AutoCloseable {
 
     private final ClientSettings settings;
-    private final Socket socket;
-    private final ReplyReader replies;
-    private final OutputStream out;
+    private Socket socket;
+    private ReplyReader replies;
+    private OutputStream out;
     private static final Logger LOG = Logger.getLogger(SmtpClient.class.getName());
 
     private Capabilities capabilities = Capabilities.NONE;
-    private ClientOrigin actingFor; // the client XCLIENT last made this session act for
+    private ClientOrigin actingFor;
+    private String tls; // the client XCLIENT last made this session act for
     private Reply greeting;
     private boolean usable = true;
     private boolean dirty; // a transaction was opened and not completed or reset
@@ -77,12 +80,63 @@ public final class SmtpClient implements AutoCloseable {
         Reply ehlo = command("EHLO " + settings.heloName());
         if (ehlo.code() == ReplyCode.OK) {
             capabilities = Capabilities.fromEhlo(ehlo.lines());
+            startTls();
             return;
+        }
+        if (settings.tls() == DownstreamTls.REQUIRED) {
+            throw new IOException("downstream refused EHLO, so no STARTTLS, which is required: " + ehlo);
         }
         Reply helo = command("HELO " + settings.heloName());
         if (helo.code() != ReplyCode.OK) {
             throw new IOException("downstream refused EHLO and HELO: " + helo);
         }
+    }
+
+    /**
+     * STARTTLS (RFC 3207) as the settings ask; afterwards the session starts over with EHLO. With
+     * {@code verify} the certificate must chain to a trusted root and name the host.
+     */
+    private void startTls() throws IOException {
+        if (settings.tls() == DownstreamTls.OFF) {
+            return;
+        }
+        if (!capabilities.has("STARTTLS")) {
+            if (settings.tls() == DownstreamTls.REQUIRED) {
+                throw new IOException("downstream offers no STARTTLS, which is required");
+            }
+            return;
+        }
+        Reply ready = command("STARTTLS");
+        if (ready.code() != ReplyCode.SERVICE_READY) {
+            if (settings.tls() == DownstreamTls.REQUIRED) {
+                throw new IOException("downstream refused STARTTLS, which is required: " + ready);
+            }
+            return;
+        }
+        SSLSocket ssl = (SSLSocket) DownstreamTrust.context(settings.verify()).getSocketFactory()
+                .createSocket(socket, settings.host(), settings.port(), true);
+        ssl.setUseClientMode(true);
+        ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        if (settings.verify()) {
+            SSLParameters p = ssl.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+            ssl.setSSLParameters(p);
+        }
+        ssl.startHandshake();
+        socket = ssl;
+        replies = new ReplyReader(ssl.getInputStream());
+        out = new BufferedOutputStream(ssl.getOutputStream(), 64 * 1024);
+        tls = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
+        Reply ehlo = command("EHLO " + settings.heloName());
+        if (ehlo.code() != ReplyCode.OK) {
+            throw new IOException("downstream refused EHLO after STARTTLS: " + ehlo);
+        }
+        capabilities = Capabilities.fromEhlo(ehlo.lines());
+    }
+
+    /** The TLS version and cipher with the downstream, or {@code null} in plain text. */
+    public String tls() {
+        return tls;
     }
 
     public Capabilities capabilities() {
