@@ -134,4 +134,26 @@ class RelayIT extends GatewayTest {
         assertTrue(received.startsWith("Received: from client.example ([127.0.0.1])\r\n\tby gateway.test (Sluice) with"
                 + " ESMTP id " + Gateway.queueId(reply) + "; "), received);
     }
+
+    @Test
+    void aChunkedMessageReachesADownstreamWithoutChunkingThroughDataByteForByte() throws IOException {
+        byte[] expected = ("From: a@example.org\r\nSubject: chunks\r\n\r\n.starts with a dot\r\n.\r\n"
+                + "\u00e9t\u00e9 in eight bits\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        String reply;
+        try (Conversation c = new Conversation(Gateway.SMTP_PORT)) {
+            c.greetAndEhlo(Gateway.HOST)
+                    .exchange("MAIL FROM:<a@example.org> BODY=8BITMIME", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
+            c.sendRaw("BDAT 30\r\n").sendBytes(java.util.Arrays.copyOf(expected, 30))
+                    .expect("250 2.0.0 Ok: 30 octets received");
+            c.sendRaw("BDAT " + (expected.length - 30) + " LAST\r\n")
+                    .sendBytes(java.util.Arrays.copyOfRange(expected, 30, expected.length));
+            reply = c.readLine();
+        }
+        assertTrue(reply.startsWith("250 2.0.0 Ok: queued as "), reply);
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        assertArrayEquals(expected, TraceHeader.split(downstream.deliveries.get(0).content()).rest());
+        // the test downstream offers no CHUNKING: the gateway used DATA (dot-stuffed, as the downstream unstuffed)
+        assertTrue(downstream.commands.stream().anyMatch(l -> l.endsWith(": DATA")), downstream.commands.toString());
+    }
 }

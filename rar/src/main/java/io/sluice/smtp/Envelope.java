@@ -3,6 +3,7 @@ package io.sluice.smtp;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.Recipient;
 import io.sluice.api.Transaction;
+import io.sluice.smtp.io.ChunkReader;
 import io.sluice.smtp.io.Spool;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class Envelope implements AutoCloseable {
     private final List<Recipient> recipients = new ArrayList<>();
     private String policy;
     private Spool spool;
+    private ChunkReader chunks;
 
     Envelope(String queueId, String sender, Map<String, String> mailParameters) {
         this.queueId = queueId;
@@ -48,6 +50,22 @@ public final class Envelope implements AutoCloseable {
         if (recipients.size() == 1) {
             policy = recipientPolicy;
         }
+    }
+
+    /** BDAT: the transfer this transaction's chunks go to, or {@code null} before the first. */
+    public ChunkReader chunks() {
+        return chunks;
+    }
+
+    /** The first BDAT chunk: a new spool and the rules its content is held to. */
+    public ChunkReader startChunking(SmtpSettings settings) {
+        newSpool(settings);
+        chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength());
+        return chunks;
+    }
+
+    public Spool spool() {
+        return spool;
     }
 
     public Spool newSpool(SmtpSettings settings) {

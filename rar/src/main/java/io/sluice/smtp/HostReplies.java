@@ -32,6 +32,7 @@ public final class HostReplies {
         lines.add("SIZE " + settings.maxMessageSize());
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
+        lines.add("CHUNKING");
         for (int i = 0; i < 4; i++) {
             List<String> l = new ArrayList<>(lines);
             if ((i & 1) != 0) {

@@ -51,6 +51,8 @@ public final class Replies {
             "Error: cannot decode the response");
     public static final Reply EARLY_TALKER = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.INVALID_COMMAND,
             "Error: SMTP protocol synchronization: talking before the greeting");
+    public static final Reply DATA_AFTER_BDAT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: DATA after BDAT in the same transaction");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

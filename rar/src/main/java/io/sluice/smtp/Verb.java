@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import io.sluice.smtp.command.AuthCommand;
+import io.sluice.smtp.command.BdatCommand;
 import io.sluice.smtp.command.CommandHandler;
 import io.sluice.smtp.command.DataCommand;
 import io.sluice.smtp.command.EhloCommand;
@@ -38,7 +39,8 @@ public enum Verb {
     EXPN(new ExpnCommand(), Flag.ENDS_PIPELINE_GROUP),
     HELP(new HelpCommand(), Flag.ENDS_PIPELINE_GROUP),
     STARTTLS(new StartTlsCommand(), Flag.ENDS_PIPELINE_GROUP),
-    AUTH(new AuthCommand(), Flag.ENDS_PIPELINE_GROUP);
+    AUTH(new AuthCommand(), Flag.ENDS_PIPELINE_GROUP),
+    BDAT(new BdatCommand());
 
     /** Declarative properties of a verb. */
     public enum Flag {

@@ -20,7 +20,8 @@ class CommandConversationTest extends EngineTest {
                     .expect("250-PIPELINING")
                     .expect("250-SIZE 52428800")
                     .expect("250-8BITMIME")
-                    .expect("250 ENHANCEDSTATUSCODES");
+                    .expect("250-ENHANCEDSTATUSCODES")
+                    .expect("250 CHUNKING");
         }
     }
 
@@ -122,7 +123,7 @@ class CommandConversationTest extends EngineTest {
                     .exchange("noop with an argument", "250 2.0.0 Ok")
                     .exchange("VRFY", "501 5.5.4 Syntax: VRFY address")
                     .exchange("EXPN staff", "502 5.5.1 Error: command not implemented")
-                    .exchange("HELP", "214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP AUTH")
+                    .exchange("HELP", "214 2.0.0 Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY EXPN HELP AUTH BDAT")
                     .exchange("TURN", "500 5.5.2 Error: command not recognized")
                     .exchange("", "500 5.5.2 Error: bad syntax")
                     .exchange("DATA now", "501 5.5.4 Syntax: DATA")

@@ -26,6 +26,10 @@ public final class DataCommand implements CommandHandler {
             session.reply(Replies.syntax("DATA"));
             return;
         }
+        if (session.envelope() != null && session.envelope().chunks() != null) {
+            session.reply(Replies.DATA_AFTER_BDAT); // RFC 3030 §2: no mixing within one transaction
+            return;
+        }
         switch (session.state()) {
             case RCPT -> {
             }

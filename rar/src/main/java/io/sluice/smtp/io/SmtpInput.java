@@ -67,6 +67,19 @@ public final class SmtpInput {
         return b;
     }
 
+    /** Consumes {@code n} octets unread (a refused BDAT chunk). */
+    public void skipExactly(long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            if (!fill()) {
+                throw new java.io.EOFException("the connection ended before " + n + " octets");
+            }
+            int k = (int) Math.min(left, limit - pos);
+            pos += k;
+            left -= k;
+        }
+    }
+
     /** The next octet without consuming it, or -1 at end of stream. */
     public int peek() throws IOException {
         return fill() ? buf[pos] & 0xff : -1;

@@ -1,0 +1,83 @@
+package io.sluice.smtp.command;
+
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
+import io.sluice.api.Transaction;
+import io.sluice.smtp.Envelope;
+import io.sluice.smtp.Replies;
+import io.sluice.smtp.Session;
+import io.sluice.smtp.SessionState;
+import io.sluice.smtp.SmtpSettings;
+import io.sluice.smtp.io.ChunkReader;
+import io.sluice.smtp.io.DataReader;
+import io.sluice.smtp.io.Spool;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * BDAT (RFC 3030 CHUNKING): the message in chunks of announced size, the last one marked LAST. A
+ * chunk is always read, even when it is refused, since the client sends it regardless; the
+ * message goes to the listener after the LAST chunk, like after DATA.
+ */
+public final class BdatCommand implements CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(BdatCommand.class.getName());
+
+    @Override
+    public void handle(Session session, String argument) throws IOException {
+        String[] f = argument.trim().split(" +");
+        long length;
+        try {
+            length = Long.parseLong(f[0]);
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        boolean last = f.length == 2 && f[1].toUpperCase(Locale.ROOT).equals("LAST");
+        if (length < 0 || f.length > 2 || f.length == 2 && !last) {
+            // the size is unknown, so the chunk cannot be skipped: the session cannot go on
+            session.reply(Replies.syntax("BDAT chunk-size [LAST]"));
+            session.closeAfterReply();
+            return;
+        }
+        SmtpSettings settings = session.settings();
+        session.setReadTimeout(settings.dataBlockTimeout());
+        if (session.state() != SessionState.RCPT) {
+            session.input().skipExactly(length);
+            session.reply(session.state() == SessionState.MAIL ? Replies.NO_VALID_RECIPIENTS : Replies.NEED_MAIL);
+            return;
+        }
+        Envelope envelope = session.envelope();
+        ChunkReader chunks = envelope.chunks();
+        if (chunks == null) {
+            chunks = envelope.startChunking(settings);
+        }
+        Spool spool = envelope.spool();
+        chunks.read(session.input(), length, spool);
+        if (!last) {
+            session.reply(Reply.of(ReplyCode.OK, "2.0.0", "Ok: " + length + " octets received"));
+            return;
+        }
+        Transaction transaction = session.transaction();
+        try {
+            DataReader.Outcome outcome = chunks.finish();
+            Reply reply = switch (outcome) {
+                case COMPLETE -> {
+                    spool.finish();
+                    yield session.ask("message delivery", l -> l.message(transaction, spool), Replies.LOCAL_ERROR);
+                }
+                case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
+                case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;
+                case TOO_LARGE -> Replies.MESSAGE_TOO_BIG;
+            };
+            if (outcome != DataReader.Outcome.COMPLETE) {
+                LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
+                        + transaction.client().address() + ": " + reply);
+            }
+            session.reply(reply);
+        } finally {
+            session.endTransaction();
+        }
+    }
+}
