@@ -156,4 +156,22 @@ class RelayIT extends GatewayTest {
         // the test downstream offers no CHUNKING: the gateway used DATA (dot-stuffed, as the downstream unstuffed)
         assertTrue(downstream.commands.stream().anyMatch(l -> l.endsWith(": DATA")), downstream.commands.toString());
     }
+
+    @Test
+    void dsnParametersReachAMailServerThatOffersDsn() throws IOException {
+        downstream.extensions = List.of("DSN");
+        try (Conversation c = new Conversation(Gateway.SMTP_PORT)) {
+            c.greetAndEhlo(Gateway.HOST)
+                    .exchange("MAIL FROM:<a@example.org> RET=HDRS ENVID=QQ314159", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.org> NOTIFY=FAILURE,DELAY ORCPT=rfc822;b@example.org", "250 2.1.5 Ok")
+                    .exchange("DATA", "354 End data with <CR><LF>.<CR><LF>")
+                    .sendRaw("Subject: dsn\r\n\r\nx\r\n.\r\n");
+            assertTrue(c.readLine().startsWith("250 2.0.0 Ok: queued as "));
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        List<String> sent = downstream.commands.stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList();
+        assertTrue(sent.stream().anyMatch(l -> l.matches("MAIL FROM:<a@example\\.org> RET=HDRS ENVID=QQ314159 SIZE=\\d+")),
+                sent.toString());
+        assertTrue(sent.contains("RCPT TO:<b@example.org> NOTIFY=FAILURE,DELAY ORCPT=rfc822;b@example.org"), sent.toString());
+    }
 }

@@ -2,6 +2,7 @@ package io.sluice.pipeline;
 
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
+import io.sluice.api.Recipient;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -11,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Relays a message through the pool before the client gets its answer. The client sees 250 only
@@ -35,8 +38,14 @@ public class MessageRelay {
     }
 
     Relayed relay(Transaction tx, List<String> recipients, MessageSource message) {
+        Map<String, Map<String, String>> dsn = new HashMap<>();
+        for (Recipient r : tx.recipients()) {
+            if (!r.parameters().isEmpty() && recipients.contains(r.address())) {
+                dsn.put(r.address(), r.parameters());
+            }
+        }
         RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters(),
-                ClientOrigin.of(tx.client()));
+                ClientOrigin.of(tx.client()), dsn);
         try {
             RelayResult result = downstream.call(tx.queueId(), c -> c.send(envelope, message));
             if (result.delivered()) {

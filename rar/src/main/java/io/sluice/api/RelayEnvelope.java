@@ -13,12 +13,19 @@ import java.util.Map;
  * @param recipients     forward-paths without brackets, at least one
  * @param mailParameters the client's MAIL parameters (upper-cased keys; value {@code null} when absent)
  * @param origin         the client the message came from, or {@code null} for mail the gateway itself writes
+ * @param recipientParameters the RCPT parameters per recipient (NOTIFY, ORCPT), by address; absent when none
  */
 public record RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters,
-                            ClientOrigin origin) implements Serializable {
+                            ClientOrigin origin, Map<String, Map<String, String>> recipientParameters)
+        implements Serializable {
 
     public RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters) {
-        this(sender, recipients, mailParameters, null);
+        this(sender, recipients, mailParameters, null, Map.of());
+    }
+
+    public RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters,
+                         ClientOrigin origin) {
+        this(sender, recipients, mailParameters, origin, Map.of());
     }
 
     public RelayEnvelope {
@@ -27,5 +34,6 @@ public record RelayEnvelope(String sender, List<String> recipients, Map<String, 
             throw new IllegalArgumentException("a relayed message needs a recipient");
         }
         mailParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mailParameters));
+        recipientParameters = Map.copyOf(recipientParameters);
     }
 }

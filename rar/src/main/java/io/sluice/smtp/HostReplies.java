@@ -33,6 +33,7 @@ public final class HostReplies {
         lines.add("8BITMIME");
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("CHUNKING");
+        lines.add("DSN");
         for (int i = 0; i < 4; i++) {
             List<String> l = new ArrayList<>(lines);
             if ((i & 1) != 0) {

@@ -42,7 +42,7 @@ class AuthTest {
             c.exchange("RSET", "250 2.0.0 Ok");
             c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"), "235 2.7.0 Authentication successful");
             c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"), "503 5.5.1 Error: already authenticated");
-            assertEquals("250 CHUNKING", ehloLast(c)); // no more AUTH on offer, and EHLO keeps it
+            assertEquals("250 DSN", ehloLast(c)); // no more AUTH on offer, and EHLO keeps it
             c.exchange("MAIL FROM:<ann@example.org>", "250 2.1.0 Ok");
             c.exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
             var client = s.listener.recipientTransactions.get(0).client();
@@ -88,7 +88,7 @@ class AuthTest {
     void overPlainTextOnlyWhenAllowed() throws Exception {
         try (TestServer s = server(AuthMode.TLS); Conversation c = s.connect()) {
             c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
-            assertEquals("250 CHUNKING", ehloLast(c));
+            assertEquals("250 DSN", ehloLast(c));
             c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"), "538 5.7.11 Encryption required for requested authentication mechanism");
             assertEquals(List.of(), s.listener.authAttempts);
         }

@@ -21,7 +21,8 @@ class CommandConversationTest extends EngineTest {
                     .expect("250-SIZE 52428800")
                     .expect("250-8BITMIME")
                     .expect("250-ENHANCEDSTATUSCODES")
-                    .expect("250 CHUNKING");
+                    .expect("250-CHUNKING")
+                    .expect("250 DSN");
         }
     }
 
@@ -166,7 +167,7 @@ class CommandConversationTest extends EngineTest {
                     .exchange("RCPT TO:<>", "501 5.1.3 Error: bad recipient address syntax")
                     .exchange("RCPT TO:<bob>", "501 5.1.3 Error: bad recipient address syntax")
                     .exchange("RCPT TO:bob@example.org", "501 5.5.4 Syntax: RCPT TO:<address>")
-                    .exchange("RCPT TO:<bob@example.org> NOTIFY=NEVER", "555 5.5.4 Error: unsupported parameter NOTIFY")
+                    .exchange("RCPT TO:<bob@example.org> XNOTIFY=NEVER", "555 5.5.4 Error: unsupported parameter XNOTIFY")
                     .exchange("RCPT TO:<Postmaster>", "250 2.1.5 Ok")
                     .exchange("RCPT TO:<@relay.example,@other.example:carol@example.org>", "250 2.1.5 Ok")
                     .exchange("RCPT TO:<\"john doe\"@example.org>", "250 2.1.5 Ok")

@@ -208,7 +208,7 @@ public final class SmtpClient implements AutoCloseable {
         List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
         commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
         for (String rcpt : envelope.recipients()) {
-            commands.add("RCPT TO:<" + rcpt + ">");
+            commands.add("RCPT TO:<" + rcpt + ">" + rcptParameters(envelope.recipientParameters().get(rcpt)));
         }
         dirty = true;
         List<Reply> r = pipeline(commands, false);
@@ -267,8 +267,29 @@ public final class SmtpClient implements AutoCloseable {
         }
     }
 
+    /** NOTIFY and ORCPT when the downstream offers DSN (RFC 3461); without it they are left out. */
+    private String rcptParameters(Map<String, String> given) {
+        if (given == null || !capabilities.has("DSN")) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String key : List.of("NOTIFY", "ORCPT")) {
+            if (given.get(key) != null) {
+                sb.append(' ').append(key).append('=').append(given.get(key));
+            }
+        }
+        return sb.toString();
+    }
+
     private String mailParameters(Map<String, String> given, MessageSource content) {
         StringBuilder sb = new StringBuilder();
+        if (capabilities.has("DSN")) {
+            for (String key : List.of("RET", "ENVID")) {
+                if (given.get(key) != null) {
+                    sb.append(' ').append(key).append('=').append(given.get(key));
+                }
+            }
+        }
         if (capabilities.has("SIZE")) {
             sb.append(" SIZE=").append(content.size());
         }

@@ -1,6 +1,7 @@
 package io.sluice.smtp.command;
 
 import io.sluice.api.Reply;
+import io.sluice.smtp.DsnParameters;
 import io.sluice.smtp.PathArgument;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
@@ -64,6 +65,8 @@ public final class MailCommand implements CommandHandler {
             case "BODY":
                 return "7BIT".equalsIgnoreCase(value) || "8BITMIME".equalsIgnoreCase(value)
                         ? null : Replies.badParameter("BODY must be 7BIT or 8BITMIME");
+            case "RET", "ENVID":
+                return DsnParameters.checkMail(key, value);
             default:
                 return Replies.unsupportedParameter(key);
         }

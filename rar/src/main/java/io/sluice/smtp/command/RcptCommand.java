@@ -2,6 +2,8 @@ package io.sluice.smtp.command;
 
 import io.sluice.api.Recipient;
 import io.sluice.api.RecipientDecision;
+import io.sluice.api.Reply;
+import io.sluice.smtp.DsnParameters;
 import io.sluice.smtp.PathArgument;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
@@ -35,9 +37,12 @@ public final class RcptCommand implements CommandHandler {
             });
             return;
         }
-        if (!path.parameters().isEmpty()) {
-            session.reply(Replies.unsupportedParameter(path.parameters().keySet().iterator().next()));
-            return;
+        for (var p : path.parameters().entrySet()) {
+            Reply refusal = DsnParameters.checkRcpt(p.getKey(), p.getValue());
+            if (refusal != null) {
+                session.reply(refusal);
+                return;
+            }
         }
         if (session.envelope().recipientCount() >= session.settings().maxRecipients()) {
             session.reply(Replies.TOO_MANY_RECIPIENTS);

@@ -87,4 +87,28 @@ class ForwardedClientTest {
             assertEquals("MAIL FROM:<a@example.org>", peer.lines.get(1));
         }
     }
+
+    @Test
+    void dsnParametersGoOnlyToADownstreamThatOffersDsn() throws Exception {
+        RelayEnvelope envelope = new RelayEnvelope("a@example.org", List.of("b@example.org", "c@example.org"),
+                Map.of("RET", "HDRS", "ENVID", "QQ314159"), null,
+                Map.of("b@example.org", Map.of("NOTIFY", "SUCCESS,FAILURE", "ORCPT", "rfc822;b@example.org")));
+        try (ScriptedServer peer = new ScriptedServer(List.of("DSN", "PIPELINING"), ForwardedClientTest::reply);
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            client.send(envelope, text("x\r\n"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("MAIL FROM:<a@example.org> RET=HDRS ENVID=QQ314159",
+                    "RCPT TO:<b@example.org> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;b@example.org", "RCPT TO:<c@example.org>"),
+                    peer.lines.subList(1, 4));
+        }
+        try (ScriptedServer peer = new ScriptedServer(List.of("PIPELINING"), ForwardedClientTest::reply);
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            client.send(envelope, text("x\r\n"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("MAIL FROM:<a@example.org>", "RCPT TO:<b@example.org>", "RCPT TO:<c@example.org>"),
+                    peer.lines.subList(1, 4));
+        }
+    }
 }
