@@ -174,4 +174,40 @@ class RelayIT extends GatewayTest {
                 sent.toString());
         assertTrue(sent.contains("RCPT TO:<b@example.org> NOTIFY=FAILURE,DELAY ORCPT=rfc822;b@example.org"), sent.toString());
     }
+
+    @Test
+    void smtpUtf8IsOfferedAndPassedOnOnlyWhenTheMailServerTakesIt() throws IOException {
+        byte[] content = "From: δοκιμή@παράδειγμα.δοκιμή\r\nSubject: Grüße\r\n\r\nκείμενο\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        downstream.extensions = List.of("SMTPUTF8");
+        // one message first: pooled sessions with the previous test's mail server are found dead and replaced
+        assertTrue(Gateway.send("a@example.org", "b@example.org", "Subject: warm-up\r\n\r\nx\r\n").startsWith("250 "));
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        downstream.deliveries.clear();
+        try (Conversation c = new Conversation(Gateway.SMTP_PORT)) {
+            c.expect("220 " + Gateway.HOST + " ESMTP Sluice").send("EHLO client.example");
+            List<String> ehlo = new java.util.ArrayList<>();
+            String line;
+            do {
+                line = c.readLine();
+                ehlo.add(line);
+            } while (line.startsWith("250-"));
+            assertTrue(ehlo.contains("250-SMTPUTF8"), ehlo.toString());
+            c.sendBytes("MAIL FROM:<δοκιμή@παράδειγμα.δοκιμή> SMTPUTF8\r\nRCPT TO:<b@example.org>\r\nDATA\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            c.expect("250 2.1.0 Ok").expect("250 2.1.5 Ok").expect("354 End data with <CR><LF>.<CR><LF>");
+            c.sendBytes(content).sendRaw(".\r\n");
+            assertTrue(c.readLine().startsWith("250 2.0.0 Ok: queued as "));
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        assertArrayEquals(content, TraceHeader.split(downstream.deliveries.get(0).content()).rest());
+        assertEquals("δοκιμή@παράδειγμα.δοκιμή", downstream.deliveries.get(0).sender());
+        assertTrue(downstream.commands.stream().anyMatch(l -> l.matches(".*: MAIL FROM:<δοκιμή@παράδειγμα\\.δοκιμή> "
+                + "SIZE=\\d+ SMTPUTF8")), downstream.commands.toString());
+
+        try (Conversation c = Gateway.ehlo()) { // a client that uses it without it being offered
+            c.sendBytes("MAIL FROM:<δοκιμή@παράδειγμα.δοκιμή>\r\n".getBytes(StandardCharsets.UTF_8));
+            c.expect("553 5.6.7 Error: non-ASCII address without SMTPUTF8");
+        }
+    }
 }

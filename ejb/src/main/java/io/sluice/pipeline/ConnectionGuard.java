@@ -25,6 +25,9 @@ public class ConnectionGuard {
     @Inject
     SettingsCache settings;
 
+    @Inject
+    DownstreamExtensions extensions;
+
     private final RateWindows connections = new RateWindows();
     private final RateWindows messages = new RateWindows();
     private final RateWindows recipients = new RateWindows();
@@ -45,7 +48,8 @@ public class ConnectionGuard {
                     + " Error: too many connections from " + client.address() + " in " + c.interval().toSeconds()
                     + " s; try again later"));
         }
-        return new ConnectDecision(null, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis());
+        return new ConnectDecision(null, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
+                extensions.has("SMTPUTF8"));
     }
 
     /** At RCPT: the message (at its first recipient) and the recipient within the address's rates; else the refusal. */

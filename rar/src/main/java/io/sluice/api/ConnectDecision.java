@@ -10,11 +10,16 @@ import java.io.Serializable;
  *                         refused as an early talker (0: no pause)
  * @param maxErrors        failed commands after which the session is closed (0: no limit)
  * @param errorDelayMillis how long the last of them waits before the session is closed
+ * @param smtpUtf8         whether SMTPUTF8 (RFC 6531) can be offered: the mail server behind takes it
  */
-public record ConnectDecision(Reply refusal, long greetPauseMillis, int maxErrors, long errorDelayMillis)
-        implements Serializable {
+public record ConnectDecision(Reply refusal, long greetPauseMillis, int maxErrors, long errorDelayMillis,
+                              boolean smtpUtf8) implements Serializable {
 
-    public static final ConnectDecision ACCEPT = new ConnectDecision(null, 0, 0, 0);
+    public static final ConnectDecision ACCEPT = new ConnectDecision(null, 0, 0, 0, false);
+
+    public ConnectDecision(Reply refusal, long greetPauseMillis, int maxErrors, long errorDelayMillis) {
+        this(refusal, greetPauseMillis, maxErrors, errorDelayMillis, false);
+    }
 
     public static ConnectDecision refuse(Reply reply) {
         return new ConnectDecision(reply, 0, 0, 0);

@@ -23,6 +23,40 @@ public final class MailboxSyntax {
                 && (domain.startsWith("[") ? isAddressLiteral(domain) : isDomain(domain));
     }
 
+    /**
+     * The mailbox grammar of RFC 6531 §3.3 (SMTPUTF8): as {@link #isValid}, with UTF-8 characters
+     * allowed in the local part and internationalized domain names (U-labels, checked by IDNA).
+     */
+    public static boolean isValidUtf8(String mailbox) {
+        int at = mailbox.lastIndexOf('@');
+        if (at <= 0 || at == mailbox.length() - 1) {
+            return false;
+        }
+        String local = mailbox.substring(0, at);
+        String domain = mailbox.substring(at + 1);
+        if (local.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            return false;
+        }
+        String asciiLocal = local.codePoints().map(c -> c >= 0x80 && !Character.isISOControl(c) ? 'x' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (!isLocalPart(asciiLocal)) {
+            return false;
+        }
+        if (domain.startsWith("[")) {
+            return isAddressLiteral(domain);
+        }
+        try {
+            return isDomain(java.net.IDN.toASCII(domain, java.net.IDN.USE_STD3_ASCII_RULES));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Whether the text is all ASCII. */
+    public static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
     private static boolean isLocalPart(String s) {
         return s.startsWith("\"") ? isQuotedString(s) : isDotString(s);
     }

@@ -19,6 +19,9 @@ public interface RelayConnection extends AutoCloseable {
      */
     Reply authenticate(String user, String password) throws RelayException;
 
+    /** The extensions the downstream listed in EHLO (keywords, upper case). */
+    java.util.Set<String> extensions() throws RelayException;
+
     /** Relays one message (pipelined when the downstream offers PIPELINING); see {@link RelayResult}. */
     RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException;
 

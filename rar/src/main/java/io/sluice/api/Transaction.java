@@ -12,7 +12,7 @@ import java.util.Map;
  * @param queueId        the gateway's queue id for this message, logged on every line about it
  * @param client         the connection the transaction arrived on
  * @param sender         the reverse-path without angle brackets; empty for the null sender {@code <>}
- * @param mailParameters MAIL parameters (upper-cased keys), e.g. SIZE, BODY
+ * @param mailParameters MAIL parameters (upper-cased keys), e.g. SIZE, BODY; SMTPUTF8 has the value {@code null}
  * @param recipients     the recipients accepted so far, in order
  * @param policy         the policy the first accepted recipient brought (see {@link RecipientDecision}),
  *                       or {@code null}
@@ -22,7 +22,8 @@ public record Transaction(String queueId, ClientInfo client, String sender, Map<
                           List<Recipient> recipients, String policy, Instant startedAt) implements Serializable {
 
     public Transaction {
-        mailParameters = Map.copyOf(mailParameters);
+        // a keyword without a value (SMTPUTF8) maps to null, which Map.copyOf would not take
+        mailParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mailParameters));
         recipients = List.copyOf(recipients);
     }
 

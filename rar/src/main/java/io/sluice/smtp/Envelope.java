@@ -40,6 +40,10 @@ public final class Envelope implements AutoCloseable {
         return sender;
     }
 
+    public Map<String, String> mailParameters() {
+        return mailParameters;
+    }
+
     public int recipientCount() {
         return recipients.size();
     }

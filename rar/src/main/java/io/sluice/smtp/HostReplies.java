@@ -15,7 +15,7 @@ public final class HostReplies {
 
     private final Reply greeting;
     private final Reply helo;
-    private final Reply[] ehlo = new Reply[4]; // by (STARTTLS offered, AUTH offered)
+    private final Reply[] ehlo = new Reply[8]; // by (STARTTLS offered, AUTH offered, SMTPUTF8 offered)
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
@@ -34,8 +34,11 @@ public final class HostReplies {
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("CHUNKING");
         lines.add("DSN");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 8; i++) {
             List<String> l = new ArrayList<>(lines);
+            if ((i & 4) != 0) {
+                l.add("SMTPUTF8");
+            }
             if ((i & 1) != 0) {
                 l.add("STARTTLS");
             }
@@ -66,8 +69,8 @@ public final class HostReplies {
      * The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the
      * handshake), AUTH while the client may authenticate.
      */
-    public Reply ehlo(boolean offerStartTls, boolean offerAuth) {
-        return ehlo[(offerStartTls ? 1 : 0) | (offerAuth ? 2 : 0)];
+    public Reply ehlo(boolean offerStartTls, boolean offerAuth, boolean offerSmtpUtf8) {
+        return ehlo[(offerStartTls ? 1 : 0) | (offerAuth ? 2 : 0) | (offerSmtpUtf8 ? 4 : 0)];
     }
 
     public Reply timeout() {

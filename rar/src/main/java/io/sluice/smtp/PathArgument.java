@@ -20,7 +20,7 @@ import java.util.Map;
 public record PathArgument(String address, Map<String, String> parameters) {
 
     /** Why an argument was refused: its keyword/brackets, the address, or a parameter. */
-    public enum Problem { SYNTAX, ADDRESS, PARAMETER }
+    public enum Problem { SYNTAX, ADDRESS, PARAMETER, NON_ASCII }
 
     /** A refused argument; cheap, as it carries no stack trace. */
     public static final class Invalid extends Exception {
@@ -43,6 +43,15 @@ public record PathArgument(String address, Map<String, String> parameters) {
      */
     public static PathArgument parse(String argument, String keyword, boolean nullPathAllowed, boolean postmasterAllowed)
             throws Invalid {
+        return parse(argument, keyword, nullPathAllowed, postmasterAllowed, false);
+    }
+
+    /**
+     * @param utf8 whether a non-ASCII address is allowed (RCPT in an SMTPUTF8 transaction); for MAIL
+     *             the SMTPUTF8 parameter allows it
+     */
+    public static PathArgument parse(String argument, String keyword, boolean nullPathAllowed, boolean postmasterAllowed,
+                                     boolean utf8) throws Invalid {
         if (!argument.regionMatches(true, 0, keyword, 0, keyword.length())) {
             throw new Invalid(Problem.SYNTAX, "missing " + keyword);
         }
@@ -60,11 +69,20 @@ public record PathArgument(String address, Map<String, String> parameters) {
             if (!nullPathAllowed) {
                 throw new Invalid(Problem.ADDRESS, "null path not allowed here");
             }
-        } else if (!(postmasterAllowed && address.equalsIgnoreCase("postmaster"))
-                && !MailboxSyntax.isValid(address)) {
-            throw new Invalid(Problem.ADDRESS, "bad address " + address);
         }
-        return new PathArgument(address, parameters(argument, close + 1));
+        Map<String, String> parameters = parameters(argument, close + 1);
+        if (!address.isEmpty() && !(postmasterAllowed && address.equalsIgnoreCase("postmaster"))) {
+            if (MailboxSyntax.isAscii(address)) {
+                if (!MailboxSyntax.isValid(address)) {
+                    throw new Invalid(Problem.ADDRESS, "bad address " + address);
+                }
+            } else if (!(utf8 || parameters.containsKey("SMTPUTF8"))) {
+                throw new Invalid(Problem.NON_ASCII, "non-ASCII address without SMTPUTF8");
+            } else if (!MailboxSyntax.isValidUtf8(address)) {
+                throw new Invalid(Problem.ADDRESS, "bad address " + address);
+            }
+        }
+        return new PathArgument(address, parameters);
     }
 
     /** Finds the '>' that ends the path, skipping quoted strings in the local part. */

@@ -53,6 +53,8 @@ public final class Replies {
             "Error: SMTP protocol synchronization: talking before the greeting");
     public static final Reply DATA_AFTER_BDAT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: DATA after BDAT in the same transaction");
+    public static final Reply NON_ASCII_ADDRESS = Reply.of(ReplyCode.MAILBOX_NAME_NOT_ALLOWED, "5.6.7",
+            "Error: non-ASCII address without SMTPUTF8");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

@@ -60,6 +60,7 @@ public final class Session implements Runnable {
     private int errors;
     private String counted; // the address this session is counted under
     private int maxErrors;
+    private boolean smtpUtf8;
     private long errorDelayMillis;
     private int authFailures;
 
@@ -160,6 +161,7 @@ public final class Session implements Runnable {
                 return false;
             }
         }
+        smtpUtf8 = decision.smtpUtf8();
         maxErrors = decision.maxErrors();
         errorDelayMillis = decision.errorDelayMillis();
         return true;
@@ -308,6 +310,11 @@ public final class Session implements Runnable {
             case TLS -> transport.tls() != null;
             case ALWAYS -> true;
         };
+    }
+
+    /** Whether SMTPUTF8 is offered: the mail server behind takes it, so nothing needs downgrading. */
+    public boolean smtpUtf8Offered() {
+        return smtpUtf8;
     }
 
     /** AUTH succeeded: the session belongs to {@code user} from now on. */

@@ -34,6 +34,11 @@ public class RelayConnectionHandle implements RelayConnection {
     }
 
     @Override
+    public java.util.Set<String> extensions() throws RelayException {
+        return current().client().capabilities().asMap().keySet();
+    }
+
+    @Override
     public Reply authenticate(String user, String password) throws RelayException {
         RelayManagedConnection mc = current();
         SmtpClient probe;

@@ -204,6 +204,11 @@ public final class SmtpClient implements AutoCloseable {
      * accepted. A refusal anywhere means RSET: nothing is delivered and the session stays usable.
      */
     private RelayResult transaction(RelayEnvelope envelope, MessageSource content) throws IOException {
+        if (envelope.mailParameters().containsKey("SMTPUTF8") && !capabilities.has("SMTPUTF8")) {
+            // sending it without SMTPUTF8 would be a lie about its addresses and header fields
+            return new RelayResult(Reply.of(553, "5.6.7", "the mail server does not take SMTPUTF8 messages"),
+                    List.of(), null, null);
+        }
         introduce(envelope.origin());
         List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
         commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
@@ -292,6 +297,9 @@ public final class SmtpClient implements AutoCloseable {
         }
         if (capabilities.has("SIZE")) {
             sb.append(" SIZE=").append(content.size());
+        }
+        if (given.containsKey("SMTPUTF8") && capabilities.has("SMTPUTF8")) {
+            sb.append(" SMTPUTF8");
         }
         String body = given.get("BODY");
         if (body != null && capabilities.has("8BITMIME")) {

@@ -39,12 +39,15 @@ public final class MailCommand implements CommandHandler {
             session.reply(switch (e.problem()) {
                 case SYNTAX -> Replies.syntax("MAIL FROM:<address>");
                 case ADDRESS -> Replies.BAD_SENDER;
+                case NON_ASCII -> Replies.NON_ASCII_ADDRESS;
                 case PARAMETER -> Replies.badParameter(e.getMessage());
             });
             return;
         }
         for (Map.Entry<String, String> p : path.parameters().entrySet()) {
-            Reply refusal = checkParameter(p.getKey(), p.getValue(), session.settings().maxMessageSize());
+            Reply refusal = p.getKey().equals("SMTPUTF8") ? (session.smtpUtf8Offered() && p.getValue() == null ? null
+                    : Replies.unsupportedParameter("SMTPUTF8"))
+                    : checkParameter(p.getKey(), p.getValue(), session.settings().maxMessageSize());
             if (refusal != null) {
                 session.reply(refusal);
                 return;

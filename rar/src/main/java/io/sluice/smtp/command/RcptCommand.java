@@ -28,11 +28,13 @@ public final class RcptCommand implements CommandHandler {
         }
         PathArgument path;
         try {
-            path = PathArgument.parse(argument, "TO:", false, true);
+            path = PathArgument.parse(argument, "TO:", false, true,
+                    session.envelope().mailParameters().containsKey("SMTPUTF8"));
         } catch (PathArgument.Invalid e) {
             session.reply(switch (e.problem()) {
                 case SYNTAX -> Replies.syntax("RCPT TO:<address>");
                 case ADDRESS -> Replies.BAD_RECIPIENT;
+                case NON_ASCII -> Replies.NON_ASCII_ADDRESS;
                 case PARAMETER -> Replies.badParameter(e.getMessage());
             });
             return;
