@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +118,7 @@ public class Notifier {
         for (int attempt = 0; ; attempt++) {
             String failure;
             try {
-                RelayResult r = downstream.call(queueId, c -> c.send(envelope, bytes(mail)));
+                RelayResult r = downstream.call(queueId, c -> c.send(envelope, MessageSource.of(mail)));
                 if (r.delivered()) {
                     LOG.info(() -> queueId + ": notification " + template + " to=<" + to + "> sent (" + r.finalReply() + ")");
                     return true;
@@ -147,19 +145,5 @@ public class Notifier {
                 return false;
             }
         }
-    }
-
-    private static MessageSource bytes(byte[] mail) {
-        return new MessageSource() {
-            @Override
-            public long size() {
-                return mail.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(mail);
-            }
-        };
     }
 }

@@ -13,8 +13,8 @@ public final class MailboxSyntax {
     }
 
     public static boolean isValid(String mailbox) {
-        int at = mailbox.lastIndexOf('@');
-        if (at <= 0 || at == mailbox.length() - 1) {
+        int at = at(mailbox);
+        if (at < 0) {
             return false;
         }
         String local = mailbox.substring(0, at);
@@ -28,8 +28,8 @@ public final class MailboxSyntax {
      * allowed in the local part and internationalized domain names (U-labels, checked by IDNA).
      */
     public static boolean isValidUtf8(String mailbox) {
-        int at = mailbox.lastIndexOf('@');
-        if (at <= 0 || at == mailbox.length() - 1) {
+        int at = at(mailbox);
+        if (at < 0) {
             return false;
         }
         String local = mailbox.substring(0, at);
@@ -50,6 +50,12 @@ public final class MailboxSyntax {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Where the "@" between a non-empty local part and domain is, or -1. */
+    private static int at(String mailbox) {
+        int at = mailbox.lastIndexOf('@');
+        return at <= 0 || at == mailbox.length() - 1 ? -1 : at;
     }
 
     /** Whether the text is all ASCII. */

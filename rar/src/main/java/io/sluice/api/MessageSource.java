@@ -14,4 +14,19 @@ public interface MessageSource {
     long size();
 
     void writeTo(OutputStream out) throws IOException;
+
+    /** A small message already in memory (a notification, say). */
+    static MessageSource of(byte[] octets) {
+        return new MessageSource() {
+            @Override
+            public long size() {
+                return octets.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(octets);
+            }
+        };
+    }
 }

@@ -9,12 +9,10 @@ import io.sluice.smtp.Session;
 import io.sluice.smtp.SessionState;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.io.ChunkReader;
-import io.sluice.smtp.io.DataReader;
 import io.sluice.smtp.io.Spool;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.logging.Logger;
 
 /**
  * BDAT (RFC 3030 CHUNKING): the message in chunks of announced size, the last one marked LAST. A
@@ -22,8 +20,6 @@ import java.util.logging.Logger;
  * message goes to the listener after the LAST chunk, like after DATA.
  */
 public final class BdatCommand implements CommandHandler {
-
-    private static final Logger LOG = Logger.getLogger(BdatCommand.class.getName());
 
     @Override
     public void handle(Session session, String argument) throws IOException {
@@ -61,20 +57,7 @@ public final class BdatCommand implements CommandHandler {
         }
         Transaction transaction = session.transaction();
         try {
-            DataReader.Outcome outcome = chunks.finish();
-            Reply reply = switch (outcome) {
-                case COMPLETE -> {
-                    spool.finish();
-                    yield session.ask("message delivery", l -> l.message(transaction, spool), Replies.LOCAL_ERROR);
-                }
-                case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
-                case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;
-                case TOO_LARGE -> Replies.MESSAGE_TOO_BIG;
-            };
-            if (outcome != DataReader.Outcome.COMPLETE) {
-                LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
-                        + transaction.client().address() + ": " + reply);
-            }
+            Reply reply = EndOfMessage.deliver(session, transaction, spool, chunks.finish());
             session.reply(reply);
         } finally {
             session.endTransaction();

@@ -9,7 +9,6 @@ import io.sluice.smtp.io.DataReader;
 import io.sluice.smtp.io.Spool;
 
 import java.io.IOException;
-import java.util.logging.Logger;
 
 /**
  * DATA (RFC 5321 §4.1.1.4): receives the content into a spool and hands the finished message to the
@@ -17,8 +16,6 @@ import java.util.logging.Logger;
  * the listener never sees it. The transaction ends here whatever happens.
  */
 public final class DataCommand implements CommandHandler {
-
-    private static final Logger LOG = Logger.getLogger(DataCommand.class.getName());
 
     @Override
     public void handle(Session session, String argument) throws IOException {
@@ -52,19 +49,7 @@ public final class DataCommand implements CommandHandler {
             long deadline = System.nanoTime() + settings.dataTotalTimeout().toNanos();
             DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
                     .read(session.input(), spool, deadline);
-            Reply reply = switch (outcome) {
-                case COMPLETE -> {
-                    spool.finish();
-                    yield session.ask("message delivery", l -> l.message(transaction, spool), Replies.LOCAL_ERROR);
-                }
-                case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
-                case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;
-                case TOO_LARGE -> Replies.MESSAGE_TOO_BIG;
-            };
-            if (outcome != DataReader.Outcome.COMPLETE) {
-                LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
-                        + transaction.client().address() + ": " + reply);
-            }
+            Reply reply = EndOfMessage.deliver(session, transaction, spool, outcome);
             session.reply(reply);
         } finally {
             session.endTransaction();

@@ -5,8 +5,6 @@ import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayResult;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +18,7 @@ class ForwardedClientTest {
     static final ClientOrigin ORIGIN = new ClientOrigin("192.0.2.7", 40000, "mail.example=org", "ESMTPS", null);
 
     static io.sluice.api.MessageSource text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-        return new io.sluice.api.MessageSource() {
-            public long size() {
-                return b.length;
-            }
-
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(b);
-            }
-        };
+        return io.sluice.api.MessageSource.of(s.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String reply(String line) {

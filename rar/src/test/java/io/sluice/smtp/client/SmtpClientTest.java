@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,18 +36,7 @@ class SmtpClientTest {
     private static final List<String> PIPELINING = List.of("PIPELINING", "SIZE 1000000", "8BITMIME");
 
     static MessageSource text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return new MessageSource() {
-            @Override
-            public long size() {
-                return b.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(b);
-            }
-        };
+        return MessageSource.of(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Our own server engine as the downstream, recording what it receives. */
