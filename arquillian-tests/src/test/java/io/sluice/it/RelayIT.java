@@ -210,4 +210,30 @@ class RelayIT extends GatewayTest {
             c.expect("553 5.6.7 Error: non-ASCII address without SMTPUTF8");
         }
     }
+
+    @Test
+    void aBinaryMessageGoesThroughWithBdatToAMailServerThatTakesIt() throws IOException {
+        downstream.extensions = List.of("CHUNKING", "BINARYMIME");
+        assertTrue(Gateway.send("a@example.org", "b@example.org", "Subject: warm-up\r\n\r\nx\r\n").startsWith("250 "));
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.writeBytes("From: a@example.org\r\nMIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes("Content-Transfer-Encoding: binary\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 256; i++) {
+            content.write(i);
+        }
+        byte[] expected = content.toByteArray();
+        try (Conversation c = Gateway.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org> BODY=BINARYMIME", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
+            c.sendRaw("BDAT " + expected.length + " LAST\r\n").sendBytes(expected);
+            assertTrue(c.readLine().startsWith("250 2.0.0 Ok: queued as "));
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 2, Duration.ofSeconds(5));
+        assertArrayEquals(expected, TraceHeader.split(downstream.deliveries.get(1).content()).rest());
+        assertTrue(downstream.commands.stream().anyMatch(l -> l.matches(".*: MAIL FROM:<a@example\\.org> SIZE=\\d+ "
+                + "BODY=BINARYMIME")), downstream.commands.toString());
+        assertTrue(downstream.commands.stream().anyMatch(l -> l.matches(".*: BDAT \\d+ LAST")), downstream.commands.toString());
+    }
 }

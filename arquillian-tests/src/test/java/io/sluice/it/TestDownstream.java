@@ -129,6 +129,7 @@ final class TestDownstream implements AutoCloseable {
             reply(out, "220 downstream.test ESMTP test");
             String sender = null;
             List<String> recipients = new ArrayList<>();
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
             String line;
             while ((line = readLine(in)) != null) {
                 commands.add(id + ": " + line);
@@ -138,6 +139,25 @@ final class TestDownstream implements AutoCloseable {
                             + "250-8BITMIME\r\n250-AUTH PLAIN\r\n" + extensions.stream().map(e -> "250-" + e + "\r\n")
                             .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
                     case "AUTH" -> reply(out, authenticate(line));
+                    case "BDAT" -> {
+                        String[] f = line.split(" ");
+                        byte[] chunk = in.readNBytes(Integer.parseInt(f[1]));
+                        if (sender == null || recipients.isEmpty()) {
+                            reply(out, "503 5.5.1 Error: need RCPT command");
+                            continue;
+                        }
+                        chunks.writeBytes(chunk);
+                        if (f.length > 2 && f[2].equalsIgnoreCase("LAST")) {
+                            String queueId = "D" + queued.incrementAndGet();
+                            deliveries.add(new Delivery(id, sender, List.copyOf(recipients), chunks.toByteArray(), queueId));
+                            chunks.reset();
+                            sender = null;
+                            recipients.clear();
+                            reply(out, "250 2.0.0 Ok: queued as " + queueId);
+                        } else {
+                            reply(out, "250 2.0.0 Ok: " + chunk.length + " octets");
+                        }
+                    }
                     case "XCLI" -> reply(out, "220 downstream.test ESMTP test"); // as if the client had connected
                     case "XFOR" -> reply(out, "250 2.0.0 Ok");
                     case "MAIL" -> {

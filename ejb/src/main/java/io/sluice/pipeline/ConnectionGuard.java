@@ -49,7 +49,7 @@ public class ConnectionGuard {
                     + " s; try again later"));
         }
         return new ConnectDecision(null, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
-                extensions.has("SMTPUTF8"));
+                extensions.has("SMTPUTF8"), extensions.has("BINARYMIME") && extensions.has("CHUNKING"));
     }
 
     /** At RCPT: the message (at its first recipient) and the recipient within the address's rates; else the refusal. */

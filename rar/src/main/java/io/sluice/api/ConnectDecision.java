@@ -11,14 +11,15 @@ import java.io.Serializable;
  * @param maxErrors        failed commands after which the session is closed (0: no limit)
  * @param errorDelayMillis how long the last of them waits before the session is closed
  * @param smtpUtf8         whether SMTPUTF8 (RFC 6531) can be offered: the mail server behind takes it
+ * @param binaryMime       whether BINARYMIME (RFC 3030) can be offered: the mail server takes it and BDAT
  */
 public record ConnectDecision(Reply refusal, long greetPauseMillis, int maxErrors, long errorDelayMillis,
-                              boolean smtpUtf8) implements Serializable {
+                              boolean smtpUtf8, boolean binaryMime) implements Serializable {
 
-    public static final ConnectDecision ACCEPT = new ConnectDecision(null, 0, 0, 0, false);
+    public static final ConnectDecision ACCEPT = new ConnectDecision(null, 0, 0, 0, false, false);
 
     public ConnectDecision(Reply refusal, long greetPauseMillis, int maxErrors, long errorDelayMillis) {
-        this(refusal, greetPauseMillis, maxErrors, errorDelayMillis, false);
+        this(refusal, greetPauseMillis, maxErrors, errorDelayMillis, false, false);
     }
 
     public static ConnectDecision refuse(Reply reply) {

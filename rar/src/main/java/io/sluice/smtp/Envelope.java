@@ -64,7 +64,8 @@ public final class Envelope implements AutoCloseable {
     /** The first BDAT chunk: a new spool and the rules its content is held to. */
     public ChunkReader startChunking(SmtpSettings settings) {
         newSpool(settings);
-        chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength());
+        chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength(),
+                "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY")));
         return chunks;
     }
 

@@ -15,7 +15,7 @@ public final class HostReplies {
 
     private final Reply greeting;
     private final Reply helo;
-    private final Reply[] ehlo = new Reply[8]; // by (STARTTLS offered, AUTH offered, SMTPUTF8 offered)
+    private final List<String> ehloBase; // the extensions every session offers
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
@@ -34,19 +34,7 @@ public final class HostReplies {
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("CHUNKING");
         lines.add("DSN");
-        for (int i = 0; i < 8; i++) {
-            List<String> l = new ArrayList<>(lines);
-            if ((i & 4) != 0) {
-                l.add("SMTPUTF8");
-            }
-            if ((i & 1) != 0) {
-                l.add("STARTTLS");
-            }
-            if ((i & 2) != 0) {
-                l.add("AUTH PLAIN LOGIN");
-            }
-            ehlo[i] = new Reply(ReplyCode.OK, null, List.copyOf(l));
-        }
+        ehloBase = List.copyOf(lines);
         timeout = withHost(Replies.TIMEOUT, host);
         tooManyConnections = withHost(Replies.TOO_MANY_CONNECTIONS, host);
         shuttingDown = withHost(Replies.SHUTTING_DOWN, host);
@@ -67,10 +55,24 @@ public final class HostReplies {
 
     /**
      * The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the
-     * handshake), AUTH while the client may authenticate.
+     * handshake), AUTH while the client may authenticate, SMTPUTF8 and BINARYMIME while the mail
+     * server behind takes them.
      */
-    public Reply ehlo(boolean offerStartTls, boolean offerAuth, boolean offerSmtpUtf8) {
-        return ehlo[(offerStartTls ? 1 : 0) | (offerAuth ? 2 : 0) | (offerSmtpUtf8 ? 4 : 0)];
+    public Reply ehlo(boolean offerStartTls, boolean offerAuth, boolean offerSmtpUtf8, boolean offerBinaryMime) {
+        List<String> lines = new ArrayList<>(ehloBase);
+        if (offerBinaryMime) {
+            lines.add("BINARYMIME");
+        }
+        if (offerSmtpUtf8) {
+            lines.add("SMTPUTF8");
+        }
+        if (offerStartTls) {
+            lines.add("STARTTLS");
+        }
+        if (offerAuth) {
+            lines.add("AUTH PLAIN LOGIN");
+        }
+        return new Reply(ReplyCode.OK, null, lines);
     }
 
     public Reply timeout() {

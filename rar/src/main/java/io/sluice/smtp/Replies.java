@@ -55,6 +55,8 @@ public final class Replies {
             "Error: DATA after BDAT in the same transaction");
     public static final Reply NON_ASCII_ADDRESS = Reply.of(ReplyCode.MAILBOX_NAME_NOT_ALLOWED, "5.6.7",
             "Error: non-ASCII address without SMTPUTF8");
+    public static final Reply BINARYMIME_NEEDS_BDAT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
+            "Error: a BINARYMIME message must be sent with BDAT");
     public static final Reply NEED_HELO = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: send HELO/EHLO first");
     public static final Reply NESTED_MAIL = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

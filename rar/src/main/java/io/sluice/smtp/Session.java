@@ -61,6 +61,7 @@ public final class Session implements Runnable {
     private String counted; // the address this session is counted under
     private int maxErrors;
     private boolean smtpUtf8;
+    private boolean binaryMime;
     private long errorDelayMillis;
     private int authFailures;
 
@@ -162,6 +163,7 @@ public final class Session implements Runnable {
             }
         }
         smtpUtf8 = decision.smtpUtf8();
+        binaryMime = decision.binaryMime();
         maxErrors = decision.maxErrors();
         errorDelayMillis = decision.errorDelayMillis();
         return true;
@@ -315,6 +317,11 @@ public final class Session implements Runnable {
     /** Whether SMTPUTF8 is offered: the mail server behind takes it, so nothing needs downgrading. */
     public boolean smtpUtf8Offered() {
         return smtpUtf8;
+    }
+
+    /** Whether BINARYMIME is offered: the mail server behind takes it, with BDAT. */
+    public boolean binaryMimeOffered() {
+        return binaryMime;
     }
 
     /** AUTH succeeded: the session belongs to {@code user} from now on. */

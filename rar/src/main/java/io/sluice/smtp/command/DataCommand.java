@@ -27,6 +27,10 @@ public final class DataCommand implements CommandHandler {
             session.reply(Replies.DATA_AFTER_BDAT); // RFC 3030 §2: no mixing within one transaction
             return;
         }
+        if (session.envelope() != null && "BINARYMIME".equalsIgnoreCase(session.envelope().mailParameters().get("BODY"))) {
+            session.reply(Replies.BINARYMIME_NEEDS_BDAT); // RFC 3030 §3
+            return;
+        }
         switch (session.state()) {
             case RCPT -> {
             }

@@ -13,6 +13,7 @@ public final class EhloCommand implements CommandHandler {
             return;
         }
         session.greet(argument, true);
-        session.reply(session.host().ehlo(session.tlsOffered(), session.authOffered(), session.smtpUtf8Offered()));
+        session.reply(session.host().ehlo(session.tlsOffered(), session.authOffered(), session.smtpUtf8Offered(),
+                session.binaryMimeOffered()));
     }
 }

@@ -47,6 +47,8 @@ public final class MailCommand implements CommandHandler {
         for (Map.Entry<String, String> p : path.parameters().entrySet()) {
             Reply refusal = p.getKey().equals("SMTPUTF8") ? (session.smtpUtf8Offered() && p.getValue() == null ? null
                     : Replies.unsupportedParameter("SMTPUTF8"))
+                    : p.getKey().equals("BODY") && "BINARYMIME".equalsIgnoreCase(p.getValue())
+                    && session.binaryMimeOffered() ? null
                     : checkParameter(p.getKey(), p.getValue(), session.settings().maxMessageSize());
             if (refusal != null) {
                 session.reply(refusal);

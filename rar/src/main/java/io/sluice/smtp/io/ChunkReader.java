@@ -20,9 +20,13 @@ public final class ChunkReader {
     private boolean afterCr;
     private DataReader.Outcome outcome = DataReader.Outcome.COMPLETE;
 
-    public ChunkReader(long maxSize, int maxLineLength) {
+    private final boolean binary;
+
+    /** @param binary BODY=BINARYMIME: any octets, no line rules; only the size counts */
+    public ChunkReader(long maxSize, int maxLineLength, boolean binary) {
         this.maxSize = maxSize;
         this.maxLineContent = maxLineLength - 2;
+        this.binary = binary;
     }
 
     /** Reads one chunk of {@code length} octets from {@code in}, writing what is acceptable to {@code sink}. */
@@ -34,7 +38,7 @@ public final class ChunkReader {
             }
             int from = in.pos;
             int to = (int) Math.min(in.limit, from + left);
-            for (int p = from; p < to; p++) {
+            for (int p = from; p < to && !binary; p++) {
                 check(in.buf[p]);
             }
             size += to - from;
@@ -69,7 +73,7 @@ public final class ChunkReader {
 
     /** After the LAST chunk: whether the whole content was acceptable, and if not, the first problem. */
     public DataReader.Outcome finish() {
-        if (afterCr) {
+        if (afterCr && !binary) {
             outcome = worst(DataReader.Outcome.BARE_LINE_ENDING);
         }
         return outcome;

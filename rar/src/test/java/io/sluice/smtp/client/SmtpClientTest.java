@@ -102,10 +102,31 @@ class SmtpClientTest {
     }
 
     @Test
-    void contentWithoutAFinalCrlfGetsOne() throws IOException {
+    void aBinaryMessageIsNeverSentToADownstreamThatCannotTakeIt() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(List.of("PIPELINING", "CHUNKING"), line -> "250 2.0.0 ok");
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"),
+                    Map.of("BODY", "BINARYMIME")), text("\0binary"));
+            assertEquals(Reply.of(554, "5.6.3", "the mail server does not take binary MIME messages"), r.refusal());
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("EHLO gw.test", "QUIT"), peer.lines);
+        }
+    }
+
+    @Test
+    void withBdatTheContentGoesExactlyWithDataWithoutAFinalCrlfItGetsOne() throws Exception {
         try (Downstream down = new Downstream(); SmtpClient client = SmtpClient.connect(down.settings())) {
+            assertTrue(client.capabilities().has("CHUNKING")); // the engine offers it: one BDAT ... LAST
             client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of()), text("no newline"));
-            assertEquals(List.of("no newline\r\n"), down.contents);
+            assertEquals(List.of("no newline"), down.contents);
+        }
+        try (ScriptedServer peer = new ScriptedServer(List.of("PIPELINING"), line -> line.equals("DATA") ? "354 go"
+                : "250 2.0.0 ok"); SmtpClient client = SmtpClient.connect(peer.settings())) {
+            client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of()), text("no newline"));
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("DATA", "no newline", "."), peer.lines.subList(3, 6));
         }
     }
 
