@@ -40,8 +40,9 @@ public final class SmtpClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SmtpClient.class.getName());
 
     private Capabilities capabilities = Capabilities.NONE;
-    private ClientOrigin actingFor;
-    private String tls; // the client XCLIENT last made this session act for
+    private ClientOrigin actingFor; // the client XCLIENT last made this session act for
+    private boolean xclientRefused;
+    private String tls; // the TLS version and cipher with the downstream, once STARTTLS is done
     private Reply greeting;
     private boolean usable = true;
     private boolean dirty; // a transaction was opened and not completed or reset
@@ -295,21 +296,27 @@ public final class SmtpClient implements AutoCloseable {
             if (as.equals(actingFor)) {
                 return;
             }
+            if (xclientRefused) {
+                return;
+            }
             Reply r = checked(command(ForwardedClient.xclient(as, capabilities.value("XCLIENT"))));
-            if (r.code() != ReplyCode.SERVICE_READY) {
+            if (!r.isPositive()) {
+                xclientRefused = true; // not authorized for this gateway: asking again per message helps nobody
                 LOG.warning(() -> "downstream refused XCLIENT (" + r + "); it sees the gateway as the client");
                 return;
             }
-            Reply ehlo = checked(command("EHLO " + settings.heloName()));
-            if (ehlo.code() != ReplyCode.OK) {
-                throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
+            if (r.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
+                Reply ehlo = checked(command("EHLO " + settings.heloName()));
+                if (ehlo.code() != ReplyCode.OK) {
+                    throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
+                }
+                capabilities = Capabilities.fromEhlo(ehlo.lines());
             }
-            capabilities = Capabilities.fromEhlo(ehlo.lines());
             actingFor = origin;
         } else if (origin != null && capabilities.has("XFORWARD")) {
             Reply r = checked(command(ForwardedClient.xforward(origin, capabilities.value("XFORWARD"))));
             if (!r.isPositive()) {
-                LOG.warning(() -> "downstream refused XFORWARD (" + r + ")");
+                LOG.fine(() -> "downstream refused XFORWARD (" + r + ")");
             }
         }
     }
