@@ -5,6 +5,9 @@
 # is not started). Loopback only; stops the smtp-sink it starts.
 #
 #   relay-throughput.sh [messages, default 5000] [sessions, default 20] [size, default 5120]
+#
+# smtp-sink offers XCLIENT and XFORWARD, so by default the gateway passes the real client on with
+# each message; SINK_OPTS="-C -F" turns both off to measure without that round trip.
 set -eu
 messages=${1:-5000}
 sessions=${2:-20}
@@ -16,7 +19,7 @@ sink=127.0.0.1:10026
 sink_user=""
 [ "$(id -u)" = 0 ] && sink_user="-u nobody"
 # shellcheck disable=SC2086
-smtp-sink $sink_user -m 2000 $sink 1000 &
+smtp-sink $sink_user ${SINK_OPTS:-} -m 2000 $sink 1000 &
 sink_pid=$!
 trap 'kill $sink_pid 2>/dev/null' EXIT
 sleep 1
