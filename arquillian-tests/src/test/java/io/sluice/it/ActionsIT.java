@@ -147,9 +147,7 @@ class ActionsIT extends GatewayTest {
     @Test
     void quarantineStoresTheMessageAndDeliversNothing() throws Exception {
         policy("{\"type\":\"QUARANTINE\"}");
-        String reply = Gateway.send("ann@example.org", "bob@example.com", MIXED);
-        String queueId = Gateway.queueId(reply);
-        assertEquals("250 2.0.0 Ok: queued as " + queueId, reply);
+        String queueId = Gateway.sendKept("ann@example.org", "bob@example.com", MIXED);
         JsonObject held = admin.expect(200, admin.get("/api/v1/quarantine/" + queueId)).json();
         assertEquals("HELD", held.getString("state"));
         assertEquals("Bob", held.getString("policy"));
@@ -163,9 +161,7 @@ class ActionsIT extends GatewayTest {
     @Test
     void dropAnswers250DeliversNothingAndIsTracked() throws Exception {
         policy("{\"type\":\"DROP\"}");
-        String reply = Gateway.send("ann@example.org", "bob@example.com", MIXED);
-        String queueId = Gateway.queueId(reply);
-        assertEquals("250 2.0.0 Ok: queued as " + queueId, reply);
+        String queueId = Gateway.sendKept("ann@example.org", "bob@example.com", MIXED);
         JsonObject row = TrackingIT.tracked(admin, queueId);
         assertEquals("DROPPED", row.getString("outcome"));
         assertEquals("DROP", row.getString("actions"));

@@ -49,6 +49,17 @@ final class Gateway {
         }
     }
 
+    /**
+     * Sends a message the gateway keeps without relaying it (quarantined, dropped): the reply must
+     * be exactly "250 2.0.0 Ok: queued as ID", with no downstream part. Returns the queue id.
+     */
+    static String sendKept(String from, String to, String content) throws IOException {
+        String reply = send(from, to, content);
+        String queueId = queueId(reply);
+        assertEquals("250 2.0.0 Ok: queued as " + queueId, reply);
+        return queueId;
+    }
+
     /** {@code GET /api/v1/status} as the admin, checked for status 200 and JSON. */
     static JsonObject status() {
         Api.Result r = Api.admin().get("/api/v1/status");

@@ -350,16 +350,7 @@ public final class MessageRewriter {
         } catch (MessagingException e) {
             throw new IOException(e);
         }
-        byte[] encoded = out.toByteArray();
-        boolean endsWithCrlf = encoded.length >= 2 && encoded[encoded.length - 2] == '\r'
-                && encoded[encoded.length - 1] == '\n';
-        if (endsWithCrlf) {
-            return encoded;
-        }
-        ByteArrayOutputStream b = new ByteArrayOutputStream(encoded.length + 2);
-        b.writeBytes(encoded);
-        b.writeBytes(CRLF);
-        return b.toByteArray();
+        return out.toByteArray(); // the last line break, if any, is settled by part()
     }
 
     /** Copies the message with the replacements made. */

@@ -1,5 +1,8 @@
 package io.sluice.persistence;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +31,32 @@ public final class Jdbc {
     public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * Runs one INSERT, UPDATE or DELETE on a connection of its own (autocommit, or the caller's
+     * JTA transaction); {@code what} names the data in the error.
+     */
+    public static int update(DataSource dataSource, String what, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("changing " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code SELECT COUNT(*) ...} with the search's values bound. */
+    public static long count(Connection c, String sql, Where where) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            where.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Cuts a text to the column's length. */

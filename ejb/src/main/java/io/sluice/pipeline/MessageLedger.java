@@ -45,7 +45,9 @@ public class MessageLedger {
     void record(Transaction tx, ReceivedMessage message, PolicyRules policy, Disposition d, Outcome outcome,
                 Reply reply, String downstream, StageClock clock) {
         counters.message(reply, message.size());
-        String verdict = message.scan() == null ? "unscanned" : VerdictHeaders.kind(message.scan(), policy);
+        String summary = message.scan() == null ? "unscanned" : VerdictHeaders.summary(message.scan(), policy);
+        int space = summary.indexOf(' ');
+        String verdict = space < 0 ? summary : summary.substring(0, space); // virus, unscannable, spam, clean ...
         Duration total = clock.total();
         metrics.message(outcome.name(), verdict, message.size());
         if (clock.scan() != null) {
@@ -57,7 +59,6 @@ public class MessageLedger {
         metrics.stage("total", total);
         List<String> recipients = tx.recipients().stream().map(Recipient::address).toList();
         String actions = d == null ? null : d.actions().stream().map(Enum::name).collect(Collectors.joining(","));
-        String summary = message.scan() == null ? "unscanned" : VerdictHeaders.summary(message.scan(), policy);
         LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + message.size()
                 + " client=" + tx.client().address() + " policy=" + policy.name()
                 + (d == null || d.rules().isEmpty() ? "" : " " + d.rules()) + " verdict=" + summary + " "

@@ -57,13 +57,6 @@ final class VerdictHeaders {
                 + "/" + format(required));
     }
 
-    /** The verdict in one word, for the tracking log and the metrics: virus, unscannable, spam, clean, unscanned. */
-    static String kind(ScanResult scan, PolicyRules policy) {
-        String v = verdict(scan, scan.spam(), required(policy));
-        int space = v.indexOf(' ');
-        return space < 0 ? v : v.substring(0, space);
-    }
-
     private static String verdict(ScanResult scan, SpamVerdict spam, double required) {
         if (!scan.viruses().isEmpty()) {
             return "virus (" + String.join(", ", scan.viruses().stream().map(VirusHit::name).distinct().toList()) + ")";

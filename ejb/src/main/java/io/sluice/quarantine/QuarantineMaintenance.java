@@ -97,7 +97,7 @@ public class QuarantineMaintenance {
     void purge(String table, Instant before) {
         String sql = "DELETE FROM " + table + " WHERE received_at < ?"
                 + (table.equals("quarantine") ? " AND state <> 'RELEASING'" : "");
-        int n = update(sql, Jdbc.timestamp(before));
+        int n = Jdbc.update(dataSource, table, sql, Jdbc.timestamp(before));
         if (n > 0) {
             LOG.info(() -> "retention: purged " + n + " rows of " + table + " received before " + before);
         }
@@ -161,15 +161,6 @@ public class QuarantineMaintenance {
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("maintenance schedule: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 }

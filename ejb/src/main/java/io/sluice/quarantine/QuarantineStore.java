@@ -104,7 +104,11 @@ public class QuarantineStore {
         Where where = q.where();
         List<QuarantinedMessage> items = query("SELECT " + COLUMNS + " FROM quarantine" + where.sql()
                 + " ORDER BY received_at DESC, queue_id LIMIT ? OFFSET ?", where, size, (long) page * size);
-        return new Page<>(items, page, size, count("SELECT COUNT(*) FROM quarantine" + where.sql(), where));
+        try (Connection c = dataSource.getConnection()) {
+            return new Page<>(items, page, size, Jdbc.count(c, "SELECT COUNT(*) FROM quarantine" + where.sql(), where));
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the quarantine: " + e.getMessage(), e);
+        }
     }
 
     /** The queue ids the query matches, oldest first, at most {@code limit}. */
@@ -171,8 +175,16 @@ public class QuarantineStore {
     }
 
     public void digested(List<String> queueIds, Instant at) {
-        for (String id : queueIds) {
-            update("UPDATE quarantine SET digest_sent_at = ? WHERE queue_id = ?", Jdbc.timestamp(at), id);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE quarantine SET digest_sent_at = ? WHERE queue_id = ?")) {
+            for (String id : queueIds) {
+                s.setObject(1, Jdbc.timestamp(at));
+                s.setString(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("changing the quarantine: " + e.getMessage(), e);
         }
     }
 
@@ -202,18 +214,6 @@ public class QuarantineStore {
         }
     }
 
-    private long count(String sql, Where where) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            where.bind(s, 1);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting the quarantine: " + e.getMessage(), e);
-        }
-    }
-
     private String single(String sql, String param) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, param);
@@ -226,14 +226,7 @@ public class QuarantineStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("changing the quarantine: " + e.getMessage(), e);
-        }
+        return Jdbc.update(dataSource, "the quarantine", sql, params);
     }
 
     private static QuarantinedMessage row(ResultSet rs) throws SQLException {

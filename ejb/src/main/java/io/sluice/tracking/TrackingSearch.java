@@ -49,14 +49,7 @@ public class TrackingSearch {
                     }
                 }
             }
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM message_log" + where.sql())) {
-                where.bind(s, 1);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
+            long total = Jdbc.count(c, "SELECT COUNT(*) FROM message_log" + where.sql(), where);
             return new Page<>(items, page, size, total);
         } catch (SQLException e) {
             throw new IllegalStateException("searching the tracking log: " + e.getMessage(), e);

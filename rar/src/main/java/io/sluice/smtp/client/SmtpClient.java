@@ -11,6 +11,7 @@ import io.sluice.api.ReplyCode;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,7 +20,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -176,11 +179,11 @@ public final class SmtpClient implements AutoCloseable {
      */
     public Reply authenticate(String user, String password) throws RelayException {
         return guarded(() -> {
-            String mechanisms = " " + capabilities.value("AUTH").toUpperCase(java.util.Locale.ROOT) + " ";
+            String mechanisms = " " + capabilities.value("AUTH").toUpperCase(Locale.ROOT) + " ";
             if (!mechanisms.contains(" PLAIN ")) {
                 return Reply.of(454, "4.7.0", "Temporary authentication failure: the mail server offers no AUTH PLAIN");
             }
-            String token = java.util.Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+            String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                     .getBytes(StandardCharsets.UTF_8));
             return checked(command("AUTH PLAIN " + token));
         });
@@ -256,7 +259,7 @@ public final class SmtpClient implements AutoCloseable {
         write("BDAT " + content.size() + " LAST");
         socket.setSoTimeout(millis(settings.dataTimeout()));
         long[] written = {0};
-        content.writeTo(new java.io.FilterOutputStream(out) {
+        content.writeTo(new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
