@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TestDownstream implements AutoCloseable {
 
     /** One message as the downstream accepted it. */
-    record Delivery(int connection, String sender, List<String> recipients, byte[] content, String queueId) {
+    record Delivery(int connection, String sender, List<String> recipients, byte[] content, String queueId,
+                    String client) {
         String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
@@ -42,6 +43,18 @@ final class TestDownstream implements AutoCloseable {
     final Map<String, String> accounts = new ConcurrentHashMap<>();
     /** Extensions to list in EHLO besides the usual ones, e.g. "XCLIENT NAME ADDR PORT PROTO HELO LOGIN". */
     volatile List<String> extensions = List.of();
+    /**
+     * Relay rules like Postfix's {@code permit_mynetworks, reject_unauth_destination}: when set, a
+     * recipient outside {@link #localDomains} is refused unless the client (as XCLIENT named it) is
+     * one of these addresses.
+     */
+    volatile Set<String> relayClients;
+    volatile Set<String> localDomains = Set.of("example.com");
+    /**
+     * Like Postfix with {@code smtpd_authorized_xclient_hosts} naming only the gateway: XCLIENT is
+     * listed and accepted only while the session acts for the connecting host itself.
+     */
+    volatile boolean xclientOnlyForGateway;
     /** When set, the next MAIL gets this reply and the connection is closed (e.g. a 421). */
     volatile String closeOnNextMail;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -127,6 +140,8 @@ final class TestDownstream implements AutoCloseable {
         try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
              OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             reply(out, "220 downstream.test ESMTP test");
+            String peer = socket.getInetAddress().getHostAddress();
+            String client = peer; // the client the session acts for (XCLIENT ADDR)
             String sender = null;
             List<String> recipients = new ArrayList<>();
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
@@ -135,9 +150,13 @@ final class TestDownstream implements AutoCloseable {
                 commands.add(id + ": " + line);
                 String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
                 switch (verb) {
-                    case "EHLO" -> reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
-                            + "250-8BITMIME\r\n250-AUTH PLAIN\r\n" + extensions.stream().map(e -> "250-" + e + "\r\n")
-                            .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
+                    case "EHLO" -> {
+                        boolean xclient = !xclientOnlyForGateway || client.equals(peer);
+                        reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
+                                + "250-8BITMIME\r\n250-AUTH PLAIN\r\n" + extensions.stream()
+                                .filter(e -> xclient || !e.startsWith("XCLIENT")).map(e -> "250-" + e + "\r\n")
+                                .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
+                    }
                     case "AUTH" -> reply(out, authenticate(line));
                     case "BDAT" -> {
                         String[] f = line.split(" ");
@@ -149,7 +168,8 @@ final class TestDownstream implements AutoCloseable {
                         chunks.writeBytes(chunk);
                         if (f.length > 2 && f[2].equalsIgnoreCase("LAST")) {
                             String queueId = "D" + queued.incrementAndGet();
-                            deliveries.add(new Delivery(id, sender, List.copyOf(recipients), chunks.toByteArray(), queueId));
+                            deliveries.add(new Delivery(id, sender, List.copyOf(recipients), chunks.toByteArray(), queueId,
+                                    client));
                             chunks.reset();
                             sender = null;
                             recipients.clear();
@@ -158,7 +178,19 @@ final class TestDownstream implements AutoCloseable {
                             reply(out, "250 2.0.0 Ok: " + chunk.length + " octets");
                         }
                     }
-                    case "XCLI" -> reply(out, "220 downstream.test ESMTP test"); // as if the client had connected
+                    case "XCLI" -> {
+                        if (xclientOnlyForGateway && !client.equals(peer)) {
+                            reply(out, "550 5.7.0 Error: insufficient authorization");
+                            continue;
+                        }
+                        if (line.matches(".* HELO=[^ ]{256,}.*")) { // Postfix: no longer than a host name
+                            reply(out, "501 5.5.4 Bad HELO syntax");
+                            continue;
+                        }
+                        java.util.regex.Matcher addr = java.util.regex.Pattern.compile(" ADDR=(\\S+)").matcher(line);
+                        client = addr.find() ? addr.group(1) : client;
+                        reply(out, "220 downstream.test ESMTP test"); // as if the client had connected
+                    }
                     case "XFOR" -> reply(out, "250 2.0.0 Ok");
                     case "MAIL" -> {
                         String closing = closeOnNextMail;
@@ -173,7 +205,11 @@ final class TestDownstream implements AutoCloseable {
                     }
                     case "RCPT" -> {
                         String rcpt = between(line, '<', '>');
-                        if (unknownUsers.contains(rcpt)) {
+                        Set<String> relay = relayClients;
+                        String domain = rcpt.substring(rcpt.lastIndexOf('@') + 1);
+                        if (relay != null && !relay.contains(client) && !localDomains.contains(domain)) {
+                            reply(out, "554 5.7.1 <" + rcpt + ">: Relay access denied");
+                        } else if (unknownUsers.contains(rcpt)) {
                             reply(out, "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown in local"
                                     + " recipient table");
                         } else {
@@ -192,7 +228,7 @@ final class TestDownstream implements AutoCloseable {
                             return; // connection dropped before the end of data: nothing delivered
                         }
                         String queueId = "D" + queued.incrementAndGet();
-                        deliveries.add(new Delivery(id, sender, List.copyOf(recipients), content, queueId));
+                        deliveries.add(new Delivery(id, sender, List.copyOf(recipients), content, queueId, client));
                         sender = null;
                         recipients.clear();
                         reply(out, "250 2.0.0 Ok: queued as " + queueId);

@@ -1,6 +1,7 @@
 package io.sluice.pipeline;
 
 import io.sluice.api.ClientInfo;
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
@@ -33,7 +34,7 @@ public class AuthStage {
     public Reply authenticate(ClientInfo client, String user, String password) {
         Reply verdict;
         try {
-            Reply r = downstream.call("AUTH", c -> c.authenticate(user, password));
+            Reply r = downstream.call("AUTH", c -> c.authenticate(ClientOrigin.of(client), user, password));
             verdict = r.code() == 235 ? ACCEPTED : r.code() >= 500 ? REFUSED : UNAVAILABLE;
             String outcome = verdict == ACCEPTED ? "accepted" : verdict == REFUSED ? "refused" : "not checked";
             LOG.info(() -> "client " + client.address() + " AUTH as " + printable(user) + ": " + outcome

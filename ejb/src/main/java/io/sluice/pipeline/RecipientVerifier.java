@@ -1,6 +1,8 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.EnhancedStatus;
+import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
@@ -9,12 +11,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Recipient verification at RCPT time: asks the downstream (MAIL FROM:&lt;&gt;, RCPT, RSET through the
- * pool) and answers the client with the downstream's own reply, so unknown users are refused during
- * the SMTP dialogue, exactly as the mail server would, and nothing needs to bounce later.
+ * Recipient verification at RCPT time: asks the downstream (MAIL FROM with the transaction's
+ * sender, RCPT, RSET through the pool, acting for the client with XCLIENT exactly as the relay
+ * will) and answers the client with the downstream's own reply, so unknown users and relay
+ * attempts are refused during the SMTP dialogue, exactly as the mail server would, and nothing
+ * needs to bounce later.
+ *
+ * <p>An answer is reused only where it cannot depend on who asks: keyed by everything the mail
+ * server sees of the question (client address, HELO, login, sender, recipient, SMTPUTF8); and a
+ * "no such mailbox" answer (RFC 3463 X.1.1), which depends on the recipient alone, also for that
+ * recipient from anyone. The relay itself asks again in any case, so a cached answer can refuse
+ * early but never lets through what the mail server would refuse.
  *
  * <p>System properties: {@code sluice.verify-recipients} (default true) switches it off, then every
  * syntactically valid recipient is accepted and refusals happen at relay time;
@@ -27,8 +38,26 @@ public class RecipientVerifier {
     static final Reply ACCEPTED = Reply.of(ReplyCode.OK, EnhancedStatus.DESTINATION_OK, "Ok");
 
     private final boolean enabled = Boolean.parseBoolean(System.getProperty("sluice.verify-recipients", "true"));
-    private final VerificationCache cache = new VerificationCache(
+    private final VerificationCache<Question> cache = new VerificationCache<>(
             1000L * Integer.getInteger("sluice.verify-cache-seconds", 60), 100_000);
+
+    /** What a downstream answer about a recipient can depend on; only {@code recipient} for X.1.1. */
+    record Question(String client, String helo, String login, String sender, String recipient, boolean utf8) {
+
+        static Question of(Transaction tx, String recipient) {
+            return new Question(tx.client().address(), tx.client().helo(), tx.client().authUser(), tx.sender(),
+                    recipient, tx.mailParameters().containsKey("SMTPUTF8"));
+        }
+
+        static Question anyone(String recipient) {
+            return new Question(null, null, null, null, recipient, false);
+        }
+    }
+
+    /** RFC 3463 X.1.1, bad destination mailbox: an answer about the mailbox, whoever asks. */
+    static boolean aboutTheMailbox(Reply reply) {
+        return reply.code() >= 500 && reply.status() != null && reply.status().endsWith(".1.1");
+    }
 
     @Inject
     Downstream downstream;
@@ -38,13 +67,23 @@ public class RecipientVerifier {
         if (!enabled) {
             return ACCEPTED;
         }
-        Reply cached = cache.get(address, System.nanoTime());
+        Question question = Question.of(transaction, address);
+        long now = System.nanoTime();
+        Reply cached = cache.get(question, now);
+        if (cached == null) {
+            cached = cache.get(Question.anyone(address), now);
+        }
         if (cached != null) {
             return cached;
         }
+        RelayEnvelope probe = new RelayEnvelope(transaction.sender(), List.of(address), transaction.mailParameters(),
+                ClientOrigin.of(transaction.client()));
         try {
-            Reply reply = GatewayReplies.passOn(downstream.call("verify", c -> c.verifyRecipient(address)));
-            cache.put(address, reply, System.nanoTime());
+            Reply reply = GatewayReplies.passOn(downstream.call("verify", c -> c.verifyRecipient(probe)));
+            cache.put(question, reply, System.nanoTime());
+            if (aboutTheMailbox(reply)) {
+                cache.put(Question.anyone(address), reply, System.nanoTime());
+            }
             return reply;
         } catch (ResourceException e) {
             LOG.warning(() -> transaction.queueId() + ": cannot verify <" + address + ">: " + e.getMessage());

@@ -6,16 +6,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Recent downstream answers about recipients, so a burst of mail to the same address costs one
+ * Recent downstream answers about recipients, so a burst of mail to the same key costs one
  * verification. Only definitive answers (2xx, 5xx) are kept; the map is emptied when it grows past
  * its bound rather than evicting one by one, which is cheap and good enough for a short-lived cache.
+ * The key is whatever the answer depends on (the caller decides; see {@link RecipientVerifier}).
+ *
+ * @param <K> the key: a value with equals and hashCode
  */
-final class VerificationCache {
+final class VerificationCache<K> {
 
     private record Entry(Reply reply, long expiresAtNanos) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<K, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final int maxEntries;
 
@@ -24,26 +27,26 @@ final class VerificationCache {
         this.maxEntries = maxEntries;
     }
 
-    Reply get(String address, long nowNanos) {
-        Entry e = entries.get(address);
+    Reply get(K key, long nowNanos) {
+        Entry e = entries.get(key);
         if (e == null) {
             return null;
         }
         if (nowNanos - e.expiresAtNanos() >= 0) {
-            entries.remove(address, e);
+            entries.remove(key, e);
             return null;
         }
         return e.reply();
     }
 
-    void put(String address, Reply reply, long nowNanos) {
+    void put(K key, Reply reply, long nowNanos) {
         if (ttlNanos <= 0 || reply.isTransientFailure()) {
             return;
         }
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        entries.put(address, new Entry(reply, nowNanos + ttlNanos));
+        entries.put(key, new Entry(reply, nowNanos + ttlNanos));
     }
 
     int size() {

@@ -14,7 +14,7 @@ class VerificationCacheTest {
 
     @Test
     void definitiveAnswersAreKeptUntilTheyExpire() {
-        VerificationCache cache = new VerificationCache(1000, 10);
+        VerificationCache<String> cache = new VerificationCache<>(1000, 10);
         cache.put("a@example.org", OK, 0);
         cache.put("b@example.org", UNKNOWN, 0);
         assertEquals(OK, cache.get("a@example.org", 999_999_999L));
@@ -25,21 +25,21 @@ class VerificationCacheTest {
 
     @Test
     void temporaryFailuresAreNeverCached() {
-        VerificationCache cache = new VerificationCache(1000, 10);
+        VerificationCache<String> cache = new VerificationCache<>(1000, 10);
         cache.put("a@example.org", LATER, 0);
         assertNull(cache.get("a@example.org", 1));
     }
 
     @Test
     void aZeroTtlSwitchesCachingOff() {
-        VerificationCache cache = new VerificationCache(0, 10);
+        VerificationCache<String> cache = new VerificationCache<>(0, 10);
         cache.put("a@example.org", OK, 0);
         assertNull(cache.get("a@example.org", 0));
     }
 
     @Test
     void theCacheStaysBounded() {
-        VerificationCache cache = new VerificationCache(60_000, 3);
+        VerificationCache<String> cache = new VerificationCache<>(60_000, 3);
         for (int i = 0; i < 10; i++) {
             cache.put("u" + i + "@example.org", OK, 0);
         }

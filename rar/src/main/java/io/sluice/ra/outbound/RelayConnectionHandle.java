@@ -1,5 +1,6 @@
 package io.sluice.ra.outbound;
 
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
 import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayEnvelope;
@@ -23,10 +24,10 @@ public class RelayConnectionHandle implements RelayConnection {
     }
 
     @Override
-    public Reply verifyRecipient(String recipient) throws RelayException {
+    public Reply verifyRecipient(RelayEnvelope probe) throws RelayException {
         RelayManagedConnection mc = current();
         try {
-            return mc.client().verify(recipient);
+            return mc.clientFor(probe.origin()).verify(probe);
         } catch (RelayException e) {
             markFailed(e);
             throw e;
@@ -39,7 +40,7 @@ public class RelayConnectionHandle implements RelayConnection {
     }
 
     @Override
-    public Reply authenticate(String user, String password) throws RelayException {
+    public Reply authenticate(ClientOrigin client, String user, String password) throws RelayException {
         RelayManagedConnection mc = current();
         SmtpClient probe;
         try {
@@ -48,7 +49,7 @@ public class RelayConnectionHandle implements RelayConnection {
             throw new RelayException("cannot reach the downstream to check credentials: " + e.getMessage(), false, e);
         }
         try (probe) {
-            return probe.authenticate(user, password);
+            return probe.authenticate(client, user, password);
         }
     }
 
@@ -56,7 +57,7 @@ public class RelayConnectionHandle implements RelayConnection {
     public RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException {
         RelayManagedConnection mc = current();
         try {
-            return mc.client().send(envelope, content);
+            return mc.clientFor(envelope.origin()).send(envelope, content);
         } catch (RelayException e) {
             markFailed(e);
             throw e;

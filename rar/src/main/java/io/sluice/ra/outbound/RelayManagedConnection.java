@@ -1,5 +1,6 @@
 package io.sluice.ra.outbound;
 
+import io.sluice.api.ClientOrigin;
 import io.sluice.api.RelayException;
 import io.sluice.smtp.client.SmtpClient;
 import jakarta.resource.NotSupportedException;
@@ -13,6 +14,7 @@ import jakarta.resource.spi.ManagedConnectionMetaData;
 
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +32,7 @@ public class RelayManagedConnection implements ManagedConnection {
     private static final Logger LOG = Logger.getLogger(RelayManagedConnection.class.getName());
 
     private final RelayManagedConnectionFactory factory;
-    private final SmtpClient client;
+    private volatile SmtpClient client;
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<RelayConnectionHandle> handles = ConcurrentHashMap.newKeySet();
     private PrintWriter logWriter;
@@ -47,6 +49,33 @@ public class RelayManagedConnection implements ManagedConnection {
 
     SmtpClient client() {
         return client;
+    }
+
+    /**
+     * The session, made fit to act for {@code origin} ({@code null}: the gateway's own mail). A
+     * session that cannot be (it acted for another client and the mail server no longer offers
+     * XCLIENT, or it refused the last identity, or it acted for a client and now the gateway writes)
+     * is closed and this connection opens a fresh one in its place, so the pool's accounting stays as
+     * it is and no identity is ever carried from one transaction into another.
+     */
+    SmtpClient clientFor(ClientOrigin origin) throws RelayException {
+        SmtpClient current = client;
+        if (current.canActFor(origin)) {
+            return current;
+        }
+        current.close();
+        try {
+            SmtpClient fresh = SmtpClient.connect(factory.clientSettings());
+            factory.status().destroyed(); // the old session, counted here so destroy() counts only the last one
+            factory.status().created();
+            LOG.fine(() -> "replaced " + current + " by " + fresh + " to act for "
+                    + (origin == null ? "the gateway" : origin.address()));
+            client = fresh;
+            return fresh;
+        } catch (IOException e) {
+            factory.status().connectFailed();
+            throw new RelayException("cannot open a fresh SMTP session with the downstream: " + e.getMessage(), false, e);
+        }
     }
 
     boolean isUsable() {

@@ -35,13 +35,32 @@ final class ForwardedClient {
         add(out, names, "ADDR", o.address().indexOf(':') >= 0 ? "IPV6:" + o.address() : o.address());
         add(out, names, "PORT", Integer.toString(o.port()));
         add(out, names, "PROTO", o.protocol().startsWith("ESMTP") ? "ESMTP" : "SMTP");
-        add(out, names, "HELO", o.helo() == null ? "[UNAVAILABLE]" : o.helo());
+        add(out, names, "HELO", o.helo() == null ? "[UNAVAILABLE]" : clip(o.helo(), MAX_HELO_OCTETS));
         if (xclient) {
             add(out, names, "LOGIN", o.login() == null ? "[UNAVAILABLE]" : o.login());
         } else {
             add(out, names, "SOURCE", "REMOTE");
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * Postfix refuses an XCLIENT whose HELO is longer than a host name may be (255 octets) with a
+     * 501, which would leave the client's mail without its identity: the mail server gets the first
+     * 255 octets, as odd as the whole name was.
+     */
+    static final int MAX_HELO_OCTETS = 255;
+
+    static String clip(String value, int maxOctets) {
+        byte[] b = value.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= maxOctets) {
+            return value;
+        }
+        int end = maxOctets;
+        while (end > 0 && (b[end] & 0xC0) == 0x80) { // never cut a UTF-8 sequence in two
+            end--;
+        }
+        return new String(b, 0, end, StandardCharsets.UTF_8);
     }
 
     private static void add(List<String> out, Set<String> offered, String name, String value) {

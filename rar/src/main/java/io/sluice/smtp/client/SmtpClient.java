@@ -1,6 +1,7 @@
 package io.sluice.smtp.client;
 
 import io.sluice.api.ClientOrigin;
+import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageSource;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
@@ -33,6 +34,11 @@ import java.util.logging.Logger;
  *
  * <p>After an I/O error, a timeout, a protocol error or a 421 the session is no longer
  * {@link #isUsable() usable} and must be closed. Not thread safe.
+ *
+ * <p>Identity: with XCLIENT the session acts for one client at a time, and a transaction only ever
+ * goes out under the identity of the client it came from. {@link #canActFor} tells whether the
+ * session can be switched to a given client; when it cannot (the mail server no longer offers
+ * XCLIENT after acting for someone, or refused it), the caller must use another session.
  */
 public final class SmtpClient implements AutoCloseable {
 
@@ -44,7 +50,8 @@ public final class SmtpClient implements AutoCloseable {
 
     private Capabilities capabilities = Capabilities.NONE;
     private ClientOrigin actingFor; // the client XCLIENT last made this session act for
-    private boolean xclientRefused;
+    private boolean actedForClient; // once it acted for a client, it never carries the gateway's own mail
+    private boolean retired; // it cannot be made to act for anyone new: the next caller gets a fresh session
     private String tls; // the TLS version and cipher with the downstream, once STARTTLS is done
     private Reply greeting;
     private boolean usable = true;
@@ -174,11 +181,19 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * AUTH PLAIN (RFC 4954, RFC 4616) with the downstream, for checking a client's credentials;
-     * 454 when the downstream offers no PLAIN authentication.
+     * AUTH PLAIN (RFC 4954, RFC 4616) with the downstream, for checking a client's credentials,
+     * acting for that client first when the mail server offers XCLIENT, so its own failure limits and
+     * logs see the client; 454 when it offers no PLAIN authentication or refuses the client's identity.
      */
-    public Reply authenticate(String user, String password) throws RelayException {
+    public Reply authenticate(ClientOrigin origin, String user, String password) throws RelayException {
         return guarded(() -> {
+            if (origin != null && capabilities.has("XCLIENT")) {
+                Reply refused = actFor(origin);
+                if (refused != null) {
+                    return Reply.of(454, EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure: "
+                            + refused.text());
+                }
+            }
             String mechanisms = " " + capabilities.value("AUTH").toUpperCase(Locale.ROOT) + " ";
             if (!mechanisms.contains(" PLAIN ")) {
                 return Reply.of(454, "4.7.0", "Temporary authentication failure: the mail server offers no AUTH PLAIN");
@@ -189,13 +204,45 @@ public final class SmtpClient implements AutoCloseable {
         });
     }
 
-    /** {@code MAIL FROM:<>}, {@code RCPT TO}, {@code RSET}; the reply that decides (RCPT, or MAIL if refused). */
-    public Reply verify(String recipient) throws RelayException {
+    /**
+     * Asks whether the mail server would take the probe's (one) recipient from its sender, acting
+     * for its client exactly as the relay will: {@code MAIL}, {@code RCPT}, {@code RSET}. The reply
+     * that decides: RCPT's, or MAIL's if MAIL was refused, or why the session could not act for the
+     * client.
+     */
+    public Reply verify(RelayEnvelope probe) throws RelayException {
         return guarded(() -> {
-            List<Reply> r = pipeline(List.of("MAIL FROM:<>", "RCPT TO:<" + recipient + ">", "RSET"), true);
+            Reply unfit = unfit(probe);
+            if (unfit != null) {
+                return unfit;
+            }
+            Reply refused = actFor(probe.origin());
+            if (refused != null) {
+                return refused;
+            }
+            String recipient = probe.recipients().get(0);
+            List<Reply> r = pipeline(List.of("MAIL FROM:<" + probe.sender() + ">" + mailParameters(probe.mailParameters(), -1),
+                    "RCPT TO:<" + recipient + ">", "RSET"), true);
             dirty = r.size() < 3 || !r.get(2).isPositive();
             return r.get(0).isPositive() && r.size() > 1 ? r.get(1) : r.get(0);
         });
+    }
+
+    /**
+     * Whether this session can carry a transaction for {@code origin} ({@code null}: the gateway's
+     * own mail) without carrying anybody else's identity into it. A session that acted for a client
+     * never carries the gateway's mail again; one that acts for a client can only switch to another
+     * while the mail server still offers XCLIENT (Postfix re-checks its permission against the client
+     * it now acts for).
+     */
+    public boolean canActFor(ClientOrigin origin) {
+        if (!isUsable() || retired) {
+            return false;
+        }
+        if (origin == null) {
+            return !actedForClient;
+        }
+        return origin.equals(actingFor) || !actedForClient || capabilities.has("XCLIENT");
     }
 
     /** Relays one message; see {@link RelayResult}. */
@@ -208,19 +255,15 @@ public final class SmtpClient implements AutoCloseable {
      * accepted. A refusal anywhere means RSET: nothing is delivered and the session stays usable.
      */
     private RelayResult transaction(RelayEnvelope envelope, MessageSource content) throws IOException {
-        if (envelope.mailParameters().containsKey("SMTPUTF8") && !capabilities.has("SMTPUTF8")) {
-            // sending it without SMTPUTF8 would be a lie about its addresses and header fields
-            return new RelayResult(Reply.of(553, "5.6.7", "the mail server does not take SMTPUTF8 messages"),
-                    List.of(), null, null);
+        Reply refused = unfit(envelope);
+        if (refused == null) {
+            refused = actFor(envelope.origin());
         }
-        boolean binary = "BINARYMIME".equalsIgnoreCase(envelope.mailParameters().get("BODY"));
-        if (binary && !(capabilities.has("BINARYMIME") && capabilities.has("CHUNKING"))) {
-            return new RelayResult(Reply.of(554, "5.6.3", "the mail server does not take binary MIME messages"),
-                    List.of(), null, null);
+        if (refused != null) {
+            return new RelayResult(refused, List.of(), null, null);
         }
-        introduce(envelope.origin());
         List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
-        commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content));
+        commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content.size()));
         for (String rcpt : envelope.recipients()) {
             commands.add("RCPT TO:<" + rcpt + ">" + rcptParameters(envelope.recipientParameters().get(rcpt)));
         }
@@ -285,28 +328,47 @@ public final class SmtpClient implements AutoCloseable {
         return done;
     }
 
+    /** Why this session cannot take the envelope's message at all, or {@code null}. */
+    private Reply unfit(RelayEnvelope envelope) {
+        if (envelope.mailParameters().containsKey("SMTPUTF8") && !capabilities.has("SMTPUTF8")) {
+            // sending it without SMTPUTF8 would be a lie about its addresses and header fields
+            return Reply.of(553, "5.6.7", "the mail server does not take SMTPUTF8 messages");
+        }
+        boolean binary = "BINARYMIME".equalsIgnoreCase(envelope.mailParameters().get("BODY"));
+        if (binary && !(capabilities.has("BINARYMIME") && capabilities.has("CHUNKING"))) {
+            return Reply.of(554, "5.6.3", "the mail server does not take binary MIME messages");
+        }
+        return null;
+    }
+
     /**
-     * Tells the downstream who the client really is: XCLIENT (which makes the session act as if
-     * that client had connected; the downstream greets again and wants a new EHLO) when it offers
-     * it, else XFORWARD (for the next transaction only). A session that was made to act for a
-     * client and now carries the gateway's own mail says so, so nothing the gateway writes is
-     * judged as the last client's. Attributes the downstream does not list are left out.
+     * Makes the mail server see the real client for the next transaction: XCLIENT (the session then
+     * acts as if that client had connected; Postfix greets anew and wants EHLO again) when offered,
+     * else XFORWARD (for the next transaction, and only for its logs). Attributes it does not list
+     * are left out. The gateway's own mail ({@code origin} null) needs nothing: it only ever goes on
+     * a session that never acted for a client.
+     *
+     * @return {@code null} when the session now acts for {@code origin}; otherwise the reply that
+     * refuses the transaction, and the session is retired: nothing is ever sent under the wrong
+     * identity, and no client's mail goes without its identity while the mail server asks for it
      */
-    private void introduce(ClientOrigin origin) throws IOException {
-        if (capabilities.has("XCLIENT") && (origin != null || actingFor != null)) {
-            ClientOrigin as = origin != null ? origin : new ClientOrigin(socket.getLocalAddress().getHostAddress(),
-                    socket.getLocalPort(), settings.heloName(), "ESMTP", null);
-            if (as.equals(actingFor)) {
-                return;
-            }
-            if (xclientRefused) {
-                return;
-            }
-            Reply r = checked(command(ForwardedClient.xclient(as, capabilities.value("XCLIENT"))));
-            if (!r.isPositive()) {
-                xclientRefused = true; // not authorized for this gateway: asking again per message helps nobody
-                LOG.warning(() -> "downstream refused XCLIENT (" + r + "); it sees the gateway as the client");
-                return;
+    private Reply actFor(ClientOrigin origin) throws IOException {
+        if (!canActFor(origin)) {
+            retired = true;
+            return IDENTITY_LOST; // the pool checks canActFor first; this is the last line of defence
+        }
+        if (origin == null || origin.equals(actingFor)) {
+            return null;
+        }
+        if (capabilities.has("XCLIENT")) {
+            actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
+            actingFor = null;
+            Reply r = checked(command(ForwardedClient.xclient(origin, capabilities.value("XCLIENT"))));
+            if (r.code() != ReplyCode.SERVICE_READY && r.code() != ReplyCode.OK) {
+                retired = true;
+                LOG.warning(() -> "downstream refused XCLIENT for " + origin.address() + " (" + r
+                        + "); the client's mail is not sent without its identity");
+                return identityRefused("XCLIENT", r);
             }
             if (r.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
                 Reply ehlo = checked(command("EHLO " + settings.heloName()));
@@ -316,13 +378,29 @@ public final class SmtpClient implements AutoCloseable {
                 capabilities = Capabilities.fromEhlo(ehlo.lines());
             }
             actingFor = origin;
-        } else if (origin != null && capabilities.has("XFORWARD")) {
+            return null;
+        }
+        if (capabilities.has("XFORWARD")) {
             Reply r = checked(command(ForwardedClient.xforward(origin, capabilities.value("XFORWARD"))));
             if (!r.isPositive()) {
-                LOG.fine(() -> "downstream refused XFORWARD (" + r + ")");
+                retired = true;
+                LOG.warning(() -> "downstream refused XFORWARD for " + origin.address() + " (" + r
+                        + "); the client's mail is not sent without its identity");
+                return identityRefused("XFORWARD", r);
             }
         }
+        return null; // the mail server asks for neither: it sees the gateway, as it chose to
     }
+
+    /** The client's answer when the mail server would not take its identity: try again later. */
+    private static Reply identityRefused(String command, Reply r) {
+        return Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.TEMPORARY_POLICY,
+                "Error: the mail server did not accept the client's identity (" + command + ": " + r.code()
+                        + (r.status() != null ? " " + r.status() : "") + " " + r.text() + "), try again later");
+    }
+
+    private static final Reply IDENTITY_LOST = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.TEMPORARY_POLICY,
+            "Error: the mail server session cannot act for this client, try again later");
 
     /** NOTIFY and ORCPT when the downstream offers DSN (RFC 3461); without it they are left out. */
     private String rcptParameters(Map<String, String> given) {
@@ -338,7 +416,8 @@ public final class SmtpClient implements AutoCloseable {
         return sb.toString();
     }
 
-    private String mailParameters(Map<String, String> given, MessageSource content) {
+    /** The MAIL parameters for the downstream; SIZE is {@code size}, or the client's declared SIZE when negative. */
+    private String mailParameters(Map<String, String> given, long size) {
         StringBuilder sb = new StringBuilder();
         if (capabilities.has("DSN")) {
             for (String key : List.of("RET", "ENVID")) {
@@ -347,8 +426,10 @@ public final class SmtpClient implements AutoCloseable {
                 }
             }
         }
-        if (capabilities.has("SIZE")) {
-            sb.append(" SIZE=").append(content.size());
+        if (capabilities.has("SIZE") && size >= 0) {
+            sb.append(" SIZE=").append(size);
+        } else if (capabilities.has("SIZE") && given.get("SIZE") != null && given.get("SIZE").matches("[0-9]{1,20}")) {
+            sb.append(" SIZE=").append(given.get("SIZE"));
         }
         if (given.containsKey("SMTPUTF8") && capabilities.has("SMTPUTF8")) {
             sb.append(" SMTPUTF8");

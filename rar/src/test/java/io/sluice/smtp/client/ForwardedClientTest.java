@@ -3,6 +3,7 @@ package io.sluice.smtp.client;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayResult;
+import io.sluice.api.Reply;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real client passed on with XCLIENT or XFORWARD, only as far as the downstream asks for it. */
@@ -26,28 +28,37 @@ class ForwardedClientTest {
     }
 
     @Test
-    void xclientActsForEachClientAndForTheGatewayAgainAfterwards() throws Exception {
+    void xclientActsForEachClientOnceAndTheSessionNeverCarriesTheGatewaysMailAfterwards() throws Exception {
         try (ScriptedServer peer = new ScriptedServer(List.of("XCLIENT NAME ADDR PORT PROTO HELO LOGIN"),
                 ForwardedClientTest::reply); SmtpClient client = SmtpClient.connect(peer.settings())) {
+            assertTrue(client.canActFor(null));
             RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of(), ORIGIN),
                     text("x\r\n"));
             assertTrue(r.delivered());
             client.send(new RelayEnvelope("a@example.org", List.of("c@example.org"), Map.of(), ORIGIN), text("y\r\n"));
-            client.send(new RelayEnvelope("", List.of("admin@example.org"), Map.of()), text("z\r\n"));
+            assertFalse(client.canActFor(null));
+            RelayResult own = client.send(new RelayEnvelope("", List.of("admin@example.org"), Map.of()), text("z\r\n"));
+            assertEquals(Reply.of(451, "4.7.0", "Error: the mail server session cannot act for this client, try again later"),
+                    own.refusal());
             client.close();
             assertTrue(peer.awaitFinished());
-            String local = peer.lines.get(peer.lines.indexOf("MAIL FROM:<>") - 2);
-            assertTrue(local.startsWith("XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.1 PORT="), local);
             assertEquals(List.of("EHLO gw.test",
                     "XCLIENT NAME=[UNAVAILABLE] ADDR=192.0.2.7 PORT=40000 PROTO=ESMTP HELO=mail.example+3Dorg "
                             + "LOGIN=[UNAVAILABLE]", "EHLO gw.test",
                     "MAIL FROM:<a@example.org>", "RCPT TO:<b@example.org>", "DATA", "x", ".",
                     // the same client again: the session already acts for it
                     "MAIL FROM:<a@example.org>", "RCPT TO:<c@example.org>", "DATA", "y", ".",
-                    // the gateway's own mail: the session acts for the gateway again
-                    local, "EHLO gw.test", "MAIL FROM:<>", "RCPT TO:<admin@example.org>", "DATA", "z", ".", "QUIT"),
-                    peer.lines);
+                    // the gateway's own mail is not sent on a session that acted for a client
+                    "QUIT"), peer.lines);
         }
+    }
+
+    @Test
+    void anOverlongHeloIsClippedToWhatTheMailServerTakes() {
+        String helo = "h".repeat(300);
+        String command = ForwardedClient.xclient(new ClientOrigin("192.0.2.7", 1, helo, "ESMTP", null), "HELO");
+        assertEquals("XCLIENT HELO=" + "h".repeat(255), command);
+        assertEquals("\u00e9".repeat(127), ForwardedClient.clip("\u00e9".repeat(200), 255)); // never half a character
     }
 
     @Test

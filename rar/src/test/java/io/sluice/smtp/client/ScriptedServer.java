@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A one-connection SMTP peer whose replies come from a function of the command line, for
@@ -34,6 +35,11 @@ final class ScriptedServer implements AutoCloseable {
      * @param replies        reply for a command (upper-case verb first), or {@code null} to close
      */
     ScriptedServer(List<String> ehloExtensions, Function<String, String> replies) throws IOException {
+        this(() -> ehloExtensions, replies);
+    }
+
+    /** As above, with the EHLO extensions asked for anew at each EHLO (a server whose offer changes). */
+    ScriptedServer(Supplier<List<String>> ehloExtensions, Function<String, String> replies) throws IOException {
         serverSocket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> serve(ehloExtensions, replies), "scripted-smtp");
         t.setDaemon(true);
@@ -53,7 +59,7 @@ final class ScriptedServer implements AutoCloseable {
         return Map.of();
     }
 
-    private void serve(List<String> ehlo, Function<String, String> replies) {
+    private void serve(Supplier<List<String>> extensions, Function<String, String> replies) {
         try (Socket s = serverSocket.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
             send(out, "220 scripted ESMTP");
             boolean inData = false;
@@ -70,6 +76,7 @@ final class ScriptedServer implements AutoCloseable {
                 }
                 String upper = line.toUpperCase();
                 if (upper.startsWith("EHLO")) {
+                    List<String> ehlo = extensions.get();
                     StringBuilder sb = new StringBuilder(ehlo.isEmpty() ? "250 scripted" : "250-scripted");
                     for (int i = 0; i < ehlo.size(); i++) {
                         sb.append("\r\n250").append(i == ehlo.size() - 1 ? ' ' : '-').append(ehlo.get(i));

@@ -130,12 +130,16 @@ class SmtpClientTest {
         }
     }
 
+    static RelayEnvelope probe(String recipient) {
+        return new RelayEnvelope("a@example.org", List.of(recipient), Map.of());
+    }
+
     @Test
     void verifyReturnsTheDownstreamsOwnReplyAndLeavesTheSessionClean() throws IOException {
         try (Downstream down = new Downstream(); SmtpClient client = SmtpClient.connect(down.settings())) {
             assertEquals(Reply.of(550, "5.1.1", "<unknown@example.org>: Recipient address rejected: User unknown"),
-                    client.verify("unknown@example.org"));
-            assertEquals(Reply.of(250, "2.1.5", "Ok"), client.verify("known@example.org"));
+                    client.verify(probe("unknown@example.org")));
+            assertEquals(Reply.of(250, "2.1.5", "Ok"), client.verify(probe("known@example.org")));
             assertFalse(client.needsReset());
             assertTrue(client.send(new RelayEnvelope("a@example.org", List.of("b@example.org"), Map.of()),
                     text("x\r\n")).delivered());
