@@ -140,7 +140,7 @@ class AdminApiIT extends GatewayTest {
                         + "450, 451, 452, 550, 551, 552, 553 or 554\"},"
                         + "{\"field\":\"rules[0].actions[1].address\",\"message\":\"is required for REDIRECT\"},"
                         + "{\"field\":\"rules[0].filter.pattern\",\"message\":\"is not a valid regular expression: "
-                        + "Unclosed character class\"},"
+                        + "missing closing ] `[a-z`\"},"
                         + "{\"field\":\"rules[1].actions\",\"message\":\"must not be empty\"},"
                         + "{\"field\":\"rules[1].filter.pattern\",\"message\":\"prefix length out of range in 10.0.0.0/33\"}]}");
         assertProblem(admin.post("/api/v1/policies", "{\"name\":\"x\",\"direction\":\"SIDEWAYS\"}"), 400,

@@ -1,18 +1,19 @@
 package io.sluice.policy;
 
+import com.google.re2j.Pattern;
 import io.sluice.api.Cidr;
+import io.sluice.text.LinearRegex;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A rule ready to run: its filter compiled once (regular expressions, CIDR blocks) when the
- * snapshot is built, not for every message.
+ * snapshot is built, not for every message. Every expression and glob runs on RE2J
+ * ({@link LinearRegex}), in time linear in the message text.
  *
  * @param spec   the rule as configured
  * @param filter whether a message matches
@@ -25,7 +26,7 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
     public static CompiledRule compile(RuleSpec spec) {
         try {
             return new CompiledRule(spec, filter(spec.filter()));
-        } catch (IllegalArgumentException e) { // PatternSyntaxException included
+        } catch (IllegalArgumentException e) { // a pattern RE2 refuses included
             // the admin API refuses such rules; this is a rule written into the database by hand
             LOG.warning(() -> "rule " + spec.name() + " has an invalid filter and never matches: " + e.getMessage());
             return new CompiledRule(spec, NEVER);
@@ -44,7 +45,7 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 yield m -> m.size() > limit;
             }
             case HEADER -> {
-                Pattern p = Pattern.compile(f.pattern(), f.caseInsensitive() ? Pattern.CASE_INSENSITIVE : 0);
+                Pattern p = LinearRegex.compile(f.pattern(), f.caseInsensitive() ? Pattern.CASE_INSENSITIVE : 0);
                 String name = f.header();
                 yield m -> m.headerValues(name).stream().anyMatch(v -> p.matcher(v).find());
             }
@@ -95,15 +96,14 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 default -> re.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        Pattern p = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        Pattern p = LinearRegex.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
         return s -> p.matcher(s).matches();
     }
 
     /** Keyword (substring) or regular expression, optionally ignoring case. */
-    static Predicate<String> textMatcher(FilterSpec f) throws PatternSyntaxException {
+    static Predicate<String> textMatcher(FilterSpec f) {
         if (f.regex()) {
-            Pattern p = Pattern.compile(f.pattern(),
-                    f.caseInsensitive() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            Pattern p = LinearRegex.compile(f.pattern(), f.caseInsensitive() ? Pattern.CASE_INSENSITIVE : 0);
             return s -> p.matcher(s).find();
         }
         if (f.caseInsensitive()) {

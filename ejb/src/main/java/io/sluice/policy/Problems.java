@@ -1,9 +1,9 @@
 package io.sluice.policy;
 
+import io.sluice.text.LinearRegex;
 import jakarta.validation.ConstraintValidatorContext;
 
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Collects field problems for the validators of {@link Consistent}. */
 final class Problems {
@@ -43,10 +43,9 @@ final class Problems {
         if (value == null) {
             return;
         }
-        try {
-            Pattern.compile(value);
-        } catch (PatternSyntaxException e) {
-            add(field, "is not a valid regular expression: " + e.getDescription());
+        String problem = LinearRegex.problem(value);
+        if (problem != null) {
+            add(field, "is not a valid regular expression: " + problem);
         }
     }
 

@@ -3,11 +3,12 @@ package io.sluice.scan.spam;
 import io.sluice.policy.MessageFacts;
 import io.sluice.scan.Analysis;
 import io.sluice.scan.TextPart;
+import com.google.re2j.Pattern;
+import io.sluice.text.LinearRegex;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One weighted rule of the embedded scorer, in the style of SpamAssassin's: a name, a score, where
@@ -39,7 +40,7 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (regex.isEmpty() && !where.equals("html-only")) {
             throw new IllegalArgumentException("rule " + f[0] + " needs a pattern");
         }
-        return new SpamRule(f[0], Double.parseDouble(f[1]), where, Pattern.compile(regex), triggers(regex));
+        return new SpamRule(f[0], Double.parseDouble(f[1]), where, LinearRegex.compile(regex, 0), triggers(regex));
     }
 
     /**

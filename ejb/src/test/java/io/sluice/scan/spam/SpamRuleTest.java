@@ -38,4 +38,26 @@ class SpamRuleTest {
             }
         }
     }
+
+    @Test
+    void everyShippedRuleLoadsOnTheLinearTimeEngine() throws java.io.IOException {
+        int lines = 0;
+        try (java.io.InputStream in = SpamRules.class.getResourceAsStream("default.rules")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines++;
+                    SpamRule.parse(line); // throws if RE2 refuses it; the loader would skip it with a warning
+                }
+            }
+        }
+        assertEquals(lines, SpamRules.defaults().size());
+    }
+
+    @Test
+    void aSubjectOfCapitalsIsScoredInLinearTime() {
+        SpamRule caps = SpamRule.parse("SUBJ_ALL_CAPS 1.0 subject ^[^a-z]*[A-Z]{3,}[^a-z]*[A-Z]{3,}[^a-z]*$");
+        String subject = "A".repeat(50_000) + "a"; // 200 capitals and an "a" held a worker for 18 s
+        assertEquals(false, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> caps.pattern().matcher(subject).find()));
+    }
 }

@@ -1,0 +1,46 @@
+package io.sluice.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Regression tests: content crafted to make regular expressions backtrack is answered as fast as
+ * any other message, and an administrator's expression that cannot run in linear time is refused.
+ */
+class HostileContentIT extends GatewayTest {
+
+    /** Far more than the few milliseconds these take; before, a 200-capital subject took 18 s. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    @Test
+    void aSubjectOfCapitalsIsAnsweredAtOnce() {
+        String reply = assertTimeoutPreemptively(BOUND, () -> Gateway.send("a@example.org", "bob@example.com",
+                "Subject: " + "A".repeat(900) + "a\r\n\r\nhello\r\n"));
+        assertTrue(reply.startsWith("250 2.0.0 Ok: queued as "), reply);
+    }
+
+    @Test
+    void markupOfStrayBracketsIsAnsweredAtOnce() {
+        String body = ("<".repeat(990) + "\r\n").repeat(40) + ("<!--<script>".repeat(80) + "\r\n").repeat(20);
+        String reply = assertTimeoutPreemptively(BOUND, () -> Gateway.send("a@example.org", "bob@example.com",
+                "Subject: html\r\nContent-Type: text/html\r\n\r\n" + body));
+        assertTrue(reply.startsWith("250 2.0.0 Ok: queued as "), reply);
+    }
+
+    @Test
+    void aLookAheadInAFilterIsRefusedNamingTheField() {
+        Api.Result r = Api.admin().post("/api/v1/policies", "{\"name\":\"look-ahead\",\"direction\":\"BOTH\","
+                + "\"rules\":[{\"filter\":{\"type\":\"SUBJECT\",\"regex\":true,\"pattern\":\"free(?=money)\"},"
+                + "\"actions\":[{\"type\":\"TAG_SUBJECT\",\"text\":\"[x]\"}]}]}");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"rules[0].filter.pattern\",\"message\":"
+                + "\"is not a valid regular expression: invalid or unsupported Perl syntax `(?=` (look-around and "
+                + "back-references cannot run in linear time)\"}]}", r.body());
+    }
+}
