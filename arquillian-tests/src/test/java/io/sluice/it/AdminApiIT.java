@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.sluice.it.Api.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,6 @@ class AdminApiIT extends GatewayTest {
     @AfterEach
     void reset() {
         Api.resetConfiguration();
-    }
-
-    private static void assertProblem(Api.Result r, int status, String expectedJson) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType().replace(";charset=UTF-8", ""));
-        assertEquals(expectedJson, r.body());
     }
 
     @Test

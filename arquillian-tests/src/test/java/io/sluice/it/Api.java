@@ -106,6 +106,14 @@ final class Api {
         }
     }
 
+    /** An RFC 9457 problem response: the status, the media type and the whole body. */
+    static void assertProblem(Result r, int status, String expectedJson) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, r.status(), r.body());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
+                r.contentType().replace(";charset=UTF-8", ""));
+        org.junit.jupiter.api.Assertions.assertEquals(expectedJson, r.body());
+    }
+
     /** Checks the status and returns the result. */
     Result expect(int status, Result r) {
         if (r.status() != status) {
@@ -157,7 +165,9 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Gateway.HTTP_PORT + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null && headers.stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+        // like any API client, JSON even without a body: the API refuses changes without it (cross-site forgery)
+        boolean changes = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        if ((json != null || changes) && headers.stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             b.header("Content-Type", "application/json");
         }
         if (authorization != null) {

@@ -52,7 +52,7 @@ public class ScanningResource {
 
     @POST
     @Path("spam/learn")
-    @Consumes({"message/rfc822", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes("message/rfc822") // text/plain would let another site's form teach Bayes (see CrossSiteRequestGuard)
     public BayesLearner.Result learn(@QueryParam("as") String as, InputStream body) throws IOException {
         if (!"spam".equals(as) && !"ham".equals(as)) {
             throw new ManageException.InvalidInput(List.of(new Violation("as", "must be spam or ham")));
