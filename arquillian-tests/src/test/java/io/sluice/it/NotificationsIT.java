@@ -1,5 +1,6 @@
 package io.sluice.it;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Notifications: rendered templates, the null reverse-path, and nobody written to who must not be. */
@@ -75,6 +77,23 @@ class NotificationsIT extends GatewayTest {
     }
 
     @Test
+    void aVirusFromAnOutsideUnauthenticatedClientTellsTheAdminAndNeverTheSenderUnderTheDefaultPolicy()
+            throws Exception {
+        // the shipped default policy has no action that writes to a sender ...
+        JsonObject defaultPolicy = admin.get("/api/v1/policies").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(p -> p.getBoolean("isDefault")).findFirst().orElseThrow();
+        assertFalse(defaultPolicy.toString().contains("\"SENDER\""), defaultPolicy.toString());
+        // ... and allowing virus notices to senders adds none: only a NOTIFY action for SENDER would
+        settings("security@example.com", true);
+        assertEquals("550 5.7.1 Message refused: virus found", Gateway.send("ann@example.org", "bob@example.com", VIRUS));
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
+        Thread.sleep(500);
+        assertEquals(1, downstream.deliveries.size());
+        assertEquals(List.of("security@example.com"), downstream.deliveries.get(0).recipients());
+        assertEquals("", downstream.deliveries.get(0).sender());
+    }
+
+    @Test
     void senderNotificationsGoOnlyWhereAllowedAndNeverToNullOrPostmaster() throws Exception {
         admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Tell\",\"recipients\":[{\"kind\":\"ADDRESS\","
                 + "\"value\":\"bob@example.com\"}],\"rules\":[{\"name\":\"virus\",\"filter\":{\"type\":\"VIRUS\"},"
@@ -88,7 +107,9 @@ class NotificationsIT extends GatewayTest {
         settings("security@example.com", true);
         Gateway.send("", "bob@example.com", VIRUS);
         Gateway.send("Postmaster@example.org", "bob@example.com", VIRUS);
+        Gateway.send("\"postmaster\"@example.org", "bob@example.com", VIRUS);
         Gateway.send("MAILER-DAEMON@example.org", "bob@example.com", VIRUS);
+        Gateway.send("\"Mailer-Daemon\"@EXAMPLE.org", "bob@example.com", VIRUS);
         Gateway.send("ann@example.org", "bob@example.com", VIRUS);
         Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
         Thread.sleep(500);

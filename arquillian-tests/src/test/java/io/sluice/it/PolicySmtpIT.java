@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -151,5 +153,58 @@ class PolicySmtpIT extends GatewayTest {
         }
         Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
         assertEquals(List.of("x@team.example.com", "y@team.example.com"), downstream.deliveries.get(0).recipients());
+    }
+
+    @Test
+    void aPolicyForAnAddressCatchesItInAnySpellingOverSmtp() throws IOException {
+        markingPolicy("Board", "ceo@corp.example");
+        try (Conversation c = Gateway.ehlo()) {
+            c.exchange("MAIL FROM:<a@outside.org>", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<\"ceo\"@CORP.example>", "250 2.1.5 Ok")
+                    .exchange("RCPT TO:<\"C\\EO\"@corp.EXAMPLE>", "250 2.1.5 Ok")
+                    .exchange("RCPT TO:<bob@corp.example>", "452 4.5.3 Error: <bob@corp.example> is under another "
+                            + "policy; send to it in a new transaction")
+                    .exchange("DATA", "354 End data with <CR><LF>.<CR><LF>")
+                    .sendRaw("Subject: board\r\n\r\nhi\r\n.\r\n");
+            assertTrue(c.readLine().startsWith("250 2.0.0 Ok: queued as "));
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        TestDownstream.Delivery d = downstream.deliveries.get(0);
+        assertEquals("Board", policyHeader(d));
+        // the policy compares canonical forms; the mail server gets the addresses as the client wrote them
+        assertEquals(List.of("\"ceo\"@CORP.example", "\"C\\EO\"@corp.EXAMPLE"), d.recipients());
+    }
+
+    @Test
+    void theApiTakesEverySpellingThatHasACanonicalFormAndNamesTheFieldOfOneThatHasNone() {
+        admin.expect(201, admin.post("/api/v1/groups", "{\"name\":\"board\",\"members\":[\"\\\"CFO\\\"@CORP.example.\","
+                + "\"ｂüｃｈｅｒ．example\",\"ops@[IPv6:2001:DB8:0::1]\"]}"));
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Board\",\"recipients\":[{\"kind\":\"GROUP\","
+                + "\"value\":\"board\"}],\"recipientExceptions\":[{\"kind\":\"ADDRESS\",\"value\":"
+                + "\"Assistant@Bücher.Example.\"}]}"));
+        assertEquals("Board", resolved("cfo@corp.example"));
+        assertEquals("Board", resolved("anyone@xn--bcher-kva.example"));
+        assertEquals("Board", resolved("ops@[ipv6:2001:db8::1]"));
+        assertEquals("Default", resolved("\"assistant\"@XN--BCHER-KVA.example"));
+
+        Api.Result refused = admin.post("/api/v1/policies", "{\"name\":\"Bad\",\"recipients\":[{\"kind\":"
+                + "\"ADDRESS\",\"value\":\"ceo@exa_mple.com\"},{\"kind\":\"DOMAIN\",\"value\":\"-x.example\"},"
+                + "{\"kind\":\"ADDRESS\",\"value\":\"ceo@[IPv6:1:2]\"}]}");
+        assertEquals(400, refused.status());
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("[{\"field\":\"recipients[0].value\",\"message\":\"is not an e-mail address\"},"
+                + "{\"field\":\"recipients[1].value\",\"message\":\"is not a domain name\"},"
+                + "{\"field\":\"recipients[2].value\",\"message\":\"is not an e-mail address\"}]",
+                refused.json().getJsonArray("errors").toString());
+        Api.Result badMember = admin.post("/api/v1/groups", "{\"name\":\"bad\",\"members\":[\"x@ok.example\","
+                + "\"x@[192.0.2.300]\"]}");
+        assertEquals(400, badMember.status());
+        assertEquals("[{\"field\":\"members[1]\",\"message\":\"must be an address, a domain, or *. and a domain\"}]",
+                badMember.json().getJsonArray("errors").toString());
+    }
+
+    private String resolved(String recipient) {
+        return admin.get("/api/v1/policies/resolve?sender=a@outside.org&recipient="
+                + URLEncoder.encode(recipient, StandardCharsets.UTF_8)).json().getJsonObject("policy").getString("name");
     }
 }

@@ -1,6 +1,6 @@
 package io.sluice.manage;
 
-import io.sluice.api.MailboxSyntax;
+import io.sluice.api.CanonicalAddress;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -12,7 +12,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An address group member: an address, a domain, or "*." and a domain. */
+/**
+ * An address group member: an address, a domain, or "*." and a domain, each with a canonical form
+ * ({@link CanonicalAddress}), which is what policies compare.
+ */
 @Documented
 @Constraint(validatedBy = GroupMember.Validator.class)
 @Target({ElementType.TYPE_USE, ElementType.FIELD, ElementType.PARAMETER})
@@ -34,9 +37,9 @@ public @interface GroupMember {
             }
             String m = v.trim();
             if (m.contains("@")) {
-                return MailboxSyntax.isValid(m);
+                return CanonicalAddress.canonicalizes(CanonicalAddress::mailbox, m);
             }
-            return MailboxSyntax.isDomain(m.startsWith("*.") ? m.substring(2) : m);
+            return CanonicalAddress.canonicalizes(CanonicalAddress::domain, m.startsWith("*.") ? m.substring(2) : m);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
 import io.sluice.pipeline.Downstream;
 import io.sluice.policy.ActionSpec;
+import io.sluice.policy.Address;
 import io.sluice.policy.NotifyTarget;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -24,9 +25,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends notifications through the downstream pool, in the background so that no client waits for
- * them. Every notification has the null reverse-path, so nothing ever bounces back to the gateway;
- * none goes to a null or postmaster/MAILER-DAEMON sender, and virus notifications to the sender
- * (usually forged) only when the settings allow it: no backscatter.
+ * them. Every notification has the null reverse-path, so nothing ever bounces back to the gateway.
+ * No backscatter: the sender of a message is written to only as {@link #senderMayBeTold} says.
  */
 @ApplicationScoped
 public class Notifier {
@@ -65,20 +65,33 @@ public class Notifier {
     static List<String> addresses(NotifyTarget target, Notice notice, RuntimeSettings s) {
         return switch (target) {
             case ADMIN -> s.adminAddress() == null || s.adminAddress().isBlank() ? List.of() : List.of(s.adminAddress());
-            case SENDER -> !mayWriteTo(notice.sender()) || !notice.viruses().isEmpty() && !s.notifySenderOnVirus()
-                    ? List.of() : List.of(notice.sender());
+            case SENDER -> senderMayBeTold(notice, s.notifySenderOnVirus()) ? List.of(notice.sender()) : List.of();
             case RECIPIENTS -> notice.recipients();
         };
     }
 
-    /** Never the null sender, a postmaster or a mailer daemon: they must not get automatic replies. */
+    /**
+     * The one rule for writing to the sender of a message. The envelope sender of mail from the
+     * Internet is forged more often than not, and a notice to it is backscatter, so:
+     * <ul>
+     * <li>only a NOTIFY action whose target is SENDER writes to the sender (the only caller); the
+     * seeded default policy has none, the built-in templates pick no one, and neither
+     * {@code notifications.senderOnVirus} nor anything else adds one;</li>
+     * <li>never to the null sender, a postmaster or a mailer daemon, in any spelling
+     * ({@code "Postmaster"@Example.ORG.} too): automatic mail must not answer automatic mail;</li>
+     * <li>about a virus only when {@code senderOnVirus} is set, since viruses forge their senders.</li>
+     * </ul>
+     * This holds whether the client authenticated or not: AUTH proves the client, not the MAIL FROM
+     * it gives, so an authenticated sender is no safer a destination for a virus notice.
+     */
+    static boolean senderMayBeTold(Notice notice, boolean senderOnVirus) {
+        return mayWriteTo(notice.sender()) && (notice.viruses().isEmpty() || senderOnVirus);
+    }
+
+    /** A mailbox with a domain, and not a postmaster or a mailer daemon: they must not get automatic replies. */
     static boolean mayWriteTo(String sender) {
-        if (sender == null || sender.isEmpty()) {
-            return false;
-        }
-        int at = sender.lastIndexOf('@');
-        String local = (at < 0 ? sender : sender.substring(0, at)).toLowerCase(Locale.ROOT);
-        return !local.equals("postmaster") && !local.equals("mailer-daemon") && !local.equals("<>");
+        Address a = Address.of(sender);
+        return !a.domain().isEmpty() && !a.localPart().equals("postmaster") && !a.localPart().equals("mailer-daemon");
     }
 
     /** The action's template, else the built-in one for the target and the verdict. */

@@ -3,13 +3,13 @@ package io.sluice.policy;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * A compiled set of address conditions: exact addresses, domains and domains-with-subdomains, as
- * used for a policy's condition lists and for the members of an address group. Lookups are hash
- * lookups, so large groups cost no more than small ones.
+ * used for a policy's condition lists and for the members of an address group. Values are kept in
+ * canonical form, the form {@link Address#of} gives the envelope's addresses, so that comparing
+ * spellings compares mailboxes. Lookups are hash lookups, so large groups cost no more than small ones.
  */
 final class AddressPattern {
 
@@ -71,17 +71,17 @@ final class AddressPattern {
         }
 
         Builder address(String a) {
-            addresses.add(a.toLowerCase(Locale.ROOT));
+            addresses.add(Address.of(a.trim()).full());
             return this;
         }
 
         Builder domain(String d) {
-            domains.add(d.toLowerCase(Locale.ROOT));
+            domains.add(Address.domainOf(d));
             return this;
         }
 
         Builder domainAndBelow(String d) {
-            parents.add(d.toLowerCase(Locale.ROOT));
+            parents.add(Address.domainOf(d));
             return this;
         }
 

@@ -4,7 +4,7 @@ package io.sluice.policy;
 public enum MatchKind {
     /** Every address, the null sender included. */
     ANY,
-    /** One address, compared without regard to case. */
+    /** One address, compared in canonical form (case, IDNA, quoting and literal notation do not count). */
     ADDRESS,
     /** Every address at exactly this domain. */
     DOMAIN,

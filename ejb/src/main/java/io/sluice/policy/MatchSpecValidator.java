@@ -1,10 +1,14 @@
 package io.sluice.policy;
 
-import io.sluice.api.MailboxSyntax;
+import io.sluice.api.CanonicalAddress;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-/** {@link Consistent} for conditions: the value fits the kind. Whether a group exists is the service's check. */
+/**
+ * {@link Consistent} for conditions: the value fits the kind, and an address or domain has the
+ * canonical form policies compare with ({@link CanonicalAddress}). Whether a group exists is the
+ * service's check.
+ */
 public class MatchSpecValidator implements ConstraintValidator<Consistent, MatchSpec> {
 
     @Override
@@ -22,13 +26,13 @@ public class MatchSpecValidator implements ConstraintValidator<Consistent, Match
             case ANY -> p.absent("value", v, "ANY");
             case ADDRESS -> {
                 p.required("value", v, "ADDRESS");
-                if (v != null && !v.isBlank() && !MailboxSyntax.isValid(v)) {
+                if (v != null && !v.isBlank() && !CanonicalAddress.canonicalizes(CanonicalAddress::mailbox, v)) {
                     p.add("value", "is not an e-mail address");
                 }
             }
             case DOMAIN, SUBDOMAINS -> {
                 p.required("value", v, m.kind().name());
-                if (v != null && !v.isBlank() && !MailboxSyntax.isDomain(v)) {
+                if (v != null && !v.isBlank() && !CanonicalAddress.canonicalizes(CanonicalAddress::domain, v)) {
                     p.add("value", "is not a domain name");
                 }
             }

@@ -37,9 +37,7 @@ public final class MailboxSyntax {
         if (local.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
             return false;
         }
-        String asciiLocal = local.codePoints().map(c -> c >= 0x80 && !Character.isISOControl(c) ? 'x' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        if (!isLocalPart(asciiLocal)) {
+        if (!isLocalPart(asciiShape(local))) {
             return false;
         }
         if (domain.startsWith("[")) {
@@ -52,8 +50,17 @@ public final class MailboxSyntax {
         }
     }
 
+    /**
+     * The text with every non-ASCII character (RFC 6531's UTF8-non-ascii, which counts as atext and
+     * qtext) replaced by an ASCII letter, so that the ASCII grammar can check it.
+     */
+    static String asciiShape(String s) {
+        return s.codePoints().map(c -> c >= 0x80 && !Character.isISOControl(c) ? 'x' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     /** Where the "@" between a non-empty local part and domain is, or -1. */
-    private static int at(String mailbox) {
+    static int at(String mailbox) {
         int at = mailbox.lastIndexOf('@');
         return at <= 0 || at == mailbox.length() - 1 ? -1 : at;
     }
@@ -63,12 +70,12 @@ public final class MailboxSyntax {
         return s.chars().allMatch(c -> c < 0x80);
     }
 
-    private static boolean isLocalPart(String s) {
+    static boolean isLocalPart(String s) {
         return s.startsWith("\"") ? isQuotedString(s) : isDotString(s);
     }
 
     /** Dot-string = Atom *("." Atom) */
-    private static boolean isDotString(String s) {
+    static boolean isDotString(String s) {
         if (s.isEmpty() || s.startsWith(".") || s.endsWith(".") || s.contains("..")) {
             return false;
         }
@@ -131,7 +138,7 @@ public final class MailboxSyntax {
     }
 
     /** address-literal = "[" ( IPv4 / "IPv6:" IPv6 / tag ":" dcontent ) "]" (checked for shape) */
-    private static boolean isAddressLiteral(String s) {
+    static boolean isAddressLiteral(String s) {
         if (s.length() < 3 || !s.endsWith("]")) {
             return false;
         }
