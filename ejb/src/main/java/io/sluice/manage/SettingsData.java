@@ -13,20 +13,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+
 /**
  * The run-time settings as the admin API reads and writes them. On PUT, a group left out
  * ({@code virus}, {@code spam}, {@code scanning}) keeps its current values.
  *
- * @param adminAddress where admin notifications go (none: no admin notifications)
- * @param headerPrefix prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
+ * @param adminAddress     where admin notifications go (none: no admin notifications)
+ * @param headerPrefix     prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
+ * @param internalNetworks the client networks whose mail is outbound, as CIDR blocks ("192.0.2.0/24",
+ *                         "2001:db8::/32") or single addresses; left out on PUT, they stay as they are
  */
-@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning", "retention",
-        "notifications", "connections"})
+@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "internalNetworks", "virus", "spam", "scanning",
+        "retention", "notifications", "connections"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
                                    message = "must be letters, digits and dashes, e.g. X- or X-Sluice-")
                            String headerPrefix,
+                           @Size(max = 100) List<@NotNull @Size(max = 50) String> internalNetworks,
                            @Valid Virus virus,
                            @Valid Spam spam,
                            @Valid Scanning scanning,
@@ -95,7 +100,7 @@ public record SettingsData(Long version,
     }
 
     public static SettingsData of(GatewaySettings s) {
-        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(),
+        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(), s.internalNetworks(),
                 new Virus(s.virusEngines(), s.virusOnFailure(), s.clamdAddress(), s.clamdStreamMax()),
                 new Spam(s.spamEngine(), s.spamOnFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
                         s.bayesMinHam()),
