@@ -1,6 +1,7 @@
 package io.sluice.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -90,7 +91,7 @@ final class Api {
         }
         long version = admin.get("/api/v1/settings").json().getJsonNumber("version").longValue();
         admin.expect(200, admin.put("/api/v1/settings", "{\"version\":" + version + ",\"headerPrefix\":\"X-\","
-                + "\"virus\":{\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
+                + "\"internalNetworks\":[],\"virus\":{\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
                 + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
                 + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
                 + "\"bayesMinHam\":200},\"scanning\":{\"engineTimeoutMillis\":30000,\"maxDepth\":16,\"maxParts\":1000,"
@@ -104,6 +105,18 @@ final class Api {
                 admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));
             }
         }
+    }
+
+    /** Sets the internal networks (CIDR blocks), keeping every other setting as it is. */
+    static void internalNetworks(String... blocks) {
+        Api admin = admin();
+        JsonObject current = admin.get("/api/v1/settings").json();
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (String b : blocks) {
+            list.add(b);
+        }
+        admin.expect(200, admin.put("/api/v1/settings",
+                Json.createObjectBuilder(current).add("internalNetworks", list).build().toString()));
     }
 
     /** Checks the status and returns the result. */
