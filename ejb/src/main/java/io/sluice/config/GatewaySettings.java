@@ -119,6 +119,12 @@ public class GatewaySettings {
     @Column(name = "greet_pause_millis", nullable = false)
     private int greetPauseMillis;
 
+    @Column(name = "auth_failure_limit", nullable = false)
+    private int authFailureLimit;
+
+    @Column(name = "auth_failure_interval_seconds", nullable = false)
+    private int authFailureIntervalSeconds;
+
     /** Comma-separated CIDR blocks whose clients' mail is outbound; empty: none. */
     @Column(name = "internal_networks", nullable = false, length = 10000)
     private String internalNetworks;
@@ -193,6 +199,19 @@ public class GatewaySettings {
         this.maxErrors = maxErrors;
         this.errorDelayMillis = errorDelayMillis;
         this.greetPauseMillis = greetPauseMillis;
+    }
+
+    public void changeAuthFailureLimit(int limit, int intervalSeconds) {
+        this.authFailureLimit = limit;
+        this.authFailureIntervalSeconds = intervalSeconds;
+    }
+
+    public int authFailureLimit() {
+        return authFailureLimit;
+    }
+
+    public int authFailureIntervalSeconds() {
+        return authFailureIntervalSeconds;
     }
 
     public List<String> internalNetworks() {

@@ -26,7 +26,8 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                 Duration.ofSeconds(s.digestIntervalSeconds()),
                 new Connections(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(), s.msgRatePerAddress(),
                         s.rcptRatePerAddress(), Duration.ofSeconds(s.rateIntervalSeconds()), s.maxErrors(),
-                        Duration.ofMillis(s.errorDelayMillis()), Duration.ofMillis(s.greetPauseMillis())),
+                        Duration.ofMillis(s.errorDelayMillis()), Duration.ofMillis(s.greetPauseMillis()),
+                        s.authFailureLimit(), Duration.ofSeconds(s.authFailureIntervalSeconds())),
                 InternalNetworks.of(s.internalNetworks()));
     }
 

@@ -41,10 +41,13 @@ public record SettingsData(Long version,
 
     /**
      * Connection control by real client address, applied to the next connection or command; 0
-     * means no limit. Rates count per {@code intervalSeconds}.
+     * means no limit. Rates count per {@code intervalSeconds}; failed AUTH attempts, across
+     * connections, per {@code authFailureIntervalSeconds}. The two AUTH fields came later and may
+     * be left out on PUT: they then keep their values.
      */
     @JsonbPropertyOrder({"maxTotal", "maxPerAddress", "connectionsPerInterval", "messagesPerInterval",
-            "recipientsPerInterval", "intervalSeconds", "maxErrors", "errorDelayMillis", "greetPauseMillis"})
+            "recipientsPerInterval", "intervalSeconds", "maxErrors", "errorDelayMillis", "greetPauseMillis",
+            "authFailuresPerInterval", "authFailureIntervalSeconds"})
     public record ConnectionLimits(@NotNull @Min(0) @Max(100_000) Integer maxTotal,
                                    @NotNull @Min(0) @Max(100_000) Integer maxPerAddress,
                                    @NotNull @Min(0) @Max(1_000_000) Integer connectionsPerInterval,
@@ -53,7 +56,9 @@ public record SettingsData(Long version,
                                    @NotNull @Min(1) @Max(86_400) Integer intervalSeconds,
                                    @NotNull @Min(0) @Max(1000) Integer maxErrors,
                                    @NotNull @Min(0) @Max(60_000) Integer errorDelayMillis,
-                                   @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis) {
+                                   @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis,
+                                   @Min(0) @Max(1_000_000) Integer authFailuresPerInterval,
+                                   @Min(1) @Max(86_400) Integer authFailureIntervalSeconds) {
     }
 
     /**
@@ -110,6 +115,7 @@ public record SettingsData(Long version,
                 new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()),
                 new ConnectionLimits(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(),
                         s.msgRatePerAddress(), s.rcptRatePerAddress(), s.rateIntervalSeconds(), s.maxErrors(),
-                        s.errorDelayMillis(), s.greetPauseMillis()));
+                        s.errorDelayMillis(), s.greetPauseMillis(), s.authFailureLimit(),
+                        s.authFailureIntervalSeconds()));
     }
 }

@@ -70,6 +70,10 @@ public class SettingsService {
             s.changeConnections(c.maxTotal(), c.maxPerAddress(), c.connectionsPerInterval(), c.messagesPerInterval(),
                     c.recipientsPerInterval(), c.intervalSeconds(), c.maxErrors(), c.errorDelayMillis(),
                     c.greetPauseMillis());
+            s.changeAuthFailureLimit(
+                    c.authFailuresPerInterval() != null ? c.authFailuresPerInterval() : s.authFailureLimit(),
+                    c.authFailureIntervalSeconds() != null ? c.authFailureIntervalSeconds()
+                            : s.authFailureIntervalSeconds());
         }
         if (in.notifications() != null) {
             s.changeNotifications(in.notifications().senderOnVirus(), in.notifications().quarantineDigest(),
