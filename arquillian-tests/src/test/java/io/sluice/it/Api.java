@@ -1,10 +1,11 @@
 package io.sluice.it;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -99,7 +100,7 @@ final class Api {
                 + "\"notifications\":{\"senderOnVirus\":false,\"quarantineDigest\":true,\"digestIntervalSeconds\":86400},"
                 + "\"connections\":{\"maxTotal\":0,\"maxPerAddress\":0,\"connectionsPerInterval\":0,\"messagesPerInterval\":0,"
                 + "\"recipientsPerInterval\":0,\"intervalSeconds\":60,\"maxErrors\":20,\"errorDelayMillis\":1000,"
-                + "\"greetPauseMillis\":0}}"));
+                + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600}}"));
         for (var u : admin.get("/api/v1/users?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
             if (!u.getString("username").equals("admin")) {
                 admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));
@@ -109,14 +110,20 @@ final class Api {
 
     /** Sets the internal networks (CIDR blocks), keeping every other setting as it is. */
     static void internalNetworks(String... blocks) {
+        changeSetting(null, "internalNetworks", Json.createArrayBuilder(List.of(blocks)).build());
+    }
+
+    /** Changes one setting, in a group such as "connections" or at the top ({@code null}), keeping the others. */
+    static void changeSetting(String group, String name, JsonValue value) {
         Api admin = admin();
         JsonObject current = admin.get("/api/v1/settings").json();
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        for (String b : blocks) {
-            list.add(b);
+        JsonObjectBuilder changed = Json.createObjectBuilder(current);
+        if (group == null) {
+            changed.add(name, value);
+        } else {
+            changed.add(group, Json.createObjectBuilder(current.getJsonObject(group)).add(name, value));
         }
-        admin.expect(200, admin.put("/api/v1/settings",
-                Json.createObjectBuilder(current).add("internalNetworks", list).build().toString()));
+        admin.expect(200, admin.put("/api/v1/settings", changed.build().toString()));
     }
 
     /** Checks the status and returns the result. */
