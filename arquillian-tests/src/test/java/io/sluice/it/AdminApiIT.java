@@ -192,7 +192,7 @@ class AdminApiIT extends GatewayTest {
     }
 
     @Test
-    void internalDomainsPageAndMakeMailOutbound() {
+    void internalDomainsPageAndInternalNetworksMakeMailOutbound() {
         for (String d : new String[] {"c.example", "A.example", "b.example"}) {
             admin.expect(201, admin.post("/api/v1/internal-domains", "{\"name\":\"" + d + "\"}"));
         }
@@ -203,14 +203,27 @@ class AdminApiIT extends GatewayTest {
         assertEquals(1, page.getJsonArray("items").size());
         assertEquals("c.example", page.getJsonArray("items").getJsonObject(0).getString("name"));
         assertEquals(400, admin.post("/api/v1/internal-domains", "{\"name\":\"a.example\"}").status());
-        assertEquals(true, admin.get("/api/v1/policies/resolve?sender=me@a.example&recipient=x@y.org").json()
-                .getBoolean("outbound"));
+        // an internal sender domain no longer makes mail outbound; the client's network does
+        assertEquals(false, admin.get("/api/v1/policies/resolve?sender=me@a.example&recipient=x@y.org"
+                + "&client=203.0.113.9").json().getBoolean("outbound"));
+        Api.internalNetworks("192.0.2.0/24", "2001:db8::/32");
+        assertEquals(true, admin.get("/api/v1/policies/resolve?sender=me@a.example&recipient=x@y.org"
+                + "&client=192.0.2.7").json().getBoolean("outbound"));
+        assertEquals("{\"sender\":\"\",\"recipient\":\"x@y.org\",\"client\":\"2001:db8::25\",\"authenticated\":false,"
+                + "\"outbound\":true,\"policy\":{\"id\":1,\"name\":\"Default\"},\"steps\":[{\"policyId\":1,"
+                + "\"policyName\":\"Default\",\"outcome\":\"MATCHED\"}]}",
+                admin.get("/api/v1/policies/resolve?recipient=x@y.org&client=2001:db8::25").body());
+        assertProblem(admin.get("/api/v1/policies/resolve?recipient=x@y.org&client=mail.example.org"), 400,
+                "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"client\",\"message\":"
+                + "\"is not an IP address\"}]}");
     }
 
     @Test
     void settingsAreReadAndChangedWithTheirVersion() {
         Api.Result s = admin.get("/api/v1/settings");
-        assertEquals("{\"version\":" + s.json().getJsonNumber("version") + ",\"headerPrefix\":\"X-\",\"virus\":{"
+        assertEquals("{\"version\":" + s.json().getJsonNumber("version") + ",\"headerPrefix\":\"X-\","
+                + "\"internalNetworks\":[],\"virus\":{"
                 + "\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
                 + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
                 + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
@@ -219,7 +232,7 @@ class AdminApiIT extends GatewayTest {
                 + "\"notifications\":{\"senderOnVirus\":false,\"quarantineDigest\":true,\"digestIntervalSeconds\":86400},"
                 + "\"connections\":{\"maxTotal\":0,\"maxPerAddress\":0,\"connectionsPerInterval\":0,\"messagesPerInterval\":0,"
                 + "\"recipientsPerInterval\":0,\"intervalSeconds\":60,\"maxErrors\":20,\"errorDelayMillis\":1000,"
-                + "\"greetPauseMillis\":0}}", s.body());
+                + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600}}", s.body());
         long v = s.json().getJsonNumber("version").longValue();
         Api.Result bad = admin.put("/api/v1/settings", "{\"adminAddress\":\"not an address\",\"headerPrefix\":\"X Y\","
                 + "\"virus\":{\"engines\":\"CLAMD\",\"onFailure\":\"PASS\",\"clamdAddress\":\"localhost\","
@@ -229,11 +242,22 @@ class AdminApiIT extends GatewayTest {
                 + "\"virus.clamdAddress\",\"message\":\"must be host:port or unix:/path\"},{\"field\":"
                 + "\"virus.clamdStreamMaxBytes\",\"message\":\"must be greater than or equal to 1024\"}]",
                 bad.json().getJsonArray("errors").toString());
+        assertProblem(admin.put("/api/v1/settings", "{\"headerPrefix\":\"X-\",\"internalNetworks\":[\"10.0.0.0/8\","
+                + "\"10.0.0.0/x\",\"2001:db8::/129\",\"mail.example.org\"],\"version\":" + v + "}"), 400,
+                "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"3 fields are invalid\",\"errors\":[{\"field\":\"internalNetworks[1]\",\"message\":"
+                + "\"bad prefix length in 10.0.0.0/x\"},{\"field\":\"internalNetworks[2]\",\"message\":"
+                + "\"prefix length out of range in 2001:db8::/129\"},{\"field\":\"internalNetworks[3]\",\"message\":"
+                + "\"not an IP address: mail.example.org\"}]}");
         Api.Result ok = admin.expect(200, admin.put("/api/v1/settings", "{\"adminAddress\":\"postmaster@example.com\","
-                + "\"headerPrefix\":\"X-Sluice-\",\"version\":" + v + "}"));
+                + "\"headerPrefix\":\"X-Sluice-\",\"internalNetworks\":[\" 10.0.0.0/8\",\"2001:db8::/32\"],"
+                + "\"version\":" + v + "}"));
         assertEquals("postmaster@example.com", ok.json().getString("adminAddress"));
+        assertEquals("[\"10.0.0.0/8\",\"2001:db8::/32\"]", ok.json().getJsonArray("internalNetworks").toString());
         assertEquals("\"" + (v + 1) + "\"", ok.header("ETag"));
-        admin.expect(200, admin.put("/api/v1/settings", "{\"headerPrefix\":\"X-\",\"version\":" + (v + 1) + "}"));
+        Api.Result kept = admin.expect(200, admin.put("/api/v1/settings", "{\"headerPrefix\":\"X-\",\"version\":"
+                + (v + 1) + "}"));
+        assertEquals("[\"10.0.0.0/8\",\"2001:db8::/32\"]", kept.json().getJsonArray("internalNetworks").toString());
     }
 
     @Test

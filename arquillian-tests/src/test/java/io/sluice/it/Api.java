@@ -2,8 +2,10 @@ package io.sluice.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -90,7 +92,7 @@ final class Api {
         }
         long version = admin.get("/api/v1/settings").json().getJsonNumber("version").longValue();
         admin.expect(200, admin.put("/api/v1/settings", "{\"version\":" + version + ",\"headerPrefix\":\"X-\","
-                + "\"virus\":{\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
+                + "\"internalNetworks\":[],\"virus\":{\"engines\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\",\"clamdAddress\":\"127.0.0.1:3310\","
                 + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
                 + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
                 + "\"bayesMinHam\":200},\"scanning\":{\"engineTimeoutMillis\":30000,\"maxDepth\":16,\"maxParts\":1000,"
@@ -98,7 +100,7 @@ final class Api {
                 + "\"notifications\":{\"senderOnVirus\":false,\"quarantineDigest\":true,\"digestIntervalSeconds\":86400},"
                 + "\"connections\":{\"maxTotal\":0,\"maxPerAddress\":0,\"connectionsPerInterval\":0,\"messagesPerInterval\":0,"
                 + "\"recipientsPerInterval\":0,\"intervalSeconds\":60,\"maxErrors\":20,\"errorDelayMillis\":1000,"
-                + "\"greetPauseMillis\":0}}"));
+                + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600}}"));
         for (var u : admin.get("/api/v1/users?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
             if (!u.getString("username").equals("admin")) {
                 admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));
@@ -112,6 +114,24 @@ final class Api {
         org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
                 r.contentType().replace(";charset=UTF-8", ""));
         org.junit.jupiter.api.Assertions.assertEquals(expectedJson, r.body());
+    }
+
+    /** Sets the internal networks (CIDR blocks), keeping every other setting as it is. */
+    static void internalNetworks(String... blocks) {
+        changeSetting(null, "internalNetworks", Json.createArrayBuilder(List.of(blocks)).build());
+    }
+
+    /** Changes one setting, in a group such as "connections" or at the top ({@code null}), keeping the others. */
+    static void changeSetting(String group, String name, JsonValue value) {
+        Api admin = admin();
+        JsonObject current = admin.get("/api/v1/settings").json();
+        JsonObjectBuilder changed = Json.createObjectBuilder(current);
+        if (group == null) {
+            changed.add(name, value);
+        } else {
+            changed.add(group, Json.createObjectBuilder(current.getJsonObject(group)).add(name, value));
+        }
+        admin.expect(200, admin.put("/api/v1/settings", changed.build().toString()));
     }
 
     /** Checks the status and returns the result. */

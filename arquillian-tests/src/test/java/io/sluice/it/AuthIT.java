@@ -1,11 +1,18 @@
 package io.sluice.it;
 
+import io.sluice.smtp.Conversation;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +74,94 @@ class AuthIT extends GatewayTest {
         assertTrue(bad.output().contains("<~* 535 5.7.8 Error: authentication failed"), bad.output());
         assertTrue(System.nanoTime() - start >= 300_000_000L);
         assertEquals(0, downstream.deliveries.size());
+    }
+
+    private static final String FAILED = "535 5.7.8 Error: authentication failed";
+
+    /** One connection from {@code address}: STARTTLS, then AUTH PLAIN as {@code user} with each password in turn. */
+    private static List<String> authAttempts(String address, String user, String... passwords) throws Exception {
+        List<String> replies = new ArrayList<>();
+        try (Conversation c = new Conversation(Gateway.SMTP_PORT, address).greetAndEhlo(Gateway.HOST)) {
+            c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+            c.startTls(TlsIT.trustAll());
+            c.ehlo();
+            for (String password : passwords) {
+                String response = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                        .getBytes(StandardCharsets.UTF_8));
+                replies.add(c.send("AUTH PLAIN " + response).readLine());
+            }
+            c.exchange("QUIT", "221 2.0.0 Bye");
+        }
+        return replies;
+    }
+
+    /** How often the mail server was asked to check credentials. */
+    private long authAsked() {
+        return downstream.commands.stream().filter(l -> l.substring(l.indexOf(": ") + 2).startsWith("AUTH ")).count();
+    }
+
+    /**
+     * Failures counted per client address across connections: past the limit the mail server is
+     * not asked any more, even for the right password, while other addresses go on as before; each
+     * failure leaves the one log line the shipped fail2ban filter matches.
+     */
+    @Test
+    void authFailuresAreLimitedPerClientAddressAcrossConnections() throws Exception {
+        downstream.accounts.put("ann", "s3cret");
+        Api.changeSetting("connections", "authFailuresPerInterval", Json.createValue(3));
+        long logStart = Files.size(SERVER_LOG);
+        String guesser = "127.0.0.5";
+        String tooMany = "454 4.7.0 Error: too many authentication failures from 127.0.0.5; try again later";
+
+        assertEquals(List.of(FAILED, FAILED), authAttempts(guesser, "ann", "guess1", "guess2"));
+        assertEquals(List.of(FAILED), authAttempts(guesser, "ann", "guess3"));
+        assertEquals(3, authAsked());
+        assertEquals(List.of(tooMany, tooMany), authAttempts(guesser, "ann", "guess4", "s3cret"));
+        assertEquals(List.of(tooMany), authAttempts(guesser, "ann", "s3cret"));
+        assertEquals(3, authAsked(), "the mail server is not asked over the limit");
+        assertEquals(List.of("235 2.7.0 Authentication successful"), authAttempts("127.0.0.6", "ann", "s3cret"));
+        assertEquals(4, authAsked());
+
+        List<String> logged = logSince(logStart);
+        String invalid = "AUTH failed: client=127.0.0.5 user=ann reason=invalid-credentials (mail server: 535 ";
+        String refused = "AUTH failed: client=127.0.0.5 user=ann reason=too-many-failures";
+        assertEquals(3, logged.stream().filter(l -> l.contains(" WARNING [io.sluice.pipeline.AuthStage] (")
+                && l.contains(") " + invalid)).count(), "one line per failure");
+        assertEquals(1, logged.stream().filter(l -> l.endsWith(") " + refused)).count(),
+                "one line for the refusals of this interval");
+        assertEquals(List.of(guesser, guesser, guesser, guesser), fail2banMatches(logged));
+    }
+
+    private static final Path SERVER_LOG = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+
+    /** The server log's lines from this offset on (the file is appended to; it is renamed only at midnight). */
+    private static List<String> logSince(long offset) throws Exception {
+        try (var in = Files.newInputStream(SERVER_LOG)) {
+            in.skipNBytes(offset);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    /**
+     * The client addresses the shipped fail2ban filter finds in these log lines, its failregex
+     * applied as fail2ban does: to what follows the time stamp, with {@code <ADDR>} an IP address.
+     */
+    private static List<String> fail2banMatches(List<String> lines) throws Exception {
+        String filter = Files.readString(Path.of(System.getProperty("sluice.fail2ban.filter")));
+        Matcher m = Pattern.compile("(?m)^failregex = (.+)$").matcher(filter);
+        assertTrue(m.find(), filter);
+        Pattern failregex = Pattern.compile(m.group(1).replace("<ADDR>", "(?<addr>[0-9A-Fa-f:.]+)"));
+        List<String> found = new ArrayList<>();
+        for (String line : lines) {
+            Matcher stamp = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}").matcher(line);
+            if (stamp.find()) {
+                Matcher f = failregex.matcher(line.substring(stamp.end()));
+                if (f.find()) {
+                    found.add(f.group("addr"));
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -36,7 +36,12 @@ final class Gateway {
 
     /** Sends one message with a raw client and returns the final reply line. */
     static String send(String from, String to, String content) throws IOException {
-        try (Conversation c = ehlo()) {
+        return sendFrom(null, from, to, content);
+    }
+
+    /** As {@link #send}, from a client at {@code clientAddress} (a loopback address), or any when {@code null}. */
+    static String sendFrom(String clientAddress, String from, String to, String content) throws IOException {
+        try (Conversation c = new Conversation(SMTP_PORT, clientAddress).greetAndEhlo(HOST)) {
             c.exchange("MAIL FROM:<" + from + ">", "250 2.1.0 Ok");
             String rcpt = c.send("RCPT TO:<" + to + ">").readLine();
             if (!rcpt.startsWith("250")) {

@@ -137,6 +137,43 @@ class PolicySmtpIT extends GatewayTest {
         assertFalse(downstream.deliveries.stream().anyMatch(d -> d.recipients().contains("old@example.com")));
     }
 
+    /**
+     * The direction comes from the client's network: an outside client that writes an internal
+     * domain into MAIL FROM gets the inbound policy, a client inside an internal network the
+     * outbound one, and the policy explanation agrees.
+     */
+    @Test
+    void theClientsNetworkNotTheSenderDomainMakesMailOutbound() throws IOException {
+        admin.expect(201, admin.post("/api/v1/internal-domains", "{\"name\":\"example.com\"}"));
+        Api.internalNetworks("127.0.0.3/32");
+        for (String direction : List.of("OUTBOUND", "INBOUND")) {
+            admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"" + direction + "\",\"direction\":\""
+                    + direction + "\",\"rules\":[{\"name\":\"mark\",\"filter\":{\"type\":\"ALWAYS\"},\"actions\":"
+                    + "[{\"type\":\"ADD_HEADER\",\"header\":\"X-Policy\",\"value\":\"" + direction + "\"}]}]}"));
+        }
+        String content = "Subject: figures\r\n\r\nsee attached\r\n";
+        String outside = "127.0.0.4";
+        String inside = "127.0.0.3";
+        assertTrue(Gateway.sendFrom(outside, "ceo@example.com", "partner@example.net", content)
+                .startsWith("250 2.0.0 Ok: queued as "));
+        assertTrue(Gateway.sendFrom(inside, "ceo@example.com", "partner@example.net", content)
+                .startsWith("250 2.0.0 Ok: queued as "));
+        assertTrue(Gateway.sendFrom(inside, "someone@outside.org", "partner@example.net", content)
+                .startsWith("250 2.0.0 Ok: queued as "));
+
+        Gateway.await(() -> downstream.deliveries.size() == 3, Duration.ofSeconds(5));
+        assertEquals("INBOUND", policyHeader(downstream.deliveries.get(0)));
+        assertEquals("OUTBOUND", policyHeader(downstream.deliveries.get(1)));
+        assertEquals("OUTBOUND", policyHeader(downstream.deliveries.get(2)));
+        for (String client : List.of(outside, inside)) {
+            JsonObject why = admin.get("/api/v1/policies/resolve?sender=ceo@example.com&recipient=partner@example.net"
+                    + "&client=" + client).json();
+            assertEquals(client.equals(inside), why.getBoolean("outbound"), why.toString());
+            assertEquals(client.equals(inside) ? "OUTBOUND" : "INBOUND",
+                    why.getJsonObject("policy").getString("name"));
+        }
+    }
+
     @Test
     void recipientsUnderTheSamePolicyShareATransaction() throws IOException {
         admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Team\",\"recipients\":[{\"kind\":"

@@ -14,7 +14,11 @@ import java.time.Duration;
  * @param maxErrors         refused commands after which a session is closed
  * @param errorDelay        how long the session waits before it is closed for errors
  * @param greetPause        how long to wait before the greeting (clients that talk meanwhile are refused)
+ * @param authFailures      failed AUTH attempts from one address per {@code authFailureInterval}, across
+ *                          connections; beyond them its AUTH is refused without asking the mail server
+ * @param authFailureInterval the interval the AUTH failures are counted in
  */
 public record Connections(int maxTotal, int maxPerAddress, int connectionRate, int messageRate, int recipientRate,
-                          Duration interval, int maxErrors, Duration errorDelay, Duration greetPause) {
+                          Duration interval, int maxErrors, Duration errorDelay, Duration greetPause,
+                          int authFailures, Duration authFailureInterval) {
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.util.List;
+
 /** The run-time settings the admin API changes: one row. */
 @Entity
 @Table(name = "gateway_settings")
@@ -117,6 +119,16 @@ public class GatewaySettings {
     @Column(name = "greet_pause_millis", nullable = false)
     private int greetPauseMillis;
 
+    @Column(name = "auth_failure_limit", nullable = false)
+    private int authFailureLimit;
+
+    @Column(name = "auth_failure_interval_seconds", nullable = false)
+    private int authFailureIntervalSeconds;
+
+    /** Comma-separated CIDR blocks whose clients' mail is outbound; empty: none. */
+    @Column(name = "internal_networks", nullable = false, length = 10000)
+    private String internalNetworks;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -187,6 +199,27 @@ public class GatewaySettings {
         this.maxErrors = maxErrors;
         this.errorDelayMillis = errorDelayMillis;
         this.greetPauseMillis = greetPauseMillis;
+    }
+
+    public void changeAuthFailureLimit(int limit, int intervalSeconds) {
+        this.authFailureLimit = limit;
+        this.authFailureIntervalSeconds = intervalSeconds;
+    }
+
+    public int authFailureLimit() {
+        return authFailureLimit;
+    }
+
+    public int authFailureIntervalSeconds() {
+        return authFailureIntervalSeconds;
+    }
+
+    public List<String> internalNetworks() {
+        return internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","));
+    }
+
+    public void changeInternalNetworks(List<String> blocks) {
+        this.internalNetworks = String.join(",", blocks);
     }
 
     public int connMaxTotal() {

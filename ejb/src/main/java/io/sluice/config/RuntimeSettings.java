@@ -14,7 +14,8 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                               String rspamdAddress, Duration engineTimeout, long bayesMinSpam, long bayesMinHam,
                               ScanLimits limits, int quarantineRetentionDays, int trackingRetentionDays,
                               boolean notifySenderOnVirus, boolean quarantineDigest,
-                              Duration digestInterval, Connections connections) {
+                              Duration digestInterval, Connections connections,
+                              InternalNetworks internalNetworks) {
 
     public static RuntimeSettings of(GatewaySettings s) {
         return new RuntimeSettings(s.adminAddress(), s.headerPrefix(), s.virusEngines(), s.virusOnFailure(),
@@ -25,7 +26,9 @@ public record RuntimeSettings(String adminAddress, String headerPrefix, VirusEng
                 Duration.ofSeconds(s.digestIntervalSeconds()),
                 new Connections(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(), s.msgRatePerAddress(),
                         s.rcptRatePerAddress(), Duration.ofSeconds(s.rateIntervalSeconds()), s.maxErrors(),
-                        Duration.ofMillis(s.errorDelayMillis()), Duration.ofMillis(s.greetPauseMillis())));
+                        Duration.ofMillis(s.errorDelayMillis()), Duration.ofMillis(s.greetPauseMillis()),
+                        s.authFailureLimit(), Duration.ofSeconds(s.authFailureIntervalSeconds())),
+                InternalNetworks.of(s.internalNetworks()));
     }
 
     /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */

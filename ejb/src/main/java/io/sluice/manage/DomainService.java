@@ -13,7 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 
-/** The organisation's own domains: mail from them counts as outbound. */
+/**
+ * The organisation's own domains, as a list the admin API keeps. They do not decide the direction
+ * of mail (see {@link io.sluice.policy.Direction}).
+ */
 @Stateless
 @LocalBean
 public class DomainService implements Crud<DomainData> {

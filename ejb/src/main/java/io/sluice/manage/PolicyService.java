@@ -1,5 +1,6 @@
 package io.sluice.manage;
 
+import io.sluice.api.Cidr;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.Direction;
 import io.sluice.policy.MatchKind;
@@ -7,6 +8,7 @@ import io.sluice.policy.MatchSpec;
 import io.sluice.policy.Policy;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyData;
+import io.sluice.policy.PolicySnapshot;
 import io.sluice.policy.Resolution;
 import io.sluice.policy.RuleSpec;
 import jakarta.ejb.LocalBean;
@@ -118,9 +120,29 @@ public class PolicyService implements Crud<PolicyData> {
         return list(0, Page.MAX_SIZE).items();
     }
 
-    /** Which policy applies to this pair now, and why, from the same snapshot SMTP uses. */
-    public Resolution explain(String sender, String recipient, boolean authenticated) {
-        return cache.snapshot().resolve(sender == null ? "" : sender, recipient, authenticated, true);
+    /**
+     * Which policy applies to this pair now, and why, from the same snapshot SMTP uses, in the
+     * direction SMTP would give a client at this address that did or did not authenticate.
+     *
+     * @param client the client's IP address, or {@code null} for a client outside every internal network
+     */
+    public Resolution explain(String sender, String recipient, String client, boolean authenticated) {
+        if (client != null && !isAddress(client)) {
+            throw new ManageException.InvalidInput(List.of(new Violation("client", "is not an IP address")));
+        }
+        PolicySnapshot snapshot = cache.snapshot();
+        return snapshot.resolve(sender == null ? "" : sender, recipient, snapshot.isOutbound(client, authenticated),
+                true);
+    }
+
+    /** An IPv4 or IPv6 literal (no prefix length; never a name, which would need DNS). */
+    private static boolean isAddress(String text) {
+        try {
+            Cidr.parse(text);
+            return text.indexOf('/') < 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Policy find(long id) {

@@ -13,20 +13,25 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.List;
+
 /**
  * The run-time settings as the admin API reads and writes them. On PUT, a group left out
  * ({@code virus}, {@code spam}, {@code scanning}) keeps its current values.
  *
- * @param adminAddress where admin notifications go (none: no admin notifications)
- * @param headerPrefix prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
+ * @param adminAddress     where admin notifications go (none: no admin notifications)
+ * @param headerPrefix     prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
+ * @param internalNetworks the client networks whose mail is outbound, as CIDR blocks ("192.0.2.0/24",
+ *                         "2001:db8::/32") or single addresses; left out on PUT, they stay as they are
  */
-@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "virus", "spam", "scanning", "retention",
-        "notifications", "connections"})
+@JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "internalNetworks", "virus", "spam", "scanning",
+        "retention", "notifications", "connections"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
                                    message = "must be letters, digits and dashes, e.g. X- or X-Sluice-")
                            String headerPrefix,
+                           @Size(max = 100) List<@NotNull @Size(max = 50) String> internalNetworks,
                            @Valid Virus virus,
                            @Valid Spam spam,
                            @Valid Scanning scanning,
@@ -36,10 +41,13 @@ public record SettingsData(Long version,
 
     /**
      * Connection control by real client address, applied to the next connection or command; 0
-     * means no limit. Rates count per {@code intervalSeconds}.
+     * means no limit. Rates count per {@code intervalSeconds}; failed AUTH attempts, across
+     * connections, per {@code authFailureIntervalSeconds}. The two AUTH fields came later and may
+     * be left out on PUT: they then keep their values.
      */
     @JsonbPropertyOrder({"maxTotal", "maxPerAddress", "connectionsPerInterval", "messagesPerInterval",
-            "recipientsPerInterval", "intervalSeconds", "maxErrors", "errorDelayMillis", "greetPauseMillis"})
+            "recipientsPerInterval", "intervalSeconds", "maxErrors", "errorDelayMillis", "greetPauseMillis",
+            "authFailuresPerInterval", "authFailureIntervalSeconds"})
     public record ConnectionLimits(@NotNull @Min(0) @Max(100_000) Integer maxTotal,
                                    @NotNull @Min(0) @Max(100_000) Integer maxPerAddress,
                                    @NotNull @Min(0) @Max(1_000_000) Integer connectionsPerInterval,
@@ -48,7 +56,9 @@ public record SettingsData(Long version,
                                    @NotNull @Min(1) @Max(86_400) Integer intervalSeconds,
                                    @NotNull @Min(0) @Max(1000) Integer maxErrors,
                                    @NotNull @Min(0) @Max(60_000) Integer errorDelayMillis,
-                                   @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis) {
+                                   @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis,
+                                   @Min(0) @Max(1_000_000) Integer authFailuresPerInterval,
+                                   @Min(1) @Max(86_400) Integer authFailureIntervalSeconds) {
     }
 
     /**
@@ -95,7 +105,7 @@ public record SettingsData(Long version,
     }
 
     public static SettingsData of(GatewaySettings s) {
-        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(),
+        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(), s.internalNetworks(),
                 new Virus(s.virusEngines(), s.virusOnFailure(), s.clamdAddress(), s.clamdStreamMax()),
                 new Spam(s.spamEngine(), s.spamOnFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
                         s.bayesMinHam()),
@@ -105,6 +115,7 @@ public record SettingsData(Long version,
                 new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()),
                 new ConnectionLimits(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(),
                         s.msgRatePerAddress(), s.rcptRatePerAddress(), s.rateIntervalSeconds(), s.maxErrors(),
-                        s.errorDelayMillis(), s.greetPauseMillis()));
+                        s.errorDelayMillis(), s.greetPauseMillis(), s.authFailureLimit(),
+                        s.authFailureIntervalSeconds()));
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.manage;
 
+import io.sluice.api.Cidr;
 import io.sluice.api.MailboxSyntax;
 import io.sluice.config.GatewaySettings;
 import io.sluice.policy.ConfigurationChanged;
@@ -8,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
 
 /** The gateway's run-time settings (one set, created by the first migration). */
 @Stateless
@@ -34,6 +37,9 @@ public class SettingsService {
             if (a != null && !a.isBlank() && !MailboxSyntax.isValid(a.trim())) {
                 violations.add(new Violation("adminAddress", "is not an e-mail address"));
             }
+            if (in.internalNetworks() != null) {
+                networks(in.internalNetworks(), violations);
+            }
             if (in.virus() != null) {
                 engineAddress("virus.clamdAddress", in.virus().clamdAddress(), violations);
             }
@@ -44,6 +50,9 @@ public class SettingsService {
         });
         String address = in.adminAddress() == null || in.adminAddress().isBlank() ? null : in.adminAddress().trim();
         s.change(address, in.headerPrefix());
+        if (in.internalNetworks() != null) {
+            s.changeInternalNetworks(in.internalNetworks().stream().map(String::trim).toList());
+        }
         if (in.virus() != null) {
             SettingsData.Virus v = in.virus();
             s.changeVirus(v.engines(), v.onFailure(), v.clamdAddress().trim(), v.clamdStreamMaxBytes());
@@ -61,6 +70,10 @@ public class SettingsService {
             s.changeConnections(c.maxTotal(), c.maxPerAddress(), c.connectionsPerInterval(), c.messagesPerInterval(),
                     c.recipientsPerInterval(), c.intervalSeconds(), c.maxErrors(), c.errorDelayMillis(),
                     c.greetPauseMillis());
+            s.changeAuthFailureLimit(
+                    c.authFailuresPerInterval() != null ? c.authFailuresPerInterval() : s.authFailureLimit(),
+                    c.authFailureIntervalSeconds() != null ? c.authFailureIntervalSeconds()
+                            : s.authFailureIntervalSeconds());
         }
         if (in.notifications() != null) {
             s.changeNotifications(in.notifications().senderOnVirus(), in.notifications().quarantineDigest(),
@@ -75,8 +88,22 @@ public class SettingsService {
         return SettingsData.of(s);
     }
 
+    /** Each an IPv4 or IPv6 address or CIDR block (Bean Validation has reported null ones already). */
+    private static void networks(List<String> blocks, List<Violation> out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) == null) {
+                continue;
+            }
+            try {
+                Cidr.parse(blocks.get(i));
+            } catch (IllegalArgumentException e) {
+                out.add(new Violation("internalNetworks[" + i + "]", e.getMessage()));
+            }
+        }
+    }
+
     /** "host:port", "unix:/absolute/path", or for Rspamd also "http://host:port". */
-    private static void engineAddress(String field, String value, java.util.List<Violation> out) {
+    private static void engineAddress(String field, String value, List<Violation> out) {
         if (value == null || value.isBlank()) {
             return;
         }

@@ -24,6 +24,16 @@ final class GatewayReplies {
                 + "> is under another policy; send to it in a new transaction");
     }
 
+    /**
+     * AUTH from an address that has failed too often lately, refused without asking the mail
+     * server: RFC 4954 §6's temporary failure, so a client tries again later rather than asking its
+     * user for another password.
+     */
+    static Reply tooManyAuthFailures(String address) {
+        return Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
+                "Error: too many authentication failures from " + address + "; try again later");
+    }
+
     /** A 250 that says no more than that the message was taken (also for a message a policy dropped). */
     static Reply queued(String queueId) {
         return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId);

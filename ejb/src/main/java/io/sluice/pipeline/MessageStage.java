@@ -272,7 +272,6 @@ public class MessageStage {
     private PolicyRules policyOf(Transaction tx) {
         PolicySnapshot snapshot = policies.snapshot();
         PolicyRules bound = tx.policy() == null ? null : snapshot.byId(Long.parseLong(tx.policy()));
-        return bound != null ? bound : snapshot.resolve(tx.sender(), tx.recipients().get(0).address(),
-                tx.client().authenticated());
+        return bound != null ? bound : RecipientStage.policyFor(snapshot, tx, tx.recipients().get(0).address());
     }
 }

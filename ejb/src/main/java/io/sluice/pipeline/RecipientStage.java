@@ -7,6 +7,7 @@ import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
+import io.sluice.policy.PolicySnapshot;
 import io.sluice.tracking.MessageCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,8 +39,7 @@ public class RecipientStage {
     ConnectionGuard guard;
 
     public RecipientDecision check(Transaction tx, Recipient recipient) {
-        PolicyRules policy = policies.snapshot().resolve(tx.sender(), recipient.address(),
-                tx.client().authenticated());
+        PolicyRules policy = policyFor(policies.snapshot(), tx, recipient.address());
         String key = policyKey(policy);
         Reply reply;
         Reply overRate = guard.recipient(tx);
@@ -58,6 +58,15 @@ public class RecipientStage {
                     + "> client=" + tx.client().address() + " refused: " + reply);
         }
         return new RecipientDecision(reply, key);
+    }
+
+    /**
+     * The recipient's policy, in the transaction's direction: outbound when the client
+     * authenticated or connects from an internal network, whatever the sender address says.
+     */
+    static PolicyRules policyFor(PolicySnapshot snapshot, Transaction tx, String recipient) {
+        boolean outbound = snapshot.isOutbound(tx.client().address(), tx.client().authenticated());
+        return snapshot.resolve(tx.sender(), recipient, outbound);
     }
 
     /** What the engine carries for the transaction: the policy's id. */

@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A domain of this organisation: mail from it is outbound. */
+/**
+ * A domain of this organisation, as the administrator lists it. It no longer makes mail outbound
+ * (a sender address can be forged; the client's network decides, see {@link Direction}), and
+ * nothing else reads the list at present.
+ */
 @Entity
 @Table(name = "internal_domain")
 public class InternalDomain {

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Loads the {@link PolicySnapshot} into the {@link PolicyCache} and the run-time settings into the
@@ -100,9 +99,8 @@ public class PolicyLoader {
         for (AddressGroup g : em.createQuery("select g from AddressGroup g", AddressGroup.class).getResultList()) {
             groups.put(g.name(), new TreeSet<>(g.members()));
         }
-        Set<String> domains = em.createQuery("select d.name from InternalDomain d", String.class).getResultStream()
-                .collect(Collectors.toSet());
-        cache.replace(PolicySnapshot.of(policies, groups, domains));
-        settings.replace(RuntimeSettings.of(em.find(GatewaySettings.class, GatewaySettings.ID)));
+        RuntimeSettings current = RuntimeSettings.of(em.find(GatewaySettings.class, GatewaySettings.ID));
+        cache.replace(PolicySnapshot.of(policies, groups, current.internalNetworks()));
+        settings.replace(current);
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.policy;
 
+import io.sluice.config.InternalNetworks;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,31 +11,33 @@ import java.util.Set;
 
 /**
  * Everything policy resolution needs, in memory and immutable: the policies in order (default
- * last), groups expanded, and the internal domains. Built from the database when anything changes;
- * each SMTP transaction reads whichever snapshot is current, without touching the database.
+ * last), groups expanded, and the internal networks that make mail outbound. Built from the
+ * database when anything changes; each SMTP transaction reads whichever snapshot is current,
+ * without touching the database.
  */
 public final class PolicySnapshot {
 
     private final List<PolicyRules> policies;
     private final Map<Long, PolicyRules> byId = new HashMap<>();
-    private final Set<String> internalDomains;
+    private final InternalNetworks internalNetworks;
 
-    private PolicySnapshot(List<PolicyRules> ordered, Set<String> internalDomains) {
+    private PolicySnapshot(List<PolicyRules> ordered, InternalNetworks internalNetworks) {
         this.policies = List.copyOf(ordered);
         for (PolicyRules p : ordered) {
             byId.put(p.id(), p);
         }
-        this.internalDomains = Set.copyOf(internalDomains);
+        this.internalNetworks = internalNetworks;
         if (policies.isEmpty() || !policies.get(policies.size() - 1).isDefault()) {
             throw new IllegalStateException("the default policy is missing");
         }
     }
 
     /**
-     * Compiles policies, groups (name to members) and internal domains into a snapshot. Policies
-     * are ordered by position, then id; the default policy goes last whatever its position.
+     * Compiles policies and groups (name to members) into a snapshot with the internal networks.
+     * Policies are ordered by position, then id; the default policy goes last whatever its position.
      */
-    public static PolicySnapshot of(List<PolicyData> policies, Map<String, Set<String>> groups, Set<String> domains) {
+    public static PolicySnapshot of(List<PolicyData> policies, Map<String, Set<String>> groups,
+                                    InternalNetworks internalNetworks) {
         Map<String, AddressPattern> compiledGroups = new HashMap<>();
         groups.forEach((name, members) -> compiledGroups.put(name, AddressPattern.ofMembers(members)));
         List<PolicyRules> compiled = new ArrayList<>();
@@ -45,8 +49,7 @@ public final class PolicySnapshot {
         }
         compiled.sort(Comparator.comparing(PolicyRules::isDefault).thenComparingInt(PolicyRules::position)
                 .thenComparingLong(PolicyRules::id));
-        return new PolicySnapshot(compiled,
-                domains.stream().map(d -> d.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
+        return new PolicySnapshot(compiled, internalNetworks);
     }
 
     private static AddressPattern pattern(List<MatchSpec> matches, Map<String, AddressPattern> groups) {
@@ -63,21 +66,30 @@ public final class PolicySnapshot {
         return b.build();
     }
 
-    /** Mail is outbound when it comes from an internal domain or from an authenticated client. */
-    public boolean isOutbound(Address sender, boolean authenticated) {
-        return authenticated || (!sender.isNull() && internalDomains.contains(sender.domain()));
+    /**
+     * Mail is outbound when the client authenticated (SMTP AUTH) or its real address lies in one of
+     * the internal networks; all other mail is inbound. The sender address plays no part: any
+     * client can write an internal domain into MAIL FROM.
+     *
+     * @param clientAddress the client's IP address (after PROXY protocol), or {@code null} if unknown
+     */
+    public boolean isOutbound(String clientAddress, boolean authenticated) {
+        return authenticated || internalNetworks.contains(clientAddress);
     }
 
-    /** The first enabled policy, in order, whose conditions match and whose exceptions do not. */
-    public PolicyRules resolve(String sender, String recipient, boolean authenticated) {
-        return resolve(sender, recipient, authenticated, false).policy();
+    /**
+     * The first enabled policy, in order, whose conditions match and whose exceptions do not.
+     *
+     * @param outbound the direction, from {@link #isOutbound(String, boolean)}
+     */
+    public PolicyRules resolve(String sender, String recipient, boolean outbound) {
+        return resolve(sender, recipient, outbound, false).policy();
     }
 
     /** As {@link #resolve(String, String, boolean)}, with an explanation when {@code explain} is set. */
-    public Resolution resolve(String sender, String recipient, boolean authenticated, boolean explain) {
+    public Resolution resolve(String sender, String recipient, boolean outbound, boolean explain) {
         Address from = Address.of(sender);
         Address to = Address.of(recipient);
-        boolean outbound = isOutbound(from, authenticated);
         List<Resolution.Step> steps = explain ? new ArrayList<>() : List.of();
         for (PolicyRules p : policies) {
             Resolution.Outcome why = p.test(from, to, outbound);

@@ -25,7 +25,7 @@ class NotifierTest {
 
     static RuntimeSettings settings(boolean senderOnVirus) {
         return new RuntimeSettings("security@example.com", "X-", null, null, null, 0, null, null, null, null, null,
-                0, 0, null, 30, 90, senderOnVirus, true, null, null);
+                0, 0, null, 30, 90, senderOnVirus, true, null, null, null);
     }
 
     @ParameterizedTest(name = "{0}, virus {1}, senderOnVirus {2}: told {3}")

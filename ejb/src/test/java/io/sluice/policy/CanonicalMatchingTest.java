@@ -32,7 +32,7 @@ class CanonicalMatchingTest {
                     null, null, null, null, null)),
             Map.of("board", Set.of("\"CFO\"@CORP.example.", "xn--bcher-kva.example", "*.ＳＵＢ．example",
                     "ops@[IPv6:2001:DB8:0::1]")),
-            Set.of());
+            io.sluice.config.InternalNetworks.NONE);
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', value = {

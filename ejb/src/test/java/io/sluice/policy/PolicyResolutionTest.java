@@ -1,5 +1,6 @@
 package io.sluice.policy;
 
+import io.sluice.config.InternalNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,11 +12,16 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Policy resolution as a table: for each (sender, recipient, authenticated) the policy that must
- * apply, against one set of policies that exercises priority, wildcards, groups, exceptions,
- * direction, a disabled policy and the default.
+ * Policy resolution as a table: for each (sender, recipient, client address, authenticated) the
+ * policy that must apply, against one set of policies that exercises priority, wildcards, groups,
+ * exceptions, direction, a disabled policy and the default; and the direction rule on its own.
  */
 class PolicyResolutionTest {
+
+    /** Outside every internal network. */
+    private static final String OUTSIDE = "203.0.113.9";
+
+    static final InternalNetworks NETWORKS = InternalNetworks.of(List.of("192.0.2.0/24", "2001:db8::/32", "10.9.8.7"));
 
     static final PolicySnapshot SNAPSHOT = PolicySnapshot.of(List.of(
             policy(1, "Executives", 10, true, Direction.INBOUND,
@@ -39,38 +45,86 @@ class PolicyResolutionTest {
                     null, null, null, null, null)),
             Map.of("executives", Set.of("ceo@example.com", "CFO@example.com"),
                     "partners", Set.of("partner.org", "*.supplier.net")),
-            Set.of("example.com"));
+            NETWORKS);
 
-    @ParameterizedTest(name = "{0} -> {1} (auth {2}): {3}")
+    @ParameterizedTest(name = "{0} -> {1} (client {2}, auth {3}): {4}")
     @CsvSource({
-            // sender,               recipient,                   auth,  expected policy
-            "alice@outside.org,      ceo@example.com,             false, Executives",
-            "ALICE@OUTSIDE.ORG,      Ceo@Example.COM,             false, Executives",
-            "alice@outside.org,      cfo@example.com,             false, Executives",
-            "newsletter@news.org,    ceo@example.com,             false, Support early",
-            "ceo@example.com,        friend@outside.org,          false, Outbound",
-            "cfo@example.com,        ceo@example.com,             false, Outbound",
-            "bob@outside.org,        ceo@example.com,             true,  Outbound",
-            "someone@partner.org,    x@elsewhere.org,             false, Partners",
-            "someone@sub.partner.org, x@elsewhere.org,            false, Default",
-            "a@deep.supplier.net,    x@elsewhere.org,             false, Partners",
-            "a@supplier.net,         x@elsewhere.org,             false, Partners",
-            "a@outside.org,          bob@eu.sales.example.com,    false, Sales",
-            "a@outside.org,          bob@sales.example.com,       false, Sales",
-            "a@outside.org,          boss@eu.sales.example.com,   false, Default",
-            "a@outside.org,          bob@notsales.example.com,    false, Default",
-            "'',                     ceo@example.com,             false, Executives",
-            "'',                     x@elsewhere.org,             false, Default",
-            "a@outside.org,          support@example.com,         false, Support early",
-            "a@outside.org,          nobody@elsewhere.org,        false, Default",
+            // sender,               recipient,                   client,       auth,  expected policy
+            "alice@outside.org,      ceo@example.com,             203.0.113.9,  false, Executives",
+            "ALICE@OUTSIDE.ORG,      Ceo@Example.COM,             203.0.113.9,  false, Executives",
+            "alice@outside.org,      cfo@example.com,             203.0.113.9,  false, Executives",
+            "newsletter@news.org,    ceo@example.com,             203.0.113.9,  false, Support early",
+            "ceo@example.com,        friend@outside.org,          192.0.2.10,   false, Outbound",
+            "cfo@example.com,        ceo@example.com,             192.0.2.10,   false, Outbound",
+            "bob@outside.org,        ceo@example.com,             203.0.113.9,  true,  Outbound",
+            "someone@partner.org,    x@elsewhere.org,             203.0.113.9,  false, Partners",
+            "someone@sub.partner.org, x@elsewhere.org,            203.0.113.9,  false, Default",
+            "a@deep.supplier.net,    x@elsewhere.org,             203.0.113.9,  false, Partners",
+            "a@supplier.net,         x@elsewhere.org,             203.0.113.9,  false, Partners",
+            "a@outside.org,          bob@eu.sales.example.com,    203.0.113.9,  false, Sales",
+            "a@outside.org,          bob@sales.example.com,       203.0.113.9,  false, Sales",
+            "a@outside.org,          boss@eu.sales.example.com,   203.0.113.9,  false, Default",
+            "a@outside.org,          bob@notsales.example.com,    203.0.113.9,  false, Default",
+            "'',                     ceo@example.com,             203.0.113.9,  false, Executives",
+            "'',                     x@elsewhere.org,             203.0.113.9,  false, Default",
+            "a@outside.org,          support@example.com,         203.0.113.9,  false, Support early",
+            "a@outside.org,          nobody@elsewhere.org,        203.0.113.9,  false, Default",
+            // a client outside that writes an internal sender gets the inbound policies
+            "ceo@example.com,        friend@outside.org,          203.0.113.9,  false, Default",
+            "ceo@example.com,        cfo@example.com,             203.0.113.9,  false, Executives",
+            // inside an internal network any sender is outbound, the null sender too
+            "alice@outside.org,      friend@outside.org,          2001:db8::25, false, Outbound",
+            "'',                     ceo@example.com,             10.9.8.7,     false, Outbound",
     })
-    void resolves(String sender, String recipient, boolean authenticated, String expected) {
-        assertEquals(expected, SNAPSHOT.resolve(sender, recipient, authenticated).name());
+    void resolves(String sender, String recipient, String client, boolean authenticated, String expected) {
+        assertEquals(expected, SNAPSHOT.resolve(sender, recipient, SNAPSHOT.isOutbound(client, authenticated)).name());
+    }
+
+    @ParameterizedTest(name = "client {0}, auth {1}: outbound {2}")
+    @CsvSource({
+            // client,            auth,  outbound
+            "192.0.2.1,           false, true",
+            "192.0.2.255,         false, true",
+            "192.0.3.1,           false, false",
+            "192.0.1.255,         false, false",
+            "10.9.8.7,            false, true",
+            "10.9.8.6,            false, false",
+            "203.0.113.9,         false, false",
+            "203.0.113.9,         true,  true",
+            "2001:db8::1,         false, true",
+            "2001:DB8:ffff::1,    false, true",
+            "2001:db9::1,         false, false",
+            "::ffff:192.0.2.7,    false, true",
+            "::1,                 false, false",
+            "127.0.0.1,           false, false",
+            "'',                  false, false",
+            "'',                  true,  true",
+    })
+    void directionComesFromTheClientsNetworkOrAuth(String client, boolean authenticated, boolean outbound) {
+        assertEquals(outbound, SNAPSHOT.isOutbound(client, authenticated));
+    }
+
+    @Test
+    void withoutInternalNetworksOnlyAuthenticatedClientsAreOutbound() {
+        PolicySnapshot none = PolicySnapshot.of(List.of(new PolicyData(99L, 0L, "Default", null,
+                Policy.DEFAULT_POSITION, true, Direction.BOTH, true, null, null, null, null, null)), Map.of(),
+                InternalNetworks.NONE);
+        assertEquals(false, none.isOutbound("192.0.2.1", false));
+        assertEquals(false, none.isOutbound(null, false));
+        assertEquals(true, none.isOutbound("192.0.2.1", true));
+    }
+
+    @Test
+    void anInvalidStoredNetworkIsLeftOutAndTheOthersStillCount() {
+        InternalNetworks n = InternalNetworks.of(List.of("192.0.2.0/33", "not-a-network", "198.51.100.0/24"));
+        assertEquals(false, n.contains("192.0.2.1"));
+        assertEquals(true, n.contains("198.51.100.77"));
     }
 
     @Test
     void theExplanationNamesEveryPolicyLookedAtAndWhy() {
-        Resolution r = SNAPSHOT.resolve("newsletter@news.org", "ceo@example.com", false, true);
+        Resolution r = SNAPSHOT.resolve("newsletter@news.org", "ceo@example.com",
+                SNAPSHOT.isOutbound(OUTSIDE, false), true);
         assertEquals(List.of(
                 new Resolution.Step(5, "Disabled", Resolution.Outcome.DISABLED),
                 new Resolution.Step(1, "Executives", Resolution.Outcome.SENDER_EXCEPTED),

@@ -11,6 +11,8 @@ public final class EnhancedStatus {
     public static final String SENDER_OK = "2.1.0";
     public static final String DESTINATION_OK = "2.1.5";
     public static final String CANNOT_VERIFY = "2.5.0";
+    /** RFC 4954 §6: with 235. */
+    public static final String AUTHENTICATION_SUCCEEDED = "2.7.0";
 
     // 4.x.x persistent transient failure
     public static final String TEMPORARY_FAILURE = "4.0.0";
@@ -31,6 +33,8 @@ public final class EnhancedStatus {
     public static final String INVALID_ARGUMENTS = "5.5.4";
     public static final String POLICY_REFUSED = "5.7.1";
     public static final String SECURITY_REQUIRED = "5.7.0";
+    /** RFC 4954 §6: with 535. */
+    public static final String CREDENTIALS_INVALID = "5.7.8";
 
     private EnhancedStatus() {
     }

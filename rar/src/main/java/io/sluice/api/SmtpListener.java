@@ -27,11 +27,6 @@ public interface SmtpListener {
     Reply message(Transaction transaction, MessageContent content);
 
     /**
-     * AUTH (RFC 4954): checks a user's credentials. 235 accepts them, 535 refuses them, 454 means
-     * they could not be checked now; the password must not be kept or logged. A listener that
-     * cannot check credentials leaves this as it is: every AUTH is a temporary failure.
-     */
-    /**
      * A new connection, before the greeting: whether to take it ({@code fromSameAddress} and
      * {@code total} count it) and with which session limits. A listener that does not limit
      * connections leaves this as it is.
@@ -40,7 +35,14 @@ public interface SmtpListener {
         return ConnectDecision.ACCEPT;
     }
 
+    /**
+     * AUTH (RFC 4954): checks a user's credentials. 235 accepts them, 535 refuses them, 454 means
+     * they could not be checked now (the client gets this 454 as it is, so its text can say why);
+     * the password must not be kept or logged. A listener that cannot check credentials leaves
+     * this as it is: every AUTH is a temporary failure.
+     */
     default Reply authenticate(ClientInfo client, String user, String password) {
-        return Reply.of(454, EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
+        return Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
+                "Temporary authentication failure");
     }
 }

@@ -33,11 +33,14 @@ public final class Replies {
             EnhancedStatus.SECURITY_REQUIRED, "Must issue a STARTTLS command first");
     public static final Reply PROXY_REFUSED = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.SECURITY_REQUIRED,
             "Error: PROXY protocol not accepted from this address");
-    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "Authentication successful");
-    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "Error: authentication failed");
+    public static final Reply AUTH_OK = Reply.of(ReplyCode.AUTHENTICATION_SUCCEEDED,
+            EnhancedStatus.AUTHENTICATION_SUCCEEDED, "Authentication successful");
+    public static final Reply AUTH_FAILED = Reply.of(ReplyCode.AUTHENTICATION_FAILED, EnhancedStatus.CREDENTIALS_INVALID,
+            "Error: authentication failed");
     public static final Reply AUTH_TOO_MANY = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0",
             "Error: too many failed authentication attempts");
-    public static final Reply AUTH_TEMPORARY = Reply.of(454, "4.7.0", "Temporary authentication failure");
+    public static final Reply AUTH_TEMPORARY = Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE,
+            EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
     public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11",
             "Encryption required for requested authentication mechanism");
     public static final Reply AUTH_ALREADY = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,

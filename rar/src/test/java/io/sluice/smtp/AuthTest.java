@@ -1,5 +1,8 @@
 package io.sluice.smtp;
 
+import io.sluice.api.EnhancedStatus;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -81,6 +84,22 @@ class AuthTest {
             c.exchange("AUTH PLAIN " + b64("\0ann\0again"), "421 4.7.0 Error: too many failed authentication attempts");
             c.expectClosed();
             assertEquals(List.of("ann", "ann", "ann"), s.listener.authAttempts);
+        }
+    }
+
+    @Test
+    void theListenersOwnTemporaryRefusalReachesTheClientAndDoesNotEndTheSession() throws Exception {
+        try (TestServer s = server(AuthMode.ALWAYS); Conversation c = s.ehlo()) {
+            s.listener.authAnswer = Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
+                    "Error: too many authentication failures from 127.0.0.1; try again later");
+            for (int i = 0; i < 4; i++) { // a temporary refusal is not one of the session's three failures
+                c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"),
+                        "454 4.7.0 Error: too many authentication failures from 127.0.0.1; try again later");
+            }
+            s.listener.authAnswer = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR, "something else");
+            c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"), "454 4.7.0 Temporary authentication failure");
+            s.listener.authAnswer = null;
+            c.exchange("AUTH PLAIN " + b64("\0ann\0s3cret"), "235 2.7.0 Authentication successful");
         }
     }
 

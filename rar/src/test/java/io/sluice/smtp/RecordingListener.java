@@ -59,10 +59,15 @@ final class RecordingListener implements SmtpListener {
     /** user:password pairs that AUTH accepts. */
     final java.util.Set<String> accounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<String> authAttempts = new CopyOnWriteArrayList<>();
+    /** When set, every AUTH gets this answer instead. */
+    volatile Reply authAnswer;
 
     @Override
     public Reply authenticate(io.sluice.api.ClientInfo client, String user, String password) {
         authAttempts.add(user);
+        if (authAnswer != null) {
+            return authAnswer;
+        }
         return accounts.contains(user + ":" + password) ? Reply.of(235, "2.7.0", "ok") : Reply.of(535, "5.7.8", "no");
     }
 

@@ -6,7 +6,10 @@ import io.sluice.manage.DomainService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
-/** {@code /api/v1/internal-domains}: the organisation's domains (mail from them is outbound). */
+/**
+ * {@code /api/v1/internal-domains}: the organisation's domains, kept as a list; they do not make
+ * mail outbound (the client's network or AUTH does).
+ */
 @Path("/internal-domains")
 public class DomainsResource extends CrudResource<DomainData> {
 

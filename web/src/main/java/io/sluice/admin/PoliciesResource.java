@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * {@code /api/v1/policies}: the policies in order (the default last), each with its conditions and
- * rules; their order; and which policy applies to a sender and a recipient, with the reasons.
+ * rules; their order; and which policy applies to a sender and a recipient from a client, with the
+ * reasons.
  */
 @Path("/policies")
 public class PoliciesResource extends CrudResource<PolicyData> {
@@ -41,10 +42,13 @@ public class PoliciesResource extends CrudResource<PolicyData> {
         return policies.reorder(order == null ? null : order.ids());
     }
 
-    /** Which policy applies, and for each policy looked at, why it did or did not. */
-    @JsonbPropertyOrder({"sender", "recipient", "authenticated", "outbound", "policy", "steps"})
-    public record Explanation(String sender, String recipient, boolean authenticated, boolean outbound,
-                              PolicyRef policy, List<Resolution.Step> steps) {
+    /**
+     * Which policy applies, and for each policy looked at, why it did or did not; {@code client}
+     * is left out when none was given (a client outside every internal network).
+     */
+    @JsonbPropertyOrder({"sender", "recipient", "client", "authenticated", "outbound", "policy", "steps"})
+    public record Explanation(String sender, String recipient, String client, boolean authenticated,
+                              boolean outbound, PolicyRef policy, List<Resolution.Step> steps) {
     }
 
     @JsonbPropertyOrder({"id", "name"})
@@ -54,13 +58,15 @@ public class PoliciesResource extends CrudResource<PolicyData> {
     @GET
     @Path("resolve")
     public Explanation resolve(@QueryParam("sender") String sender, @QueryParam("recipient") String recipient,
+                               @QueryParam("client") String client,
                                @QueryParam("authenticated") boolean authenticated) {
         if (recipient == null || recipient.isBlank()) {
             throw new io.sluice.manage.ManageException.InvalidInput(List.of(
                     new io.sluice.manage.Violation("recipient", "is required")));
         }
-        Resolution r = policies.explain(sender, recipient, authenticated);
-        return new Explanation(sender == null ? "" : sender, recipient, authenticated, r.outbound(),
+        String address = client == null || client.isBlank() ? null : client.trim();
+        Resolution r = policies.explain(sender, recipient, address, authenticated);
+        return new Explanation(sender == null ? "" : sender, recipient, address, authenticated, r.outbound(),
                 new PolicyRef(r.policy().id(), r.policy().name()), r.steps());
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.smtp.command;
 
 import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
 import io.sluice.smtp.AuthMode;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
@@ -15,7 +16,8 @@ import java.util.Locale;
 /**
  * AUTH (RFC 4954) with PLAIN (RFC 4616) and LOGIN. The listener checks the credentials (the
  * gateway asks the mail server, which owns the accounts); a failure is answered only after a
- * delay, and after a few failures the session ends.
+ * delay, and after a few failures the session ends. The listener's own 454 (an address that has
+ * failed too often lately, say) reaches the client as it is and ends nothing.
  */
 public final class AuthCommand implements CommandHandler {
 
@@ -88,11 +90,12 @@ public final class AuthCommand implements CommandHandler {
         String who = user;
         String secret = password;
         Reply verdict = session.ask("AUTH", l -> l.authenticate(session.client(), who, secret), Replies.AUTH_TEMPORARY);
-        if (verdict.code() == 235) {
+        if (verdict.code() == ReplyCode.AUTHENTICATION_SUCCEEDED) {
             session.authenticated(user);
             session.reply(Replies.AUTH_OK);
         } else if (verdict.isTransientFailure()) {
-            session.reply(Replies.AUTH_TEMPORARY);
+            // the listener's own 454 says why (say, too many failures from this address); no other code is passed on
+            session.reply(verdict.code() == ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE ? verdict : Replies.AUTH_TEMPORARY);
         } else {
             failed(session);
         }
