@@ -60,6 +60,29 @@ class TimeoutTest {
         }
     }
 
+    /** Regression: BDAT had no total time, so chunks that each came in time kept a transaction open for ever. */
+    @Test
+    void tricklingBdatChunksAreClosedAfterTheTotalDataTimeout() throws Exception {
+        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofSeconds(5))
+                .dataTotalTimeout(Duration.ofMillis(500))); Conversation c = server.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
+            String reply = null;
+            for (int i = 0; i < 40; i++) { // one chunk every 50 ms: each in time, but no end
+                String line = "line " + (100 + i) + "\r\n";
+                c.sendRaw("BDAT " + line.length() + "\r\n" + line);
+                reply = c.readLine();
+                if (!reply.equals("250 2.0.0 Ok: 10 octets received")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertEquals("421 4.4.2 mx.test.example Error: timeout exceeded", reply);
+            c.expectClosed();
+            assertTrue(server.listener.messages.isEmpty());
+        }
+    }
+
     @Test
     void aClientThatNeverSpeaksAfterTheGreetingIsClosed() throws IOException {
         try (TestServer server = new TestServer(b -> b.commandTimeout(Duration.ofMillis(200)));
