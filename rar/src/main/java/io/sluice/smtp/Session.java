@@ -160,7 +160,7 @@ public final class Session implements Runnable {
         }
         if (decision.greetPauseMillis() > 0) {
             sleep(decision.greetPauseMillis());
-            if (transport.input().available() > 0) { // it did not wait for the greeting: not a real MTA
+            if (in.hasInputWaiting()) { // it did not wait for the greeting: not a real MTA
                 LOG.info(() -> "refused an early talker from " + clientAddress);
                 reply(Replies.EARLY_TALKER);
                 out.flush();

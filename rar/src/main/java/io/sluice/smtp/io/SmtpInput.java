@@ -30,6 +30,14 @@ public final class SmtpInput {
         return pos < limit;
     }
 
+    /**
+     * Whether the peer has sent anything not consumed yet: in the buffer (read along with a PROXY
+     * header, say) or still waiting in the socket.
+     */
+    public boolean hasInputWaiting() throws IOException {
+        return pos < limit || in.available() > 0;
+    }
+
     /** Discards everything buffered (e.g. commands pipelined before a TLS handshake). */
     public void discardBuffered() {
         pos = limit;
