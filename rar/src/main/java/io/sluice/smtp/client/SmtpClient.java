@@ -130,7 +130,7 @@ public final class SmtpClient implements AutoCloseable {
             }
             return;
         }
-        SSLSocket ssl = (SSLSocket) DownstreamTrust.context(settings.verify()).getSocketFactory()
+        SSLSocket ssl = (SSLSocket) DownstreamTrust.context(settings.verify(), settings.trustStore()).getSocketFactory()
                 .createSocket(socket, settings.host(), settings.port(), true);
         ssl.setUseClientMode(true);
         ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
