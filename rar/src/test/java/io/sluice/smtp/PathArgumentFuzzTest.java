@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.sluice.api.MailboxSyntax;
 import io.sluice.api.Reply;
 
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PathArgumentFuzzTest {
 
+    @Timeout(1) // seconds per input, replayed or fuzzed
     @FuzzTest
     void mailAndRcptArguments(byte[] input) {
         if (input.length == 0) {

@@ -1,6 +1,7 @@
 package io.sluice.smtp.command;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthDecodingFuzzTest {
 
+    @Timeout(1) // seconds per input, replayed or fuzzed
     @FuzzTest
     void authResponses(byte[] input) {
         String response = new String(input, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.sluice.smtp.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ class ChunkReaderFuzzTest {
     private static final int MAX_LINE = 80;
     private static final byte[] NEXT_COMMAND = "QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    @Timeout(1) // seconds per input, replayed or fuzzed
     @FuzzTest
     void chunks(byte[] input) throws IOException {
         if (input.length < 2) {

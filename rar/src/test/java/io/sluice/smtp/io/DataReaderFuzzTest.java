@@ -1,6 +1,7 @@
 package io.sluice.smtp.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.sluice.smtp.client.DotStuffingOutputStream;
 
 import java.io.ByteArrayInputStream;
@@ -27,6 +28,7 @@ class DataReaderFuzzTest {
     private static final long MAX_SIZE = 4096;
     private static final long NO_DEADLINE = Long.MAX_VALUE / 4;
 
+    @Timeout(1) // seconds per input, replayed or fuzzed
     @FuzzTest
     void dataContent(byte[] input) throws IOException {
         if (input.length < 2) {

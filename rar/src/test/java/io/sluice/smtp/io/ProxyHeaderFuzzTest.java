@@ -1,6 +1,7 @@
 package io.sluice.smtp.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -20,6 +21,7 @@ class ProxyHeaderFuzzTest {
     private static final String IPV4 = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}";
     private static final String IPV6 = "[0-9a-f]{1,4}(:[0-9a-f]{1,4}){7}"; // as getHostAddress writes it
 
+    @Timeout(1) // seconds per input, replayed or fuzzed
     @FuzzTest
     void proxyHeader(byte[] input) throws IOException {
         ProxyHeader header;
