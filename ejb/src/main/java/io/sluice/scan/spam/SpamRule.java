@@ -39,7 +39,11 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (regex.isEmpty() && !where.equals("html-only")) {
             throw new IllegalArgumentException("rule " + f[0] + " needs a pattern");
         }
-        return new SpamRule(f[0], Double.parseDouble(f[1]), where, Pattern.compile(regex), triggers(regex));
+        double score = Double.parseDouble(f[1]);
+        if (!Double.isFinite(score)) { // NaN or infinity would make every message's total meaningless
+            throw new IllegalArgumentException("rule " + f[0] + " needs a finite score, not " + f[1]);
+        }
+        return new SpamRule(f[0], score, where, Pattern.compile(regex), triggers(regex));
     }
 
     /**
@@ -75,6 +79,10 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         }
         if (end < 0) {
             return List.of();
+        }
+        String rest = r.substring(end + 1);
+        if (rest.startsWith("?") || rest.startsWith("*") || rest.startsWith("{") || rest.contains("|")) {
+            return List.of(); // the group may match nothing, or another branch may match without it
         }
         List<String> words = new ArrayList<>();
         for (String alternative : r.substring(1, end).split("\\|", -1)) {
