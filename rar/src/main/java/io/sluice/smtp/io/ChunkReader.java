@@ -89,6 +89,9 @@ public final class ChunkReader {
         if (afterCr && !binary) {
             outcome = worst(DataReader.Outcome.BARE_LINE_ENDING);
         }
+        if (lineLength > maxLineContent && !binary) { // a last line without CRLF counts too
+            outcome = worst(DataReader.Outcome.LINE_TOO_LONG);
+        }
         return outcome;
     }
 
