@@ -80,9 +80,8 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (end < 0) {
             return List.of();
         }
-        String rest = r.substring(end + 1);
-        if (rest.startsWith("?") || rest.startsWith("*") || rest.startsWith("{") || rest.contains("|")) {
-            return List.of(); // the group may match nothing, or another branch may match without it
+        if (mayMatchWithout(r.substring(end + 1))) {
+            return List.of();
         }
         List<String> words = new ArrayList<>();
         for (String alternative : r.substring(1, end).split("\\|", -1)) {
@@ -93,6 +92,37 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
             words.add(w);
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * Whether the expression can match without its leading group, given what follows the group:
+     * a quantifier that allows it zero times, or an alternative beside it ({@code (a|b)x|y}).
+     * Character classes and quoting are not followed: with them, any "|" counts.
+     */
+    private static boolean mayMatchWithout(String rest) {
+        if (rest.startsWith("?") || rest.startsWith("*") || rest.startsWith("{")) {
+            return true;
+        }
+        if (rest.indexOf('|') < 0) {
+            return false;
+        }
+        if (rest.contains("[") || rest.contains("\\Q")) {
+            return true;
+        }
+        int depth = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code lowerCaseBody}: every text part, lower-cased, for the triggers. */
