@@ -153,12 +153,18 @@ class StartTlsTest {
         }
     }
 
+    /** Greeted, past EHLO, and told to start the handshake. */
+    private static Conversation readyForHandshake(TestServer s) throws IOException {
+        Conversation c = s.connect();
+        c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+        ehlo(c);
+        c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+        return c;
+    }
+
     @Test
     void tlsOlderThan12IsRefused() throws Exception {
-        try (TestServer s = server(TlsMode.OFFER); Conversation c = s.connect()) {
-            c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
-            ehlo(c);
-            c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+        try (TestServer s = server(TlsMode.OFFER); Conversation c = readyForHandshake(s)) {
             assertThrows(SSLHandshakeException.class, () -> c.startTls(client, "TLSv1.1"));
         }
     }
@@ -171,10 +177,7 @@ class StartTlsTest {
      */
     @Test
     void aTls12ClientCannotRenegotiate() throws Exception {
-        try (TestServer s = server(TlsMode.OFFER); Conversation c = s.connect()) {
-            c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
-            ehlo(c);
-            c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+        try (TestServer s = server(TlsMode.OFFER); Conversation c = readyForHandshake(s)) {
             assertEquals("TLSv1.2", c.startTls(client, "TLSv1.2").getProtocol());
             c.exchange("NOOP", "250 2.0.0 Ok");
             c.renegotiate();
