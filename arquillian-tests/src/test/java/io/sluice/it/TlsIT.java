@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** STARTTLS with real clients: swaks, openssl s_client, and a raw client trying to inject commands. */
@@ -91,6 +93,22 @@ class TlsIT extends GatewayTest {
             c.exchange("QUIT", "221 2.0.0 Bye");
         }
         assertEquals(0, downstream.commands.stream().filter(l -> l.contains("injected")).count());
+    }
+
+    /**
+     * Client-initiated renegotiation is refused on the server sluice.cli configures (the system
+     * property jdk.tls.rejectClientInitiatedRenegotiation, which JSSE reads once per JVM).
+     */
+    @Test
+    void aTls12ClientCannotRenegotiate() throws Exception {
+        try (Conversation c = Gateway.ehlo()) {
+            c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+            assertEquals("TLSv1.2", c.startTls(trustAll(), "TLSv1.2").getProtocol());
+            c.exchange("NOOP", "250 2.0.0 Ok");
+            c.renegotiate();
+            SSLException refused = assertThrows(SSLException.class, () -> c.exchange("NOOP", "250 2.0.0 Ok"));
+            assertTrue(refused.getMessage().contains("handshake_failure"), refused.getMessage());
+        }
     }
 
     /** The gateway's certificate is self-signed: this client pins nothing and checks nothing. */

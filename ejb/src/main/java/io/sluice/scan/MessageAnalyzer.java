@@ -9,6 +9,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
@@ -137,6 +138,19 @@ public final class MessageAnalyzer {
             try (InputStream in = p.getInputStream()) {
                 leaf(in, path, path + "/" + (name.isEmpty() ? "archive" : name), name, declared, depth,
                         text ? charset(p) : null);
+            } catch (IOException e) {
+                InputStream undecoded = p instanceof MimeBodyPart b ? b.getRawInputStream()
+                        : p instanceof MimeMessage m ? m.getRawInputStream() : null;
+                if (undecoded == null) {
+                    throw e;
+                }
+                // the transfer encoding did not decode (a uuencoded part without "begin", say): the part
+                // is malformed, and its octets are scanned as they are, so nothing goes unscanned
+                malformed = true;
+                try (InputStream raw = undecoded) {
+                    leaf(raw, path, path + "/" + (name.isEmpty() ? "archive" : name), name, declared, depth,
+                            text ? charset(p) : null);
+                }
             }
         }
 

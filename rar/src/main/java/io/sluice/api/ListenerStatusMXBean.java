@@ -19,4 +19,7 @@ public interface ListenerStatusMXBean {
     long getAcceptedConnections();
 
     long getRefusedConnections();
+
+    /** Sessions closed for a timeout, including clients that did not read their replies. */
+    long getTimedOutSessions();
 }

@@ -33,6 +33,7 @@ import java.util.logging.Logger;
 public class SluiceResourceAdapter implements ResourceAdapter {
 
     private static final Logger LOG = Logger.getLogger(SluiceResourceAdapter.class.getName());
+    private static final String REJECT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
 
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
     private final Set<RelayManagedConnectionFactory> factories = ConcurrentHashMap.newKeySet();
@@ -49,6 +50,11 @@ public class SluiceResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext context) {
         // the WorkManager runs the accept loop and every connection; it is only valid from here on
         workManager = context.getWorkManager();
+        if (!Boolean.getBoolean(REJECT_RENEGOTIATION)) {
+            // JSSE reads it once, at the JVM's first TLS server handshake: setting it here could be too late
+            LOG.warning("TLS 1.2 clients may renegotiate at will (a denial-of-service risk): start the server with -D"
+                    + REJECT_RENEGOTIATION + "=true, as sluice.cli configures it");
+        }
         LOG.info("Sluice resource adapter started");
     }
 

@@ -65,7 +65,8 @@ public final class Envelope implements AutoCloseable {
     public ChunkReader startChunking(SmtpSettings settings) {
         newSpool(settings);
         chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength(),
-                "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY")));
+                "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY")),
+                System.nanoTime() + settings.dataTotalTimeout().toNanos());
         return chunks;
     }
 

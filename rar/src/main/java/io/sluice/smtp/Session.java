@@ -11,7 +11,9 @@ import io.sluice.smtp.io.SmtpInput;
 import io.sluice.smtp.io.SmtpOutput;
 import io.sluice.smtp.io.TlsFacts;
 import io.sluice.smtp.io.Transport;
+import io.sluice.smtp.io.WriteTimeoutException;
 import io.sluice.smtp.server.ClientCounts;
+import io.sluice.smtp.server.ServerStatistics;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,6 +58,7 @@ public final class Session implements Runnable {
     private boolean saidGoodbye;
     private String authUser;
     private final ClientCounts counts;
+    private final ServerStatistics statistics;
     private final IntSupplier total;
     private int errors;
     private String counted; // the address this session is counted under
@@ -65,19 +68,16 @@ public final class Session implements Runnable {
     private long errorDelayMillis;
     private int authFailures;
 
-    public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
-                   Transport transport) {
-        this(settings, host, listener, queueIds, transport, new ClientCounts(), () -> 1);
-    }
-
     /**
-     * @param counts open connections per client address, shared by the server's sessions
-     * @param total  how many sessions the server has open (this one included)
+     * @param counts     open connections per client address, shared by the server's sessions
+     * @param total      how many sessions the server has open (this one included)
+     * @param statistics the server's counters
      */
     public Session(SmtpSettings settings, HostReplies host, SmtpListener listener, QueueIdGenerator queueIds,
-                   Transport transport, ClientCounts counts, IntSupplier total) {
+                   Transport transport, ClientCounts counts, IntSupplier total, ServerStatistics statistics) {
         this.counts = counts;
         this.total = total;
+        this.statistics = statistics;
         this.settings = settings;
         this.host = host;
         this.listener = listener;
@@ -122,8 +122,13 @@ public final class Session implements Runnable {
                     out.flush();
                 }
             }
+        } catch (WriteTimeoutException e) {
+            // it sent commands without reading the replies: nothing more can be said to it
+            LOG.info(() -> "closed the session with " + clientAddress + ": " + e.getMessage());
+            statistics.sessionTimedOut();
         } catch (SocketTimeoutException e) {
             LOG.fine(() -> "timeout from " + clientAddress + ": " + e.getMessage());
+            statistics.sessionTimedOut();
             replyAndFlushQuietly(host.timeout());
         } catch (IOException e) {
             if (!shutdownRequested) {
@@ -155,7 +160,7 @@ public final class Session implements Runnable {
         }
         if (decision.greetPauseMillis() > 0) {
             sleep(decision.greetPauseMillis());
-            if (transport.input().available() > 0) { // it did not wait for the greeting: not a real MTA
+            if (in.hasInputWaiting()) { // it did not wait for the greeting: not a real MTA
                 LOG.info(() -> "refused an early talker from " + clientAddress);
                 reply(Replies.EARLY_TALKER);
                 out.flush();
@@ -443,7 +448,7 @@ public final class Session implements Runnable {
 
     /** Drops the connection without further ado (a session that did not end after {@link #shutdown()}). */
     public void abort() {
-        transport.close();
+        transport.abort();
     }
 
     public String clientAddress() {

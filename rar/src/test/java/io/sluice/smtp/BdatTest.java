@@ -53,6 +53,19 @@ class BdatTest {
         }
     }
 
+    /** Regression (found by ChunkReaderFuzzTest): the line limit was only checked at a line's CRLF. */
+    @Test
+    void aTooLongLastLineWithoutCrlfIsRefused() throws Exception {
+        try (TestServer s = new TestServer(); Conversation c = s.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok");
+            c.exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
+            String content = "Subject: long\r\n\r\n" + "x".repeat(1001);
+            c.sendRaw("BDAT " + content.length() + " LAST\r\n" + content);
+            c.expect("500 5.5.2 Error: message line too long");
+            assertEquals(0, s.listener.messages.size());
+        }
+    }
+
     @Test
     void dataCannotFollowBdatAndAnUnreadableSizeEndsTheSession() throws Exception {
         try (TestServer s = new TestServer(b -> b.maxMessageSize(1024)); Conversation c = s.ehlo()) {

@@ -1,9 +1,12 @@
 package io.sluice.smtp;
 
+import io.sluice.api.Cidr;
 import io.sluice.api.ConnectDecision;
 import io.sluice.api.Reply;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +44,35 @@ class ConnectionControlTest {
             try (Conversation patient = s.connect()) {
                 patient.expect("220 " + TestServer.HOST + " ESMTP Sluice");
                 patient.exchange("NOOP", "250 2.0.0 Ok");
+            }
+        }
+    }
+
+    /**
+     * Regression: the octets a client sent right behind a load balancer's PROXY header were read
+     * into the buffer along with the header, so the early-talker check, which asked only the
+     * socket, never saw them.
+     */
+    @Test
+    void anEarlyTalkerBehindATrustedLoadBalancerIsRefusedWithEitherHeaderVersion() throws Exception {
+        byte[] v1 = "PROXY TCP4 192.0.2.1 198.51.100.7 56324 25\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] v2 = ProxyProtocolTest.v2(1, 0x11, new byte[] {(byte) 192, 0, 2, 1, (byte) 198, 51, 100, 7, 0, 1, 0, 25});
+        for (byte[] header : List.of(v1, v2)) {
+            try (TestServer s = new TestServer(b -> b.proxyTrusted(List.of(Cidr.parse("127.0.0.1"))))) {
+                s.listener.connectDecision = new ConnectDecision(null, 300, 0, 0);
+                try (Conversation eager = s.connect()) {
+                    ByteArrayOutputStream b = new ByteArrayOutputStream();
+                    b.writeBytes(header);
+                    b.writeBytes("EHLO eager.example\r\n".getBytes(StandardCharsets.US_ASCII));
+                    eager.sendBytes(b.toByteArray()); // header and command in one segment
+                    eager.expect("554 5.5.1 Error: SMTP protocol synchronization: talking before the greeting");
+                    eager.expectClosed();
+                }
+                try (Conversation patient = s.connect()) {
+                    patient.sendBytes(header);
+                    patient.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+                    patient.exchange("NOOP", "250 2.0.0 Ok");
+                }
             }
         }
     }

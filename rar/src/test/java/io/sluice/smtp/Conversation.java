@@ -153,6 +153,11 @@ public final class Conversation implements AutoCloseable {
         return ssl.getSession();
     }
 
+    /** After {@link #startTls}: asks for a new handshake (TLS 1.2 renegotiation; a key update in TLS 1.3). */
+    public void renegotiate() throws IOException {
+        ((SSLSocket) socket).startHandshake();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
@@ -152,13 +153,36 @@ class StartTlsTest {
         }
     }
 
+    /** Greeted, past EHLO, and told to start the handshake. */
+    private static Conversation readyForHandshake(TestServer s) throws IOException {
+        Conversation c = s.connect();
+        c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
+        ehlo(c);
+        c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+        return c;
+    }
+
     @Test
     void tlsOlderThan12IsRefused() throws Exception {
-        try (TestServer s = server(TlsMode.OFFER); Conversation c = s.connect()) {
-            c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
-            ehlo(c);
-            c.exchange("STARTTLS", "220 2.0.0 Ready to start TLS");
+        try (TestServer s = server(TlsMode.OFFER); Conversation c = readyForHandshake(s)) {
             assertThrows(SSLHandshakeException.class, () -> c.startTls(client, "TLSv1.1"));
+        }
+    }
+
+    /**
+     * Regression: a TLS 1.2 client could renegotiate as often as it liked, each handshake costing
+     * the server far more than the client (testssl.sh reports it as a DoS threat). JSSE refuses it
+     * with {@code jdk.tls.rejectClientInitiatedRenegotiation=true}, which sluice.cli sets for the
+     * server and this module's build for its tests; TLS 1.3 has no renegotiation at all.
+     */
+    @Test
+    void aTls12ClientCannotRenegotiate() throws Exception {
+        try (TestServer s = server(TlsMode.OFFER); Conversation c = readyForHandshake(s)) {
+            assertEquals("TLSv1.2", c.startTls(client, "TLSv1.2").getProtocol());
+            c.exchange("NOOP", "250 2.0.0 Ok");
+            c.renegotiate();
+            SSLException refused = assertThrows(SSLException.class, () -> c.exchange("NOOP", "250 2.0.0 Ok"));
+            assertTrue(refused.getMessage().contains("handshake_failure"), refused.getMessage());
         }
     }
 }

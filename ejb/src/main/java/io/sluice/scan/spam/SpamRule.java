@@ -40,7 +40,11 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (regex.isEmpty() && !where.equals("html-only")) {
             throw new IllegalArgumentException("rule " + f[0] + " needs a pattern");
         }
-        return new SpamRule(f[0], Double.parseDouble(f[1]), where, LinearRegex.compile(regex, 0), triggers(regex));
+        double score = Double.parseDouble(f[1]);
+        if (!Double.isFinite(score)) { // NaN or infinity would make every message's total meaningless
+            throw new IllegalArgumentException("rule " + f[0] + " needs a finite score, not " + f[1]);
+        }
+        return new SpamRule(f[0], score, where, LinearRegex.compile(regex, 0), triggers(regex));
     }
 
     /**
@@ -77,6 +81,9 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (end < 0) {
             return List.of();
         }
+        if (mayMatchWithout(r.substring(end + 1))) {
+            return List.of();
+        }
         List<String> words = new ArrayList<>();
         for (String alternative : r.substring(1, end).split("\\|", -1)) {
             String w = alternative.toLowerCase(Locale.ROOT);
@@ -86,6 +93,37 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
             words.add(w);
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * Whether the expression can match without its leading group, given what follows the group:
+     * a quantifier that allows it zero times, or an alternative beside it ({@code (a|b)x|y}).
+     * Character classes and quoting are not followed: with them, any "|" counts.
+     */
+    private static boolean mayMatchWithout(String rest) {
+        if (rest.startsWith("?") || rest.startsWith("*") || rest.startsWith("{")) {
+            return true;
+        }
+        if (rest.indexOf('|') < 0) {
+            return false;
+        }
+        if (rest.contains("[") || rest.contains("\\Q")) {
+            return true;
+        }
+        int depth = 0;
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code lowerCaseBody}: every text part, lower-cased, for the triggers. */

@@ -55,4 +55,9 @@ public final class ListenerStatus implements ListenerStatusMXBean {
     public long getRefusedConnections() {
         return server.statistics().refusedConnections();
     }
+
+    @Override
+    public long getTimedOutSessions() {
+        return server.statistics().timedOutSessions();
+    }
 }

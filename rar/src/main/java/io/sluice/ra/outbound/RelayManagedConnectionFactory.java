@@ -19,9 +19,9 @@ import javax.security.auth.Subject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -43,8 +43,10 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
     private Integer connectTimeoutSeconds = 10;
     private Integer commandTimeoutSeconds = 60;
     private Integer dataTimeoutSeconds = 600;
-    private String tls = "OPPORTUNISTIC";
-    private Boolean verifyCertificate = Boolean.FALSE;
+    // as configured, possibly empty: their defaults are DownstreamTls's
+    private String tls;
+    private String verifyCertificate;
+    private String trustStore;
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -75,11 +77,12 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
         }
     }
 
-    ClientSettings clientSettings() {
+    /** The settings of every new session with the downstream. */
+    public ClientSettings clientSettings() {
+        DownstreamTls mode = DownstreamTls.parse(tls);
         return new ClientSettings(host, port, heloName(), Duration.ofSeconds(connectTimeoutSeconds),
-                Duration.ofSeconds(commandTimeoutSeconds), Duration.ofSeconds(dataTimeoutSeconds),
-                DownstreamTls.valueOf(tls == null || tls.isBlank() ? "OPPORTUNISTIC" : tls.trim().toUpperCase(Locale.ROOT)),
-                Boolean.TRUE.equals(verifyCertificate));
+                Duration.ofSeconds(commandTimeoutSeconds), Duration.ofSeconds(dataTimeoutSeconds), mode,
+                mode.verify(verifyCertificate), trustStore == null || trustStore.isBlank() ? null : Path.of(trustStore.trim()));
     }
 
     private String heloName() {
@@ -205,7 +208,7 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
                 && Objects.equals(connectTimeoutSeconds, f.connectTimeoutSeconds)
                 && Objects.equals(commandTimeoutSeconds, f.commandTimeoutSeconds)
                 && Objects.equals(dataTimeoutSeconds, f.dataTimeoutSeconds) && Objects.equals(tls, f.tls)
-                && Objects.equals(verifyCertificate, f.verifyCertificate);
+                && Objects.equals(verifyCertificate, f.verifyCertificate) && Objects.equals(trustStore, f.trustStore);
     }
 
     @Override
@@ -217,17 +220,29 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
         return tls;
     }
 
-    /** STARTTLS with the downstream: OFF, OPPORTUNISTIC (the default) or REQUIRED. */
+    /** STARTTLS with the downstream: OFF, OPPORTUNISTIC or REQUIRED; empty for the default ({@link DownstreamTls#parse}). */
     public void setTls(String tls) {
         this.tls = tls;
     }
 
-    public Boolean getVerifyCertificate() {
+    public String getVerifyCertificate() {
         return verifyCertificate;
     }
 
-    /** Whether the downstream's certificate must chain to a trusted root and name the host. */
-    public void setVerifyCertificate(Boolean verifyCertificate) {
+    /**
+     * Whether the downstream's certificate must chain to a trusted root and name the host: true,
+     * false, or empty for the mode's default ({@link DownstreamTls#verify}).
+     */
+    public void setVerifyCertificate(String verifyCertificate) {
         this.verifyCertificate = verifyCertificate;
+    }
+
+    public String getTrustStore() {
+        return trustStore;
+    }
+
+    /** A file of PEM certificates to trust instead of the JVM's roots when verifying; empty for the JVM's. */
+    public void setTrustStore(String trustStore) {
+        this.trustStore = trustStore;
     }
 }

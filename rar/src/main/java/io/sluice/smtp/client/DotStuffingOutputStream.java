@@ -8,14 +8,14 @@ import java.io.OutputStream;
  * Adds the transparency dot to every line that starts with "." (RFC 5321 §4.5.2) and, on
  * {@link #finish()}, the end-of-data mark. The content must use CRLF line endings.
  */
-final class DotStuffingOutputStream extends FilterOutputStream {
+public final class DotStuffingOutputStream extends FilterOutputStream {
 
     private static final byte[] END_AFTER_LINE = {'.', '\r', '\n'};
     private static final byte[] END_MID_LINE = {'\r', '\n', '.', '\r', '\n'};
 
     private boolean atLineStart = true;
 
-    DotStuffingOutputStream(OutputStream out) {
+    public DotStuffingOutputStream(OutputStream out) {
         super(out);
     }
 
@@ -41,7 +41,7 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     }
 
     /** Ends the content: a CRLF if the last line lacks one, then "." CRLF. Does not close. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         out.write(atLineStart ? END_AFTER_LINE : END_MID_LINE);
         out.flush();
     }

@@ -8,6 +8,7 @@ import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
+import io.sluice.smtp.io.WriteWatchdog;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -43,6 +44,8 @@ import java.util.logging.Logger;
 public final class SmtpClient implements AutoCloseable {
 
     private final ClientSettings settings;
+    private final Socket tcp; // under any TLS layer: what the write deadline closes
+    private final WriteWatchdog.Deadline writes;
     private Socket socket;
     private ReplyReader replies;
     private OutputStream out;
@@ -59,9 +62,12 @@ public final class SmtpClient implements AutoCloseable {
 
     private SmtpClient(ClientSettings settings, Socket socket) throws IOException {
         this.settings = settings;
+        this.tcp = socket;
         this.socket = socket;
+        // a mail server that stops reading must not hold the relay (and the client waiting on it) for ever
+        this.writes = WriteWatchdog.SHARED.deadline(settings.commandTimeout(), this::abort);
         this.replies = new ReplyReader(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        this.out = new BufferedOutputStream(writes.guard(socket.getOutputStream()), 64 * 1024);
     }
 
     /** Connects, reads the greeting and says EHLO (HELO if EHLO is refused). */
@@ -82,12 +88,12 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        socket.setSoTimeout(millis(settings.connectTimeout()));
+        timeout(settings.connectTimeout());
         greeting = replies.read();
         if (greeting.code() != ReplyCode.SERVICE_READY) {
             throw new IOException("downstream refused the connection: " + greeting);
         }
-        socket.setSoTimeout(millis(settings.commandTimeout()));
+        timeout(settings.commandTimeout());
         Reply ehlo = command("EHLO " + settings.heloName());
         if (ehlo.code() == ReplyCode.OK) {
             capabilities = Capabilities.fromEhlo(ehlo.lines());
@@ -124,7 +130,7 @@ public final class SmtpClient implements AutoCloseable {
             }
             return;
         }
-        SSLSocket ssl = (SSLSocket) DownstreamTrust.context(settings.verify()).getSocketFactory()
+        SSLSocket ssl = (SSLSocket) DownstreamTrust.context(settings.verify(), settings.trustStore()).getSocketFactory()
                 .createSocket(socket, settings.host(), settings.port(), true);
         ssl.setUseClientMode(true);
         ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
@@ -133,10 +139,13 @@ public final class SmtpClient implements AutoCloseable {
             p.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
             ssl.setSSLParameters(p);
         }
-        ssl.startHandshake();
+        writes.run(() -> {
+            ssl.startHandshake();
+            return null;
+        });
         socket = ssl;
         replies = new ReplyReader(ssl.getInputStream());
-        out = new BufferedOutputStream(ssl.getOutputStream(), 64 * 1024);
+        out = new BufferedOutputStream(writes.guard(ssl.getOutputStream()), 64 * 1024);
         tls = ssl.getSession().getProtocol() + " " + ssl.getSession().getCipherSuite();
         Reply ehlo = command("EHLO " + settings.heloName());
         if (ehlo.code() != ReplyCode.OK) {
@@ -284,12 +293,12 @@ public final class SmtpClient implements AutoCloseable {
             resetAfterRefusal();
             return new RelayResult(mail, rcpts, data, null);
         }
-        socket.setSoTimeout(millis(settings.dataTimeout()));
+        timeout(settings.dataTimeout());
         DotStuffingOutputStream stuffer = new DotStuffingOutputStream(out);
         content.writeTo(stuffer);
         stuffer.finish();
         Reply done = checked(replies.read());
-        socket.setSoTimeout(millis(settings.commandTimeout()));
+        timeout(settings.commandTimeout());
         dirty = false;
         return new RelayResult(mail, rcpts, data, done);
     }
@@ -300,7 +309,7 @@ public final class SmtpClient implements AutoCloseable {
      */
     private Reply chunk(MessageSource content) throws IOException {
         write("BDAT " + content.size() + " LAST");
-        socket.setSoTimeout(millis(settings.dataTimeout()));
+        timeout(settings.dataTimeout());
         long[] written = {0};
         content.writeTo(new FilterOutputStream(out) {
             @Override
@@ -320,7 +329,7 @@ public final class SmtpClient implements AutoCloseable {
         }
         out.flush();
         Reply done = checked(replies.read());
-        socket.setSoTimeout(millis(settings.commandTimeout()));
+        timeout(settings.commandTimeout());
         dirty = !done.isPositive();
         if (dirty) {
             resetAfterRefusal();
@@ -527,7 +536,7 @@ public final class SmtpClient implements AutoCloseable {
     public void close() {
         if (isUsable()) {
             try {
-                socket.setSoTimeout(1000);
+                timeout(Duration.ofSeconds(1));
                 write("QUIT");
                 out.flush();
                 replies.read();
@@ -545,6 +554,22 @@ public final class SmtpClient implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing left to do
         }
+        abort();
+    }
+
+    /** Closes the TCP connection at once, from any thread: a write blocked in the TLS layer fails too. */
+    private void abort() {
+        try {
+            tcp.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    /** How long each reply may take to come and each write to go out. */
+    private void timeout(Duration d) throws IOException {
+        socket.setSoTimeout(millis(d));
+        writes.timeout(d);
     }
 
     @Override

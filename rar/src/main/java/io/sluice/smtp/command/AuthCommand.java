@@ -57,14 +57,13 @@ public final class AuthCommand implements CommandHandler {
                 if (response == null) {
                     return;
                 }
-                String decoded = decode(response);
-                String[] fields = decoded == null ? new String[0] : decoded.split("\0", -1);
-                if (fields.length != 3 || !fields[0].isEmpty() && !fields[0].equals(fields[1])) {
-                    session.reply(Replies.AUTH_BAD_RESPONSE); // acting for someone else is not offered
+                String[] credentials = plain(response);
+                if (credentials == null) {
+                    session.reply(Replies.AUTH_BAD_RESPONSE);
                     return;
                 }
-                user = fields[1];
-                password = fields[2];
+                user = credentials[0];
+                password = credentials[1];
             }
             case "LOGIN" -> {
                 String name = initial != null ? initial : challenge(session, "VXNlcm5hbWU6"); // "Username:"
@@ -135,8 +134,22 @@ public final class AuthCommand implements CommandHandler {
         return line.text().trim();
     }
 
+    /**
+     * PLAIN's response (RFC 4616 §2: authzid NUL authcid NUL passwd, in base64) as user and
+     * password; {@code null} when it is no such thing. An authzid other than the user (acting for
+     * someone else) is not offered.
+     */
+    static String[] plain(String response) {
+        String decoded = decode(response);
+        String[] fields = decoded == null ? new String[0] : decoded.split("\0", -1);
+        if (fields.length != 3 || !fields[0].isEmpty() && !fields[0].equals(fields[1])) {
+            return null;
+        }
+        return new String[] {fields[1], fields[2]};
+    }
+
     /** Base64 to UTF-8 text; "=" is the empty response; {@code null} when it is no base64. */
-    private static String decode(String base64) {
+    static String decode(String base64) {
         if (base64.equals("=")) {
             return "";
         }

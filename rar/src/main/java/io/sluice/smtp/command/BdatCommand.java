@@ -40,7 +40,7 @@ public final class BdatCommand implements CommandHandler {
         SmtpSettings settings = session.settings();
         session.setReadTimeout(settings.dataBlockTimeout());
         if (session.state() != SessionState.RCPT) {
-            session.input().skipExactly(length);
+            session.input().skipExactly(length, System.nanoTime() + settings.dataTotalTimeout().toNanos());
             session.reply(session.state() == SessionState.MAIL ? Replies.NO_VALID_RECIPIENTS : Replies.NEED_MAIL);
             return;
         }

@@ -21,21 +21,34 @@ public final class ChunkReader {
     private DataReader.Outcome outcome = DataReader.Outcome.COMPLETE;
 
     private final boolean binary;
+    private final long deadlineNanos;
 
-    /** @param binary BODY=BINARYMIME: any octets, no line rules; only the size counts */
-    public ChunkReader(long maxSize, int maxLineLength, boolean binary) {
+    /**
+     * @param binary        BODY=BINARYMIME: any octets, no line rules; only the size counts
+     * @param deadlineNanos {@link System#nanoTime()} value by which every chunk must have arrived:
+     *                      BDAT has DATA's total time (RFC 5321 §4.5.3.2.6), counted from the
+     *                      first chunk, however steadily the chunks trickle in
+     */
+    public ChunkReader(long maxSize, int maxLineLength, boolean binary, long deadlineNanos) {
         this.maxSize = maxSize;
         this.maxLineContent = maxLineLength - 2;
         this.binary = binary;
+        this.deadlineNanos = deadlineNanos;
     }
 
-    /** Reads one chunk of {@code length} octets from {@code in}, writing what is acceptable to {@code sink}. */
+    /**
+     * Reads one chunk of {@code length} octets from {@code in}, writing what is acceptable to {@code sink}.
+     *
+     * @throws java.net.SocketTimeoutException the message's time is up
+     */
     public void read(SmtpInput in, long length, OutputStream sink) throws IOException {
         long left = length;
+        SmtpInput.checkDeadline(deadlineNanos, "BDAT");
         while (left > 0) {
             if (!in.fill()) {
                 throw new java.io.EOFException("connection closed during BDAT");
             }
+            SmtpInput.checkDeadline(deadlineNanos, "BDAT");
             int from = in.pos;
             int to = (int) Math.min(in.limit, from + left);
             for (int p = from; p < to && !binary; p++) {
@@ -75,6 +88,9 @@ public final class ChunkReader {
     public DataReader.Outcome finish() {
         if (afterCr && !binary) {
             outcome = worst(DataReader.Outcome.BARE_LINE_ENDING);
+        }
+        if (lineLength > maxLineContent && !binary) { // a last line without CRLF counts too
+            outcome = worst(DataReader.Outcome.LINE_TOO_LONG);
         }
         return outcome;
     }

@@ -3,7 +3,6 @@ package io.sluice.smtp.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 
 /**
  * Reads message content after DATA up to the end-of-data mark, removing the transparency dots
@@ -54,9 +53,7 @@ public final class DataReader {
             if (!in.fill()) {
                 throw new EOFException("connection closed during DATA");
             }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                throw new SocketTimeoutException("DATA took longer than allowed");
-            }
+            SmtpInput.checkDeadline(deadlineNanos, "DATA");
             byte[] b = in.buf;
             int end = in.limit;
             int runStart = in.pos;

@@ -101,33 +101,67 @@ public record ProxyHeader(String sourceAddress, int sourcePort) {
         }
     }
 
-    /** An address literal of the given family, checked without any DNS lookup. */
+    /**
+     * An address literal of the given family, parsed without any DNS lookup: four decimal octets
+     * for IPv4; for IPv6 text that starts with a hex digit or a colon and has a colon, which
+     * {@link InetAddress#getByName} only ever parses as a literal (anything else it would resolve).
+     */
     private static String literal(String text, int length) throws Invalid {
-        boolean v4 = length == 4;
-        if (text.isEmpty() || !text.chars().allMatch(c -> v4 ? c == '.' || Character.isDigit(c)
-                : c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+        byte[] a = length == 4 ? ipv4(text) : ipv6(text);
+        if (a == null || a.length != length) {
             throw new Invalid("bad address in PROXY header: " + text);
         }
         try {
-            byte[] a = InetAddress.getByName(text).getAddress();
-            if (a.length != length) {
-                throw new Invalid("address of the wrong family in PROXY header: " + text);
-            }
             return InetAddress.getByAddress(a).getHostAddress();
         } catch (UnknownHostException e) {
             throw new Invalid("bad address in PROXY header: " + text);
         }
     }
 
-    private static int port(String text) throws Invalid {
-        try {
-            int p = Integer.parseInt(text);
-            if (p < 0 || p > 65535) {
-                throw new Invalid("bad port in PROXY header: " + text);
+    private static byte[] ipv4(String text) {
+        String[] octets = text.split("\\.", -1);
+        if (octets.length != 4) {
+            return null;
+        }
+        byte[] a = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String o = octets[i];
+            if (o.isEmpty() || o.length() > 3 || !o.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return null;
             }
-            return p;
-        } catch (NumberFormatException e) {
+            int v = Integer.parseInt(o);
+            if (v > 255) {
+                return null;
+            }
+            a[i] = (byte) v;
+        }
+        return a;
+    }
+
+    private static byte[] ipv6(String text) {
+        boolean literalOnly = !text.isEmpty() && text.indexOf(':') >= 0
+                && (text.charAt(0) == ':' || isHex(text.charAt(0)))
+                && text.chars().allMatch(c -> c == ':' || c == '.' || isHex(c));
+        if (!literalOnly) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHex(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** A decimal port, ASCII digits only (Integer.parseInt would take "+25" and other scripts' digits). */
+    private static int port(String text) throws Invalid {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(text) > 65535) {
             throw new Invalid("bad port in PROXY header: " + text);
         }
+        return Integer.parseInt(text);
     }
 }

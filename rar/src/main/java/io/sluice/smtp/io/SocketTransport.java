@@ -11,17 +11,26 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** A {@link Transport} over a connected TCP socket, and over TLS on it after STARTTLS. */
+/**
+ * A {@link Transport} over a connected TCP socket, and over TLS on it after STARTTLS. Every write
+ * and the TLS handshake must finish within the write timeout, or the connection is closed: a
+ * client that sends commands and never reads the replies cannot hold a session for ever.
+ */
 public final class SocketTransport implements Transport {
 
     /** TLS 1.2 and 1.3 only: older versions have known weaknesses and no client needs them. */
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    private final Socket tcp;
+    private final WriteWatchdog.Deadline writes;
     private volatile Socket socket;
     private volatile TlsFacts tls;
 
-    public SocketTransport(Socket socket) {
+    /** @param writeTimeout how long one write (or the TLS handshake) may block */
+    public SocketTransport(Socket socket, Duration writeTimeout) {
+        this.tcp = socket;
         this.socket = socket;
+        this.writes = WriteWatchdog.SHARED.deadline(writeTimeout, this::abort);
     }
 
     @Override
@@ -36,7 +45,10 @@ public final class SocketTransport implements Transport {
         parameters.setUseCipherSuitesOrder(true);
         ssl.setSSLParameters(parameters);
         socket = ssl;
-        ssl.startHandshake();
+        writes.run(() -> {
+            ssl.startHandshake();
+            return null;
+        });
         tls = new TlsFacts(ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite());
     }
 
@@ -61,7 +73,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public OutputStream output() throws IOException {
-        return socket.getOutputStream();
+        return writes.guard(socket.getOutputStream());
     }
 
     @Override
@@ -85,6 +97,15 @@ public final class SocketTransport implements Transport {
             socket.shutdownInput();
         } catch (IOException | RuntimeException ignored) {
             // already closed or reset: the reader stops either way
+        }
+    }
+
+    @Override
+    public void abort() {
+        try {
+            tcp.close(); // not the TLS socket: its close would wait for a blocked write to finish
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 

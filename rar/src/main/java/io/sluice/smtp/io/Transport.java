@@ -16,6 +16,7 @@ public interface Transport extends Closeable {
 
     InputStream input() throws IOException;
 
+    /** The output; a write that blocks longer than the channel allows fails with {@link WriteTimeoutException}. */
     OutputStream output() throws IOException;
 
     /** How long one read may block before it fails with {@link java.net.SocketTimeoutException}. */
@@ -38,6 +39,12 @@ public interface Transport extends Closeable {
 
     /** The TLS version and cipher suite once {@link #startTls} succeeded, else {@code null}. */
     TlsFacts tls();
+
+    /**
+     * Closes the channel at once from any thread, without a TLS goodbye: reads and writes blocked
+     * in other threads fail. Idempotent.
+     */
+    void abort();
 
     /** Closes the channel; a read blocked in another thread fails at once. Idempotent. */
     @Override

@@ -7,6 +7,7 @@ public final class ServerStatistics {
 
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
 
     void connectionAccepted() {
         accepted.increment();
@@ -14,6 +15,11 @@ public final class ServerStatistics {
 
     void connectionRefused() {
         refused.increment();
+    }
+
+    /** A session ended because the client was silent, too slow, or did not read its replies. */
+    public void sessionTimedOut() {
+        timedOut.increment();
     }
 
     /** Connections that got a session since the listener started. */
@@ -24,5 +30,10 @@ public final class ServerStatistics {
     /** Connections turned away with 421 because the server was full. */
     public long refusedConnections() {
         return refused.sum();
+    }
+
+    /** Sessions closed for a timeout: waiting for a command or for data, or writing to a client that did not read. */
+    public long timedOutSessions() {
+        return timedOut.sum();
     }
 }

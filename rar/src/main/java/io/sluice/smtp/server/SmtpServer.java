@@ -138,8 +138,8 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, host.tooManyConnections());
             return;
         }
-        Session session = new Session(settings, host, listener, queueIds, new SocketTransport(socket), clientCounts,
-                sessions::size);
+        Session session = new Session(settings, host, listener, queueIds,
+                new SocketTransport(socket, settings.commandTimeout()), clientCounts, sessions::size, statistics);
         sessions.add(session);
         try {
             runner.start("smtp-session", () -> {
