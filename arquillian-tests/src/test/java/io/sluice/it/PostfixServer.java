@@ -66,6 +66,7 @@ final class PostfixServer implements AutoCloseable {
         private final int port;
         private final Map<String, String> main = new LinkedHashMap<>();
         private final Map<String, String> listenerOptions = new LinkedHashMap<>();
+        private final StringBuilder moreServices = new StringBuilder();
         private final List<String> relayRecipients = new ArrayList<>();
         private final Map<String, String> saslUsers = new LinkedHashMap<>();
         private String saslRealm = HOSTNAME;
@@ -116,6 +117,12 @@ final class PostfixServer implements AutoCloseable {
         /** A "-o parameter=value" on the SMTP listener in master.cf only. */
         Builder listenerOption(String parameter, String value) {
             listenerOptions.put(parameter, value);
+            return this;
+        }
+
+        /** More master.cf entries, as written there (e.g. a cleanup service of its own). */
+        Builder service(String entry) {
+            moreServices.append(entry.endsWith("\n") ? entry : entry + "\n");
             return this;
         }
 
@@ -263,6 +270,7 @@ final class PostfixServer implements AutoCloseable {
                 "postlog unix-dgram n - n - 1 postlogd")) {
             masterCf.append(service).append('\n');
         }
+        masterCf.append(b.moreServices);
         Files.writeString(config.resolve("master.cf"), masterCf, StandardCharsets.US_ASCII);
     }
 
@@ -315,7 +323,8 @@ final class PostfixServer implements AutoCloseable {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             s.setSoTimeout(5000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             String greeting = in.readLine();
             s.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             return greeting != null && greeting.startsWith("220 ");
