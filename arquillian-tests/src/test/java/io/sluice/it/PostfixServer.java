@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * A real Postfix (the Debian package's binaries) as the mail server behind the gateway: a private
  * instance with its own configuration, queue and data directories under {@code target/}, one SMTP
  * listener on a loopback port, and a log file of its own the tests read. Everything it accepts is
- * discarded. It never touches the system instance's directories and listens on nothing else.
+ * discarded. The system instance (its configuration, queue and port 25) is left alone.
  *
  * <p>Postfix's master runs as root and its daemons as the user {@code postfix}, so this needs root
  * (CI runs the suite as root) and the packages {@code .ci/run} installs.
@@ -142,10 +142,6 @@ final class PostfixServer implements AutoCloseable {
             }
             return server;
         }
-    }
-
-    int port() {
-        return port;
     }
 
     /** Every line Postfix has logged so far. */
