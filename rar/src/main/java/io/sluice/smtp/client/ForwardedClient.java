@@ -35,7 +35,7 @@ final class ForwardedClient {
         add(out, names, "ADDR", o.address().indexOf(':') >= 0 ? "IPV6:" + o.address() : o.address());
         add(out, names, "PORT", Integer.toString(o.port()));
         add(out, names, "PROTO", o.protocol().startsWith("ESMTP") ? "ESMTP" : "SMTP");
-        add(out, names, "HELO", o.helo() == null ? "[UNAVAILABLE]" : clip(o.helo(), MAX_HELO_OCTETS));
+        add(out, names, "HELO", o.helo() == null ? "[UNAVAILABLE]" : helo(o));
         if (xclient) {
             add(out, names, "LOGIN", o.login() == null ? "[UNAVAILABLE]" : o.login());
         } else {
@@ -45,22 +45,32 @@ final class ForwardedClient {
     }
 
     /**
-     * Postfix refuses an XCLIENT whose HELO is longer than a host name may be (255 octets) with a
-     * 501, which would leave the client's mail without its identity: the mail server gets the first
-     * 255 octets, as odd as the whole name was.
+     * Postfix refuses an XCLIENT attribute whose value, as sent (xtext-encoded), is longer than 255
+     * characters ({@code 501 5.5.4 Error: attribute value too long}), which would leave the client's
+     * mail without its identity: the mail server gets the longest beginning of the HELO name that
+     * fits, as odd as the whole name was.
      */
-    static final int MAX_HELO_OCTETS = 255;
+    static final int MAX_VALUE_LENGTH = 255;
 
-    static String clip(String value, int maxOctets) {
-        byte[] b = value.getBytes(StandardCharsets.UTF_8);
-        if (b.length <= maxOctets) {
-            return value;
+    /** The HELO name as XCLIENT carries it (before xtext), clipped so that its xtext fits. */
+    static String helo(ClientOrigin o) {
+        return o.helo() == null ? null : clip(o.helo(), MAX_VALUE_LENGTH);
+    }
+
+    /** The longest beginning of {@code value}, whole characters only, whose xtext is at most {@code max} long. */
+    static String clip(String value, int max) {
+        int length = 0;
+        int end = 0;
+        while (end < value.length()) {
+            int cp = value.codePointAt(end);
+            int encoded = xtext(new String(Character.toChars(cp))).length();
+            if (length + encoded > max) {
+                break;
+            }
+            length += encoded;
+            end += Character.charCount(cp);
         }
-        int end = maxOctets;
-        while (end > 0 && (b[end] & 0xC0) == 0x80) { // never cut a UTF-8 sequence in two
-            end--;
-        }
-        return new String(b, 0, end, StandardCharsets.UTF_8);
+        return value.substring(0, end);
     }
 
     private static void add(List<String> out, Set<String> offered, String name, String value) {

@@ -380,11 +380,7 @@ public final class SmtpClient implements AutoCloseable {
                 return identityRefused("XCLIENT", r);
             }
             if (r.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
-                Reply ehlo = checked(command("EHLO " + settings.heloName()));
-                if (ehlo.code() != ReplyCode.OK) {
-                    throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
-                }
-                capabilities = Capabilities.fromEhlo(ehlo.lines());
+                greetAgainAs(origin);
             }
             actingFor = origin;
             return null;
@@ -399,6 +395,24 @@ public final class SmtpClient implements AutoCloseable {
             }
         }
         return null; // the mail server asks for neither: it sees the gateway, as it chose to
+    }
+
+    /**
+     * EHLO after XCLIENT, with the client's own HELO name: the EHLO name replaces the one XCLIENT
+     * gave in Postfix's logs and Received: header. A name the mail server will not take in EHLO
+     * (a space in it, say) gives way to the gateway's, so the client's mail still goes.
+     */
+    private void greetAgainAs(ClientOrigin origin) throws IOException {
+        String helo = ForwardedClient.helo(origin);
+        Reply ehlo = helo == null || helo.isEmpty() || !helo.chars().allMatch(c -> c > ' ' && c < 127) ? null
+                : checked(command("EHLO " + helo));
+        if (ehlo == null || ehlo.code() != ReplyCode.OK && usable) {
+            ehlo = checked(command("EHLO " + settings.heloName()));
+        }
+        if (ehlo.code() != ReplyCode.OK) {
+            throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
+        }
+        capabilities = Capabilities.fromEhlo(ehlo.lines());
     }
 
     /** The client's answer when the mail server would not take its identity: try again later. */

@@ -57,7 +57,29 @@ class ActingForClientsTest {
             assertTrue(peer.awaitFinished());
             assertEquals(List.of("EHLO gw.test",
                     "XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.3 PORT=40000 PROTO=ESMTP HELO=inside.example LOGIN=[UNAVAILABLE]",
-                    "EHLO gw.test", "MAIL FROM:<a@example.org>", "RCPT TO:<a@outside.test>", "DATA", "x", ".", "QUIT"),
+                    "EHLO inside.example", "MAIL FROM:<a@example.org>", "RCPT TO:<a@outside.test>", "DATA", "x", ".", "QUIT"),
+                    peer.lines);
+        }
+    }
+
+    @Test
+    void aHeloTheMailServerWillNotTakeInEhloGivesWayToTheGatewaysName() throws Exception {
+        AtomicBoolean impersonating = new AtomicBoolean();
+        try (ScriptedServer peer = new ScriptedServer(() -> impersonating.get() ? List.of("8BITMIME") : List.of(XCLIENT),
+                line -> {
+                    if (line.startsWith("XCLIENT")) {
+                        impersonating.set(true);
+                        return "220 scripted ESMTP";
+                    }
+                    return line.equals("DATA") ? "354 go" : "250 2.0.0 ok";
+                }); SmtpClient client = SmtpClient.connect(peer.settings())) {
+            ClientOrigin spaced = new ClientOrigin("127.0.0.5", 40001, "two words", "SMTP", null);
+            assertTrue(client.send(to("bob@dest.test", spaced), text("x\r\n")).delivered());
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("EHLO gw.test",
+                    "XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.5 PORT=40001 PROTO=SMTP HELO=two+20words LOGIN=[UNAVAILABLE]",
+                    "EHLO gw.test", "MAIL FROM:<a@example.org>", "RCPT TO:<bob@dest.test>", "DATA", "x", ".", "QUIT"),
                     peer.lines);
         }
     }
@@ -107,7 +129,7 @@ class ActingForClientsTest {
             assertTrue(peer.awaitFinished());
             assertEquals(List.of("EHLO gw.test",
                     "XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.5 PORT=40001 PROTO=ESMTP HELO=outside.example LOGIN=[UNAVAILABLE]",
-                    "EHLO gw.test", "MAIL FROM:<ann@example.org>", "RCPT TO:<b@outside.test>", "RSET", "QUIT"),
+                    "EHLO outside.example", "MAIL FROM:<ann@example.org>", "RCPT TO:<b@outside.test>", "RSET", "QUIT"),
                     peer.lines);
         }
     }
@@ -127,7 +149,7 @@ class ActingForClientsTest {
             String token = Base64.getEncoder().encodeToString("\0bob\0wrong".getBytes(StandardCharsets.UTF_8));
             assertEquals(List.of("EHLO gw.test",
                     "XCLIENT NAME=[UNAVAILABLE] ADDR=127.0.0.5 PORT=40001 PROTO=ESMTP HELO=outside.example LOGIN=[UNAVAILABLE]",
-                    "EHLO gw.test", "AUTH PLAIN " + token, "QUIT"), peer.lines);
+                    "EHLO outside.example", "AUTH PLAIN " + token, "QUIT"), peer.lines);
         }
     }
 }

@@ -44,7 +44,7 @@ class ForwardedClientTest {
             assertTrue(peer.awaitFinished());
             assertEquals(List.of("EHLO gw.test",
                     "XCLIENT NAME=[UNAVAILABLE] ADDR=192.0.2.7 PORT=40000 PROTO=ESMTP HELO=mail.example+3Dorg "
-                            + "LOGIN=[UNAVAILABLE]", "EHLO gw.test",
+                            + "LOGIN=[UNAVAILABLE]", "EHLO mail.example=org", // the client's name, as Postfix logs the EHLO's
                     "MAIL FROM:<a@example.org>", "RCPT TO:<b@example.org>", "DATA", "x", ".",
                     // the same client again: the session already acts for it
                     "MAIL FROM:<a@example.org>", "RCPT TO:<c@example.org>", "DATA", "y", ".",
@@ -58,7 +58,9 @@ class ForwardedClientTest {
         String helo = "h".repeat(300);
         String command = ForwardedClient.xclient(new ClientOrigin("192.0.2.7", 1, helo, "ESMTP", null), "HELO");
         assertEquals("XCLIENT HELO=" + "h".repeat(255), command);
-        assertEquals("\u00e9".repeat(127), ForwardedClient.clip("\u00e9".repeat(200), 255)); // never half a character
+        // the limit is on the value as sent: "+" is "+2B", "é" is "+C3+A9"; never half a character
+        assertEquals("+".repeat(85), ForwardedClient.clip("+".repeat(100), 255));
+        assertEquals("\u00e9".repeat(42), ForwardedClient.clip("\u00e9".repeat(100), 255));
     }
 
     @Test
