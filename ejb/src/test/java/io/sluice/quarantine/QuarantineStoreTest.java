@@ -25,6 +25,17 @@ class QuarantineStoreTest {
         return TestDatabase.kinds();
     }
 
+    /** A test with a store on a fresh database of its own. */
+    interface StoreTest {
+        void run(QuarantineStore store, TestDatabase db) throws Exception;
+    }
+
+    private static void on(String kind, StoreTest test) throws Exception {
+        try (TestDatabase db = TestDatabase.open(kind, null)) {
+            test.run(store(db), db);
+        }
+    }
+
     static QuarantineStore store(TestDatabase db) {
         QuarantineStore store = new QuarantineStore();
         store.dataSource = db.dataSource();
@@ -53,8 +64,7 @@ class QuarantineStoreTest {
     @ParameterizedTest
     @MethodSource("databases")
     void everyRecipientIsKeptAsGivenAndInOrderAndFoundIgnoringCase(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             List<String> recipients = manyRecipients();
             assertTrue(String.join(",", recipients).length() > 8000);
             hold(store, "Q1", recipients, "Offer");
@@ -71,7 +81,7 @@ class QuarantineStoreTest {
             assertEquals(1, digest.get("bob@example.com").size(), "listed once for Bob and bob");
             assertEquals(recipients, digest.get("bob@example.com").get(0).recipients());
             assertEquals(100, digest.size());
-        }
+        });
     }
 
     private static QuarantineQuery query(String recipient) {
@@ -81,18 +91,16 @@ class QuarantineStoreTest {
     @ParameterizedTest
     @MethodSource("databases")
     void controlCharactersInTheSubjectAreStoredReplaced(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             hold(store, "Q1", List.of("bob@example.com"), "caf\u0000\u0001e");
             assertEquals("caf\ufffd\ufffde", store.find("Q1").orElseThrow().subject());
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void onlyTheClaimingAttemptSettlesARelease(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             hold(store, "Q1", List.of("bob@example.com"), "Offer");
             String token = store.claim("Q1", "admin", false);
             assertNotNull(token);
@@ -107,14 +115,13 @@ class QuarantineStoreTest {
             assertEquals(QuarantineState.RELEASED, m.state());
             assertEquals("250 2.0.0 Ok: queued as D1", m.releaseReply());
             assertNull(store.claim("Q1", "admin", true));
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void aReleaseThatCertainlyFailedIsHeldAgain(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             hold(store, "Q1", List.of("bob@example.com"), "Offer");
             String token = store.claim("Q1", "admin", false);
             assertTrue(store.unclaim("Q1", token, "refused"));
@@ -123,14 +130,13 @@ class QuarantineStoreTest {
             assertNull(m.releasedBy());
             assertFalse(store.released("Q1", token, "250 late"), "the old attempt has no say any more");
             assertNotNull(store.claim("Q1", "admin", false));
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void anUncertainReleaseWaitsForAnAdministrator(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             for (String id : List.of("Q1", "Q2", "Q3")) {
                 hold(store, id, List.of("bob@example.com"), "Offer");
                 assertTrue(store.uncertain(id, store.claim(id, "admin", false), "connection lost after the message"));
@@ -149,14 +155,13 @@ class QuarantineStoreTest {
             assertTrue(store.released("Q2", again, "250 Ok"));
 
             assertTrue(store.delete("Q3"));
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void releasesWithoutAnOutcomeBecomeUncertainAndTheirAttemptCanStillSettleThem(String kind) throws Exception {
-        try (TestDatabase db = TestDatabase.open(kind, null)) {
-            QuarantineStore store = store(db);
+        on(kind, (store, db) -> {
             hold(store, "Q1", List.of("bob@example.com"), "Offer");
             hold(store, "Q2", List.of("bob@example.com"), "Offer");
             hold(store, "Q3", List.of("bob@example.com"), "Offer");
@@ -175,6 +180,6 @@ class QuarantineStoreTest {
             assertEquals(QuarantineState.RELEASED, state(store, "Q1"));
             assertTrue(store.unclaim("Q2", two, "550 refused"), "its refusal came after all");
             assertEquals(QuarantineState.HELD, state(store, "Q2"));
-        }
+        });
     }
 }
