@@ -211,12 +211,16 @@ class QuarantineIT extends GatewayTest {
     /** Regression: recipients were kept comma-joined and cut at 8,000 characters. */
     @Test
     void moreThanEightThousandCharactersOfRecipientsAreKeptAndReleasedIntact() throws Exception {
+        String domain = "quarantined-recipients.department.example.net"; // long, as local parts end at 64 (RFC 5321)
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Hold many\",\"recipients\":[{\"kind\":"
+                + "\"DOMAIN\",\"value\":\"" + domain + "\"}],\"rules\":[{\"name\":\"hold\",\"filter\":{\"type\":"
+                + "\"ALWAYS\"},\"actions\":[{\"type\":\"QUARANTINE\"}]}]}"));
         List<String> recipients = new ArrayList<>();
         for (int i = 0; i < 98; i++) {
-            recipients.add(String.format("Recipient-%03d-%s@example.com", i, "y".repeat(70)));
+            recipients.add(String.format("Recipient-%03d-%s@%s", i, "y".repeat(40), domain));
         }
-        recipients.add("Bob@example.com");
-        recipients.add("bob@example.com");
+        recipients.add("Bob@" + domain);
+        recipients.add("bob@" + domain);
         assertTrue(String.join(",", recipients).length() > 8000);
         String queueId;
         try (Conversation c = Gateway.ehlo()) {
