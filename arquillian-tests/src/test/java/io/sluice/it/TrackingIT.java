@@ -100,8 +100,8 @@ class TrackingIT extends GatewayTest {
         assertEquals(1, admin.get("/api/v1/tracking?recipient=BOB@dest.test&from=" + before).json().getInt("total"));
         JsonObject stats = admin.get("/api/v1/tracking/statistics?from=" + before + "&until="
                 + Instant.now().plusSeconds(1)).json();
-        assertTrue(stats.getJsonArray("topRecipients").toString().contains("{\"key\":\"bob@dest.test\",\"messages\":1}"),
-                stats.toString());
+        assertTrue(stats.getJsonArray("topRecipients").toString()
+                .contains("{\"key\":\"bob@dest.test\",\"messages\":1}"), stats.toString());
     }
 
     /**

@@ -135,7 +135,8 @@ public class QuarantineService {
             r = downstream.call(queueId, c -> c.send(envelope, content));
         } catch (ResourceException | RelayException | RuntimeException e) {
             if (content.sentWhole()) {
-                throw uncertain(queueId, token, "the connection failed after the message was sent: " + e.getMessage(), e);
+                throw uncertain(queueId, token, "the connection failed after the message was sent: "
+                        + e.getMessage(), e);
             }
             ManageException.Unavailable held = heldAgain(queueId, token, (e instanceof ResourceException
                     ? "the mail server cannot be reached: " : "the relay failed before the message was sent whole: ")
@@ -154,7 +155,8 @@ public class QuarantineService {
         String reply = r.finalReply().toString();
         try {
             if (!store.released(queueId, token, reply)) {
-                LOG.warning(() -> queueId + ": released (" + reply + "), but the entry was settled otherwise meanwhile");
+                LOG.warning(() -> queueId + ": released (" + reply + "), but the entry was settled otherwise "
+                        + "meanwhile");
             }
         } catch (RuntimeException e) {
             LOG.severe(() -> queueId + ": the mail server took it (" + reply + "), but recording that failed; "
@@ -209,7 +211,8 @@ public class QuarantineService {
 
     private ManageException.Unavailable heldAgain(String queueId, String token, String why) {
         if (!store.unclaim(queueId, token, why)) {
-            LOG.warning(() -> queueId + ": release failed (" + why + "), and the entry was settled otherwise meanwhile");
+            LOG.warning(() -> queueId + ": release failed (" + why + "), and the entry was settled otherwise "
+                    + "meanwhile");
         } else {
             LOG.warning(() -> queueId + ": release failed, held again: " + why);
         }

@@ -220,8 +220,9 @@ public class QuarantineStore {
         Map<String, List<QuarantinedMessage>> byRecipient = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT DISTINCT r.lower_address, " + prefixed("q.")
-                     + " FROM quarantine q JOIN quarantine_recipient r ON r.queue_id = q.queue_id WHERE q.state = 'HELD' "
-                     + "AND q.digest_sent_at IS NULL ORDER BY r.lower_address, q.received_at, q.queue_id")) {
+                     + " FROM quarantine q JOIN quarantine_recipient r ON r.queue_id = q.queue_id "
+                     + "WHERE q.state = 'HELD' AND q.digest_sent_at IS NULL "
+                     + "ORDER BY r.lower_address, q.received_at, q.queue_id")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byRecipient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row(rs));
@@ -282,8 +283,9 @@ public class QuarantineStore {
         Map<String, List<String>> byId = new HashMap<>();
         for (int from = 0; from < queueIds.size(); from += IDS_PER_QUERY) {
             List<String> ids = queueIds.subList(from, Math.min(queueIds.size(), from + IDS_PER_QUERY));
-            try (PreparedStatement s = c.prepareStatement("SELECT queue_id, address FROM quarantine_recipient WHERE "
-                    + "queue_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY queue_id, seq")) {
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT queue_id, address FROM quarantine_recipient "
+                    + "WHERE queue_id IN (" + marks + ") ORDER BY queue_id, seq")) {
                 for (int i = 0; i < ids.size(); i++) {
                     s.setString(i + 1, ids.get(i));
                 }

@@ -40,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
         return POSTGRES == null || POSTGRES.isBlank() ? List.of("h2") : List.of("h2", "postgresql");
     }
 
-    /** An empty database of that kind, migrated up to {@code target} (a version such as "4"), or to the latest when null. */
+    /** An empty database of that kind, migrated up to {@code target} (a version such as "4"), or all the way. */
     public static TestDatabase open(String kind, String target) throws SQLException {
         TestDatabase db = switch (kind) {
             case "h2" -> {

@@ -25,14 +25,16 @@ class QuarantineMigrationTest {
         String joined = String.join(",", recipients);
         db.update("INSERT INTO quarantine (queue_id, received_at, sender, recipients, reason, policy, size, state) "
                         + "VALUES (?, ?, 'ann@example.org', ?, 'hold', 'Hold', 10, 'HELD')", queueId,
-                LocalDateTime.parse("2026-11-30T08:00:00"), joined.length() > 8000 ? joined.substring(0, 8000) : joined);
+                LocalDateTime.parse("2026-11-30T08:00:00"),
+                joined.length() > 8000 ? joined.substring(0, 8000) : joined); // as the old column cut it
         for (String r : new LinkedHashSet<>(recipients.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList())) {
             db.update("INSERT INTO quarantine_recipient (queue_id, address) VALUES (?, ?)", queueId, r);
         }
     }
 
     private static List<List<Object>> rows(TestDatabase db, String queueId) throws Exception {
-        return db.rows("SELECT address, lower_address FROM quarantine_recipient WHERE queue_id = ? ORDER BY seq", queueId);
+        return db.rows("SELECT address, lower_address FROM quarantine_recipient WHERE queue_id = ? ORDER BY seq",
+                queueId);
     }
 
     @ParameterizedTest

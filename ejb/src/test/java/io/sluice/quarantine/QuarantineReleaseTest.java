@@ -39,7 +39,9 @@ class QuarantineReleaseTest {
     private final FakeMailServer mailServer = new FakeMailServer();
 
     /** How the fake mail server behaves for the next release. */
-    enum Behaviour { TAKE, REFUSE_MAIL, REFUSE_AFTER_DATA, UNREACHABLE, DROP_BEFORE_DATA, DROP_DURING_DATA, DROP_AFTER_DATA }
+    enum Behaviour {
+        TAKE, REFUSE_MAIL, REFUSE_AFTER_DATA, UNREACHABLE, DROP_BEFORE_DATA, DROP_DURING_DATA, DROP_AFTER_DATA
+    }
 
     @BeforeEach
     void open() throws Exception {

@@ -81,8 +81,9 @@ public class QuarantineResource {
                 return QuarantineState.valueOf(state.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 List<String> names = Arrays.stream(QuarantineState.values()).map(Enum::name).toList();
+                String last = names.get(names.size() - 1);
                 throw new ManageException.InvalidInput(List.of(new Violation("state", "must be "
-                        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1))));
+                        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + last)));
             }
         }
     }
