@@ -185,7 +185,10 @@ final class TrackingWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);
-            LOG.warning(() -> "tracking log: writer interrupted with " + queue.size() + " records queued");
+            int left = queue.size();
+            if (left > 0) { // an idle writer is interrupted at every shutdown: that alone is news to nobody
+                LOG.warning(() -> "tracking log: writer interrupted with " + left + " records queued");
+            }
         } catch (RuntimeException | Error e) {
             running.set(false);
             LOG.log(Level.SEVERE, "tracking log: writer failed", e);
