@@ -1,5 +1,6 @@
 package io.sluice.it;
 
+import io.sluice.smtp.Conversation;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
@@ -12,17 +13,23 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The quarantine: stored before 250, searched, looked at safely, released exactly once, purged, digested. */
+/**
+ * The quarantine: stored before 250, searched, looked at safely, released exactly once (also when
+ * the mail server or the gateway fails in the middle), purged, digested.
+ */
 class QuarantineIT extends GatewayTest {
 
     private final Api admin = Api.admin();
@@ -102,6 +109,136 @@ class QuarantineIT extends GatewayTest {
         assertEquals("HELD", admin.get("/api/v1/quarantine/" + queueId).json().getString("state"));
     }
 
+    private Api.Result release(String queueId, String query) {
+        return admin.post("/api/v1/quarantine/" + queueId + "/release" + query, null);
+    }
+
+    private String state(String queueId) {
+        return admin.get("/api/v1/quarantine/" + queueId).json().getString("state");
+    }
+
+    @Test
+    void aReleaseRefusedBeforeTheMessageWentOutIsHeldAgainAndReleasedLater() throws Exception {
+        String queueId = quarantine("ann@example.org", "bob@example.com", message("Offer"));
+        downstream.closeOnNextMail = "421 4.3.2 Service shutting down";
+        Api.Result r = release(queueId, "");
+        assertEquals(503, r.status(), r.body());
+        assertEquals("HELD", state(queueId));
+        assertEquals(0, downstream.deliveries.size());
+        admin.expect(200, release(queueId, ""));
+        assertEquals(1, downstream.deliveries.size());
+        assertEquals("RELEASED", state(queueId));
+    }
+
+    /**
+     * Regression: a release whose message the mail server took, but whose answer was lost, was put
+     * back to HELD, so the next release delivered it twice.
+     */
+    @Test
+    void aReleaseLostAfterTheMessageWentOutIsUncertainAndNeverSentAgainByItself() throws Exception {
+        String queueId = quarantine("ann@example.org", "bob@example.com", message("Offer"));
+        downstream.closeAfterNextData = true;
+        Api.Result r = release(queueId, "");
+        assertEquals(502, r.status(), r.body());
+        assertEquals("urn:sluice:problem:release-uncertain", r.json().getString("type"));
+        assertEquals("RELEASE_UNCERTAIN", state(queueId));
+        assertEquals(1, downstream.deliveries.size(), "the mail server took it");
+        JsonObject listed = admin.get("/api/v1/quarantine?state=release_uncertain").json();
+        assertEquals(1, listed.getInt("total"));
+        assertTrue(listed.getJsonArray("items").getJsonObject(0).getString("releaseReply")
+                .startsWith("the connection failed after the message was sent"), listed.toString());
+
+        Api.Result again = release(queueId, "");
+        assertEquals(409, again.status());
+        assertEquals("quarantined message " + queueId + " may have reached the mail server already: its last release "
+                + "ended without an answer. Look for it in the mail server's log, then mark it released, or release "
+                + "it again with again=true", again.json().getString("detail"));
+        assertEquals("{\"matched\":0,\"done\":[],\"failed\":{}}",
+                admin.expect(200, admin.post("/api/v1/quarantine/release", null)).json().toString());
+        Thread.sleep(300);
+        assertEquals(1, downstream.deliveries.size(), "no second delivery");
+
+        JsonObject marked = admin.expect(200, admin.post("/api/v1/quarantine/" + queueId + "/mark-released", null))
+                .json();
+        assertEquals("RELEASED", marked.getString("state"));
+        assertEquals("admin", marked.getString("releasedBy"));
+        assertEquals(409, release(queueId, "?again=true").status());
+        assertEquals(409, admin.post("/api/v1/quarantine/" + queueId + "/mark-released", null).status());
+        assertEquals(1, downstream.deliveries.size());
+    }
+
+    @Test
+    void anUncertainReleaseIsReleasedAgainKnowinglyOrDeleted() throws Exception {
+        String again = quarantine("ann@example.org", "bob@example.com", message("Again"));
+        String gone = quarantine("ann@example.org", "bob@example.com", message("Gone"));
+        for (String queueId : List.of(again, gone)) {
+            downstream.closeAfterNextData = true;
+            assertEquals(502, release(queueId, "").status());
+        }
+        assertEquals(400, release(again, "?again=yes").status());
+        admin.expect(200, release(again, "?again=true"));
+        assertEquals("RELEASED", state(again));
+        assertEquals(3, downstream.deliveries.size(), "two taken without an answer, one sent again knowingly");
+        assertEquals(204, admin.delete("/api/v1/quarantine/" + gone).status());
+        assertEquals(404, admin.get("/api/v1/quarantine/" + gone).status());
+    }
+
+    /** A release still running after sluice.quarantine.stale-release-seconds (3 in these tests) shows as uncertain. */
+    @Test
+    void aReleaseThatOutlivesItsBoundShowsAsUncertainUntilItsAnswerComes() throws Exception {
+        String queueId = quarantine("ann@example.org", "bob@example.com", message("Slow"));
+        downstream.delayNextDataReplyMillis = 7000;
+        CompletableFuture<Api.Result> r = CompletableFuture.supplyAsync(() -> release(queueId, ""));
+        Gateway.await(() -> state(queueId).equals("RELEASE_UNCERTAIN"), Duration.ofSeconds(6));
+        assertEquals(200, r.get(15, TimeUnit.SECONDS).status());
+        assertEquals("RELEASED", state(queueId), "its own answer settles it");
+        assertEquals(1, downstream.deliveries.size());
+    }
+
+    @Test
+    void aReleaseInterruptedByAServerRestartIsUncertainAfterwards() throws Exception {
+        String queueId = quarantine("ann@example.org", "bob@example.com", message("Interrupted"));
+        downstream.delayNextDataReplyMillis = 120_000;
+        CompletableFuture.runAsync(() -> release(queueId, ""));
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
+        reloadServer();
+        assertEquals("RELEASE_UNCERTAIN", state(queueId));
+        assertEquals(409, release(queueId, "").status());
+        assertEquals(1, downstream.deliveries.size());
+        assertEquals(204, admin.delete("/api/v1/quarantine/" + queueId).status());
+    }
+
+    /** Regression: recipients were kept comma-joined and cut at 8,000 characters. */
+    @Test
+    void moreThanEightThousandCharactersOfRecipientsAreKeptAndReleasedIntact() throws Exception {
+        String domain = "quarantined-recipients.department.example.net"; // long, as local parts end at 64 (RFC 5321)
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Hold many\",\"recipients\":[{\"kind\":"
+                + "\"DOMAIN\",\"value\":\"" + domain + "\"}],\"rules\":[{\"name\":\"hold\",\"filter\":{\"type\":"
+                + "\"ALWAYS\"},\"actions\":[{\"type\":\"QUARANTINE\"}]}]}"));
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 98; i++) {
+            recipients.add(String.format("Recipient-%03d-%s@%s", i, "y".repeat(40), domain));
+        }
+        recipients.add("Bob@" + domain);
+        recipients.add("bob@" + domain);
+        assertTrue(String.join(",", recipients).length() > 8000);
+        String queueId;
+        try (Conversation c = Gateway.ehlo()) {
+            c.exchange("MAIL FROM:<ann@example.org>", "250 2.1.0 Ok");
+            for (String rcpt : recipients) {
+                c.exchange("RCPT TO:<" + rcpt + ">", "250 2.1.5 Ok");
+            }
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(message("Many")).sendRaw(".\r\n");
+            queueId = Gateway.queueId(c.readLine());
+        }
+        assertEquals(recipients.toString().replace(", ", ","), admin.get("/api/v1/quarantine/" + queueId).json()
+                .getJsonArray("recipients").toString().replace("\"", ""));
+        assertEquals(1, admin.get("/api/v1/quarantine?recipient=" + recipients.get(97).toUpperCase()).json()
+                .getInt("total"));
+        admin.expect(200, release(queueId, ""));
+        assertEquals(recipients, downstream.deliveries.get(0).recipients());
+    }
+
     @Test
     void searchViewDownloadAndDelete() throws Exception {
         String offer = quarantine("ann@example.org", "bob@example.com", message("Cheap offer"));
@@ -159,22 +296,59 @@ class QuarantineIT extends GatewayTest {
         assertEquals(1, admin.get("/api/v1/quarantine?state=HELD").json().getInt("total"));
     }
 
+    /** Regression: a subject that decodes to control characters (NUL, which PostgreSQL refuses) is stored replaced. */
+    @Test
+    void controlCharactersInTheSubjectAreStoredReplaced() throws Exception {
+        String queueId = quarantine("ann@example.org", "bob@example.com", "From: ann@example.org\r\n"
+                + "To: bob@example.com\r\nSubject: =?UTF-8?Q?caf=00=01e?=\r\n\r\nHello\r\n");
+        assertEquals("caf\ufffd\ufffde", admin.get("/api/v1/quarantine/" + queueId).json().getString("subject"));
+    }
+
     @Test
     void aQuarantinedMessageSurvivesAServerReload() throws Exception {
         String content = message("Kept");
         String queueId = quarantine("ann@example.org", "bob@example.com", content);
-        ModelNode reload = new ModelNode();
-        reload.get("operation").set("reload");
-        reload.get("address").setEmptyList();
-        ModelNode result = management.getControllerClient().execute(reload);
-        assertEquals("success", result.get("outcome").asString(), result.toString());
-        Gateway.await(QuarantineIT::gatewayIsUp, Duration.ofSeconds(90));
+        reloadServer();
 
         assertEquals("HELD", admin.get("/api/v1/quarantine/" + queueId).json().getString("state"));
         admin.expect(200, admin.post("/api/v1/quarantine/" + queueId + "/release", null));
         Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
         assertEquals(content, new String(TraceHeader.split(downstream.deliveries.get(0).content()).rest(),
                 StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Reloads the server and waits until the gateway is back. The reload operation answers before
+     * the server goes down, so the wait first sees the SMTP listener gone, then the server running.
+     */
+    private void reloadServer() throws IOException {
+        ModelNode reload = new ModelNode();
+        reload.get("operation").set("reload");
+        reload.get("address").setEmptyList();
+        ModelNode result = management.getControllerClient().execute(reload);
+        assertEquals("success", result.get("outcome").asString(), result.toString());
+        Gateway.await(() -> !smtpListening(), Duration.ofSeconds(60));
+        Gateway.await(() -> serverRunning() && gatewayIsUp(), Duration.ofSeconds(90));
+    }
+
+    private boolean serverRunning() {
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("address").setEmptyList();
+        read.get("name").set("server-state");
+        try {
+            return "running".equals(management.getControllerClient().execute(read).get("result").asString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean smtpListening() {
+        try (Socket s = new Socket("127.0.0.1", Gateway.SMTP_PORT)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean gatewayIsUp() {

@@ -57,6 +57,10 @@ final class TestDownstream implements AutoCloseable {
     volatile boolean xclientOnlyForGateway;
     /** When set, the next MAIL gets this reply and the connection is closed (e.g. a 421). */
     volatile String closeOnNextMail;
+    /** When set, the next message sent with DATA is taken (recorded) and the connection closed without an answer. */
+    volatile boolean closeAfterNextData;
+    /** When above 0, the answer to the next message sent with DATA comes this many milliseconds after it is taken. */
+    volatile long delayNextDataReplyMillis;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queued = new AtomicInteger();
     private final int port;
@@ -231,6 +235,15 @@ final class TestDownstream implements AutoCloseable {
                         deliveries.add(new Delivery(id, sender, List.copyOf(recipients), content, queueId, client));
                         sender = null;
                         recipients.clear();
+                        if (closeAfterNextData) {
+                            closeAfterNextData = false;
+                            return; // taken, but the gateway never hears so
+                        }
+                        long delay = delayNextDataReplyMillis;
+                        if (delay > 0) {
+                            delayNextDataReplyMillis = 0;
+                            pause(delay);
+                        }
                         reply(out, "250 2.0.0 Ok: queued as " + queueId);
                     }
                     case "RSET" -> {
@@ -250,6 +263,15 @@ final class TestDownstream implements AutoCloseable {
             // the gateway or stop() closed the connection
         } finally {
             open.remove(socket);
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

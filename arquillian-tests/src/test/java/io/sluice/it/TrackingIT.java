@@ -1,5 +1,6 @@
 package io.sluice.it;
 
+import io.sluice.smtp.Conversation;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,55 @@ class TrackingIT extends GatewayTest {
         assertEquals(0, admin.get("/api/v1/tracking?queueId=" + clean + "&outcome=REJECTED").json().getInt("total"));
     }
 
+    /**
+     * Regression: RCPT TO:<Bob@dest.test> and RCPT TO:<bob@dest.test> in one transaction made the
+     * writer retry a primary-key violation for ever, so nothing after it was tracked.
+     */
+    @Test
+    void recipientsThatDifferOnlyInCaseAreTrackedOnceAndTheNextMessageToo() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String both;
+        try (Conversation c = Gateway.ehlo()) {
+            c.exchange("MAIL FROM:<ann@example.org>", "250 2.1.0 Ok");
+            c.exchange("RCPT TO:<Bob@dest.test>", "250 2.1.5 Ok");
+            c.exchange("RCPT TO:<bob@dest.test>", "250 2.1.5 Ok");
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(ScanningIT.CLEAN).sendRaw(".\r\n");
+            both = Gateway.queueId(c.readLine());
+        }
+        String next = Gateway.queueId(Gateway.send("ann@example.org", "carol@example.com", ScanningIT.CLEAN));
+
+        assertEquals("[\"Bob@dest.test\",\"bob@dest.test\"]", tracked(admin, both).getJsonArray("recipients")
+                .toString());
+        assertEquals("carol@example.com", tracked(admin, next).getJsonArray("recipients").getString(0));
+        assertEquals(1, admin.get("/api/v1/tracking?recipient=BOB@dest.test&from=" + before).json().getInt("total"));
+        JsonObject stats = admin.get("/api/v1/tracking/statistics?from=" + before + "&until="
+                + Instant.now().plusSeconds(1)).json();
+        assertTrue(stats.getJsonArray("topRecipients").toString()
+                .contains("{\"key\":\"bob@dest.test\",\"messages\":1}"), stats.toString());
+    }
+
+    /**
+     * Regression: control characters the SMTP engine passes on in HELO (NUL among them, which
+     * PostgreSQL refuses in text) are stored replaced, and jam nothing.
+     */
+    @Test
+    void controlCharactersInHeloAreStoredReplacedAndTheNextMessageIsTracked() throws Exception {
+        String odd;
+        try (Conversation c = new Conversation(Gateway.SMTP_PORT)) {
+            c.expect("220 " + Gateway.HOST + " ESMTP Sluice");
+            c.send("HELO client\u0000\u0001\u001b\u007f.example");
+            assertTrue(c.readLine().startsWith("250 "));
+            c.exchange("MAIL FROM:<ann@example.org>", "250 2.1.0 Ok");
+            c.exchange("RCPT TO:<bob@example.com>", "250 2.1.5 Ok");
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(ScanningIT.CLEAN).sendRaw(".\r\n");
+            odd = Gateway.queueId(c.readLine());
+        }
+        String next = Gateway.queueId(Gateway.send("ann@example.org", "carol@example.com", ScanningIT.CLEAN));
+
+        assertEquals("client\ufffd\ufffd\ufffd\ufffd.example", tracked(admin, odd).getString("helo"));
+        assertEquals("client.example", tracked(admin, next).getString("helo"));
+    }
+
     @Test
     void statisticsCountMessagesBytesVerdictsAndTopSendersPerHourAndDay() throws Exception {
         Instant from = Instant.now();
@@ -125,13 +175,24 @@ class TrackingIT extends GatewayTest {
         assertTrue(metric("sluice_stage_seconds_count\\{[^}]*stage=\"relay\"[^}]*}") >= 1);
     }
 
+    @Test
+    void prometheusHasTheTrackingLogsLossCountersFromTheStart() throws Exception {
+        assertEquals(0, metric("sluice_tracking_dropped_total\\{[^}]*}"));
+        assertTrue(scrape().contains("\nsluice_tracking_dropped_total{"), "no dropped-records counter");
+        assertTrue(scrape().contains("\nsluice_tracking_skipped_total{"), "no skipped-records counter");
+    }
+
     /** A value from the Prometheus endpoint of the management interface; 0 when the series is not there yet. */
     private static double metric(String series) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(scrape());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static String scrape() throws IOException, InterruptedException {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + (9990 + Integer.getInteger("it.port-offset", 100)) + "/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(r.body());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return r.body();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -36,12 +37,16 @@ import java.util.logging.Logger;
 
 /**
  * The scheduled work: purging what is older than the retention settings (quarantine and tracking
- * log) and sending the quarantine digest. It runs every minute ({@code sluice.maintenance.tick-seconds});
- * the digest goes out when its interval has passed since the last one, which is kept in the
- * database so that restarts neither repeat nor delay it.
+ * log), sending the quarantine digest, and noticing releases that never ended. It runs every
+ * minute ({@code sluice.maintenance.tick-seconds}); the digest goes out when its interval has
+ * passed since the last one, which is kept in the database so that restarts neither repeat nor
+ * delay it. At start, every release still RELEASING was cut short by the stop before it, and after
+ * {@code sluice.quarantine.stale-release-seconds} (3600) one is past any relay timeout: both become
+ * RELEASE_UNCERTAIN, for an administrator to settle.
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class QuarantineMaintenance {
@@ -67,10 +72,28 @@ public class QuarantineMaintenance {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    private final long staleReleaseSeconds = Long.getLong("sluice.quarantine.stale-release-seconds", 3600);
+
     @PostConstruct
     void schedule() {
+        try {
+            interrupted(Instant.now(), "the gateway stopped during the release");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot look for releases the last stop interrupted; "
+                    + "they become uncertain once they are older than " + staleReleaseSeconds + " s", e);
+        }
         long tick = Long.getLong("sluice.maintenance.tick-seconds", 60) * 1000;
         timers.createIntervalTimer(tick, tick, new TimerConfig("sluice maintenance", false));
+    }
+
+    /** Releases begun before {@code startedBefore} and still without an outcome become RELEASE_UNCERTAIN. */
+    void interrupted(Instant startedBefore, String why) {
+        int n = store.interrupted(startedBefore, why + " before its outcome was known: the mail server may have "
+                + "taken the message");
+        if (n > 0) {
+            LOG.warning(() -> "quarantine: " + n + " releases without an outcome (" + why + ") are now "
+                    + QuarantineState.RELEASE_UNCERTAIN + ", for an administrator to settle");
+        }
     }
 
     @Timeout
@@ -81,6 +104,7 @@ public class QuarantineMaintenance {
         try {
             RuntimeSettings s = settings.current();
             Instant now = Instant.now();
+            interrupted(now.minusSeconds(staleReleaseSeconds), "no outcome within " + staleReleaseSeconds + " s");
             purge("quarantine", now.minus(s.quarantineRetentionDays(), ChronoUnit.DAYS));
             purge("message_log", now.minus(s.trackingRetentionDays(), ChronoUnit.DAYS));
             if (s.quarantineDigest() && due("digest", s.digestInterval(), now)) {

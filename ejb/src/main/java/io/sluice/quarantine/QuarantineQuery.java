@@ -3,11 +3,10 @@ package io.sluice.quarantine;
 import io.sluice.persistence.Where;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A search of the quarantine; every filter is optional. Sender, subject, reason and policy match
- * by substring ignoring case; the recipient matches one of the message's recipients exactly.
+ * by substring ignoring case; the recipient matches one of the message's recipients, ignoring case.
  *
  * @param from  received at or after
  * @param until received before
@@ -20,8 +19,8 @@ public record QuarantineQuery(String sender, String recipient, String subject, S
     Where where() {
         return new Where()
                 .contains("sender", sender)
-                .condition("queue_id IN (SELECT queue_id FROM quarantine_recipient WHERE address = ?)",
-                        recipient == null || recipient.isBlank() ? null : recipient.trim().toLowerCase(Locale.ROOT))
+                .condition("queue_id IN (SELECT queue_id FROM quarantine_recipient WHERE lower_address = ?)",
+                        recipient == null || recipient.isBlank() ? null : QuarantineStore.normalized(recipient.trim()))
                 .contains("subject", subject)
                 .contains("reason", reason)
                 .contains("policy", policy)

@@ -41,7 +41,9 @@ import java.util.logging.Logger;
 /**
  * What an administrator does with the quarantine: search, look, download, release, delete.
  * A release is exactly once: only the caller whose claim turned the entry from HELD to RELEASING
- * relays it; a second release, concurrent or later, is refused with a conflict.
+ * relays it; a second release, concurrent or later, is refused with a conflict. One that may have
+ * reached the mail server without saying so is never sent again unless an administrator asks
+ * (see {@link QuarantineState}).
  */
 @Stateless
 @LocalBean
@@ -111,48 +113,118 @@ public class QuarantineService {
     }
 
     /**
-     * Relays the message to its recipients through the pool, once.
+     * Relays the message to its recipients through the pool, once. Only the attempt that claimed it
+     * settles it: RELEASED on the mail server's 250; HELD again when the mail server refused it or
+     * cannot have received it whole; RELEASE_UNCERTAIN when it went out whole and no answer came.
      *
-     * @throws ManageException.Conflict    it is released already, or being released right now
-     * @throws ManageException.Unavailable the downstream refused it or could not be reached; it stays held
+     * @param again release a RELEASE_UNCERTAIN message too, knowing the mail server may have it already
+     * @throws ManageException.Conflict    released already, being released, or uncertain and not {@code again}
+     * @throws ManageException.Unavailable the mail server refused it or was not reached; it is held again
+     * @throws ReleaseUncertain            it went out and no answer came; it is RELEASE_UNCERTAIN now
      */
-    public Released release(String queueId, boolean learnAsHam, String by) {
+    public Released release(String queueId, boolean learnAsHam, String by, boolean again) {
         QuarantinedMessage m = get(queueId);
-        if (!store.claim(queueId, by)) {
-            QuarantineState now = store.find(queueId).map(QuarantinedMessage::state).orElse(null);
-            if (now == null) {
-                throw new ManageException.NotFound("quarantined message " + queueId);
-            }
-            throw new ManageException.Conflict("quarantined message " + queueId
-                    + (now == QuarantineState.RELEASED ? " is released already" : " is being released right now"));
+        RelayEnvelope envelope = envelope(m);
+        String token = store.claim(queueId, by, again);
+        if (token == null) {
+            throw notClaimed(queueId);
         }
+        Outgoing content = new Outgoing(store.content(m));
+        RelayResult r;
+        try {
+            r = downstream.call(queueId, c -> c.send(envelope, content));
+        } catch (ResourceException | RelayException | RuntimeException e) {
+            if (content.sentWhole()) {
+                throw uncertain(queueId, token, "the connection failed after the message was sent: "
+                        + e.getMessage(), e);
+            }
+            ManageException.Unavailable held = heldAgain(queueId, token, (e instanceof ResourceException
+                    ? "the mail server cannot be reached: " : "the relay failed before the message was sent whole: ")
+                    + e.getMessage());
+            if (e instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw held;
+        }
+        if (!r.delivered()) {
+            if (r.refusal() == null && content.sentWhole()) {
+                throw uncertain(queueId, token, "the mail server gave no answer to the message", null);
+            }
+            throw heldAgain(queueId, token, "the mail server refused it: " + r.refusal());
+        }
+        String reply = r.finalReply().toString();
+        try {
+            if (!store.released(queueId, token, reply)) {
+                LOG.warning(() -> queueId + ": released (" + reply + "), but the entry was settled otherwise "
+                        + "meanwhile");
+            }
+        } catch (RuntimeException e) {
+            LOG.severe(() -> queueId + ": the mail server took it (" + reply + "), but recording that failed; "
+                    + "it will show as " + QuarantineState.RELEASE_UNCERTAIN);
+            throw e;
+        }
+        LOG.info(() -> queueId + ": released from quarantine by " + by + (again ? " again" : "") + " to="
+                + m.recipients() + " (" + reply + ")");
+        return new Released(queueId, QuarantineState.RELEASED, reply, learnAsHam && learn(m));
+    }
+
+    /**
+     * For a message whose release is uncertain: the administrator found it in the mail server's log,
+     * so it counts as released and is never sent again.
+     */
+    public QuarantinedMessage markReleased(String queueId, String by) {
+        QuarantinedMessage m = get(queueId);
+        String reply = "marked released by " + by + "; the release had ended with: " + m.releaseReply();
+        if (!store.markReleased(queueId, by, reply)) {
+            QuarantineState now = get(queueId).state();
+            throw new ManageException.Conflict("quarantined message " + queueId + " is " + now + ": only a message "
+                    + "in " + QuarantineState.RELEASE_UNCERTAIN + " can be marked released");
+        }
+        LOG.info(() -> queueId + ": marked released by " + by);
+        return get(queueId);
+    }
+
+    private RelayEnvelope envelope(QuarantinedMessage m) {
         Map<String, String> parameters = new HashMap<>();
-        String body = store.bodyType(queueId);
+        String body = store.bodyType(m.queueId());
         if (body != null) {
             parameters.put("BODY", body);
         }
-        RelayEnvelope envelope = new RelayEnvelope(m.sender(), m.recipients(), parameters);
-        String failure;
-        try {
-            RelayResult r = downstream.call(queueId, c -> c.send(envelope, store.content(m)));
-            if (r.delivered()) {
-                store.released(queueId, r.finalReply().toString());
-                LOG.info(() -> queueId + ": released from quarantine by " + by + " to=" + m.recipients() + " ("
-                        + r.finalReply() + ")");
-                return new Released(queueId, QuarantineState.RELEASED, r.finalReply().toString(),
-                        learnAsHam && learn(m));
-            }
-            failure = "the downstream refused it: " + r.refusal();
-        } catch (ResourceException | RelayException e) {
-            failure = "the downstream is unavailable: " + e.getMessage();
-        } catch (RuntimeException e) {
-            store.unclaim(queueId, e.toString());
-            throw e;
+        return new RelayEnvelope(m.sender(), m.recipients(), parameters);
+    }
+
+    /** Why a release could not claim the message. */
+    private ManageException notClaimed(String queueId) {
+        QuarantineState now = store.find(queueId).map(QuarantinedMessage::state).orElse(null);
+        if (now == null) {
+            return new ManageException.NotFound("quarantined message " + queueId);
         }
-        store.unclaim(queueId, failure);
-        String why = failure;
-        LOG.warning(() -> queueId + ": release failed, still held: " + why);
-        throw new ManageException.Unavailable("quarantined message " + queueId + " was not released, " + failure);
+        String why = switch (now) {
+            case RELEASED -> " is released already";
+            case RELEASE_UNCERTAIN -> " may have reached the mail server already: its last release ended without "
+                    + "an answer. Look for it in the mail server's log, then mark it released, or release it again "
+                    + "with again=true";
+            case RELEASING, HELD -> " is being released right now";
+        };
+        return new ManageException.Conflict("quarantined message " + queueId + why);
+    }
+
+    private ManageException.Unavailable heldAgain(String queueId, String token, String why) {
+        if (!store.unclaim(queueId, token, why)) {
+            LOG.warning(() -> queueId + ": release failed (" + why + "), and the entry was settled otherwise "
+                    + "meanwhile");
+        } else {
+            LOG.warning(() -> queueId + ": release failed, held again: " + why);
+        }
+        return new ManageException.Unavailable("quarantined message " + queueId + " was not released, " + why);
+    }
+
+    private ReleaseUncertain uncertain(String queueId, String token, String why, Throwable cause) {
+        store.uncertain(queueId, token, why);
+        LOG.warning(() -> queueId + ": release uncertain, the mail server may have taken it: " + why);
+        return new ReleaseUncertain("quarantined message " + queueId + " may have reached the mail server: " + why
+                + ". It is " + QuarantineState.RELEASE_UNCERTAIN + ": look for it in the mail server's log, then mark "
+                + "it released, or release it again with again=true", cause);
     }
 
     public void delete(String queueId) {
@@ -167,7 +239,7 @@ public class QuarantineService {
     public Bulk releaseAll(QuarantineQuery q, boolean learnAsHam, String by) {
         QuarantineQuery held = new QuarantineQuery(q.sender(), q.recipient(), q.subject(), q.reason(), q.policy(),
                 QuarantineState.HELD, q.from(), q.until());
-        return each(held, id -> release(id, learnAsHam, by));
+        return each(held, id -> release(id, learnAsHam, by, false));
     }
 
     /** Deletes what the query matches, up to {@link #BULK_LIMIT}. */
@@ -183,7 +255,7 @@ public class QuarantineService {
             try {
                 operation.accept(id);
                 done.add(id);
-            } catch (ManageException e) {
+            } catch (ManageException | ReleaseUncertain e) {
                 failed.put(id, e.getMessage());
             }
         }

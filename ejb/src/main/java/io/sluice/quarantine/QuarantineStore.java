@@ -2,6 +2,7 @@ package io.sluice.quarantine;
 
 import io.sluice.api.MessageSource;
 import io.sluice.manage.Page;
+import io.sluice.persistence.ColumnText;
 import io.sluice.persistence.Jdbc;
 import io.sluice.persistence.Where;
 import jakarta.annotation.Resource;
@@ -20,12 +21,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The quarantine's rows. Plain JDBC on the gateway's JTA datasource: the message octets go in
@@ -36,43 +39,52 @@ import java.util.Optional;
 @LocalBean
 public class QuarantineStore {
 
-    private static final String COLUMNS = "queue_id, received_at, client_ip, sender, recipients, subject, reason, "
-            + "policy, size, virus, spam_score, state, released_at, released_by, release_reply";
+    private static final String COLUMNS = "queue_id, received_at, client_ip, sender, subject, reason, policy, size, "
+            + "virus, spam_score, state, release_started_at, released_at, released_by, release_reply";
+    private static final int ADDRESS = 320;
+    private static final int TEXT = 1000;
+    /** Recipients are read for at most this many entries per query. */
+    private static final int IDS_PER_QUERY = 500;
 
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
     DataSource dataSource;
 
-    /** Stores the message and commits; throws if it could not be stored durably. */
+    /**
+     * Stores the message and commits; throws if it could not be stored durably. Texts that came
+     * from the client are made fit for their columns; the recipients go one per row, as given.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void hold(HeldMessage m, MessageSource content) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO quarantine (queue_id, received_at, client_ip, "
-                    + "sender, recipients, subject, reason, policy, size, body_type, virus, spam_score, state) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "sender, subject, reason, policy, size, body_type, virus, spam_score, state) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, m.queueId());
                 s.setObject(2, Jdbc.timestamp(m.receivedAt()));
-                s.setString(3, m.clientIp());
-                s.setString(4, Jdbc.cut(m.sender(), 320));
-                s.setString(5, Jdbc.cut(String.join(",", m.recipients()), 8000));
-                s.setString(6, Jdbc.cut(m.subject(), 1000));
-                s.setString(7, Jdbc.cut(m.reason(), 1000));
-                s.setString(8, Jdbc.cut(m.policy(), 100));
-                s.setLong(9, content.size());
-                s.setString(10, m.bodyType());
-                s.setString(11, Jdbc.cut(m.virus(), 1000));
+                s.setString(3, ColumnText.of(m.clientIp(), 64));
+                s.setString(4, ColumnText.of(m.sender(), ADDRESS));
+                s.setString(5, ColumnText.of(m.subject(), TEXT));
+                s.setString(6, ColumnText.of(m.reason(), TEXT));
+                s.setString(7, ColumnText.of(m.policy(), 100));
+                s.setLong(8, content.size());
+                s.setString(9, ColumnText.of(m.bodyType(), 16));
+                s.setString(10, ColumnText.of(m.virus(), TEXT));
                 if (m.spamScore() == null) {
-                    s.setNull(12, Types.DOUBLE);
+                    s.setNull(11, Types.DOUBLE);
                 } else {
-                    s.setDouble(12, m.spamScore());
+                    s.setDouble(11, m.spamScore());
                 }
-                s.setString(13, QuarantineState.HELD.name());
+                s.setString(12, QuarantineState.HELD.name());
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO quarantine_recipient (queue_id, address) VALUES (?, ?)")) {
-                for (String r : new LinkedHashSet<>(m.recipients().stream().map(QuarantineStore::normalized).toList())) {
+                    "INSERT INTO quarantine_recipient (queue_id, seq, address, lower_address) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < m.recipients().size(); i++) {
+                    String address = m.recipients().get(i);
                     s.setString(1, m.queueId());
-                    s.setString(2, r);
+                    s.setInt(2, i);
+                    s.setString(3, ColumnText.of(address, ADDRESS));
+                    s.setString(4, normalized(address));
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -130,24 +142,62 @@ public class QuarantineStore {
         }
     }
 
-    /** Takes a held message for release; false if it is not held (released, being released, gone). */
+    /**
+     * Takes the message for one release: from HELD, and with {@code again} also from
+     * RELEASE_UNCERTAIN. Returns the attempt's token, which settles it later; null if the entry is
+     * in neither state (released, being released, gone).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean claim(String queueId, String by) {
-        return update("UPDATE quarantine SET state = 'RELEASING', released_by = ? WHERE queue_id = ? AND state = 'HELD'",
-                by, queueId) == 1;
+    public String claim(String queueId, String by, boolean again) {
+        String token = UUID.randomUUID().toString();
+        int n = update("UPDATE quarantine SET state = 'RELEASING', released_by = ?, release_started_at = ?, "
+                        + "release_token = ? WHERE queue_id = ? AND state IN ('HELD', ?)",
+                ColumnText.of(by, 100), Jdbc.timestamp(Instant.now()), token, queueId,
+                (again ? QuarantineState.RELEASE_UNCERTAIN : QuarantineState.HELD).name());
+        return n == 1 ? token : null;
     }
 
+    /** The attempt's mail server took the message; false if the entry was settled otherwise meanwhile. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void released(String queueId, String reply) {
-        update("UPDATE quarantine SET state = 'RELEASED', released_at = ?, release_reply = ? WHERE queue_id = ?",
-                Jdbc.timestamp(Instant.now()), Jdbc.cut(reply, 1000), queueId);
+    public boolean released(String queueId, String token, String reply) {
+        return settle("state = 'RELEASED', released_at = ?, release_reply = ?", queueId, token,
+                Jdbc.timestamp(Instant.now()), ColumnText.of(reply, TEXT));
     }
 
-    /** A release that failed: the message is held again. */
+    /** The attempt certainly did not reach the mail server, or was refused: the message is held again. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void unclaim(String queueId, String reply) {
-        update("UPDATE quarantine SET state = 'HELD', released_by = NULL, release_reply = ? WHERE queue_id = ?",
-                Jdbc.cut(reply, 1000), queueId);
+    public boolean unclaim(String queueId, String token, String reply) {
+        return settle("state = 'HELD', released_by = NULL, release_started_at = NULL, release_token = NULL, "
+                + "release_reply = ?", queueId, token, ColumnText.of(reply, TEXT));
+    }
+
+    /** The attempt ended without knowing whether the mail server took the message. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean uncertain(String queueId, String token, String reply) {
+        return settle("state = 'RELEASE_UNCERTAIN', release_reply = ?", queueId, token, ColumnText.of(reply, TEXT));
+    }
+
+    /**
+     * An administrator says the mail server did take it (its log shows the message); only for
+     * RELEASE_UNCERTAIN. A late outcome of the attempt no longer changes it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean markReleased(String queueId, String by, String reply) {
+        return update("UPDATE quarantine SET state = 'RELEASED', released_at = ?, released_by = ?, release_reply = ?, "
+                        + "release_token = NULL WHERE queue_id = ? AND state = 'RELEASE_UNCERTAIN'",
+                Jdbc.timestamp(Instant.now()), ColumnText.of(by, 100), ColumnText.of(reply, TEXT), queueId) == 1;
+    }
+
+    /**
+     * Releases that began before {@code startedBefore} and have no outcome (the gateway stopped
+     * during them, or they outlived any timeout) become RELEASE_UNCERTAIN. Their attempt, should it
+     * still be running, settles the entry when it ends. Returns how many there were.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int interrupted(Instant startedBefore, String reply) {
+        return update("UPDATE quarantine SET state = 'RELEASE_UNCERTAIN', release_reply = ? WHERE state = 'RELEASING' "
+                + "AND (release_started_at IS NULL OR release_started_at < ?)", ColumnText.of(reply, TEXT),
+                Jdbc.timestamp(startedBefore));
     }
 
     /** Deletes the entry unless it is being released right now; false if there was nothing to delete. */
@@ -156,18 +206,31 @@ public class QuarantineStore {
         return update("DELETE FROM quarantine WHERE queue_id = ? AND state <> 'RELEASING'", queueId) == 1;
     }
 
+    /** The outcome of the attempt with this token, while it is still that attempt's to settle. */
+    private boolean settle(String assignments, String queueId, String token, Object... values) {
+        Object[] params = Arrays.copyOf(values, values.length + 2);
+        params[values.length] = queueId;
+        params[values.length + 1] = token;
+        return update("UPDATE quarantine SET " + assignments + " WHERE queue_id = ? AND release_token = ? "
+                + "AND state IN ('RELEASING', 'RELEASE_UNCERTAIN')", params) == 1;
+    }
+
     /** Held messages not yet in a digest, by recipient (in order of arrival). */
     public Map<String, List<QuarantinedMessage>> undigested() {
         Map<String, List<QuarantinedMessage>> byRecipient = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT r.address, " + prefixed("q.") + " FROM quarantine q "
-                     + "JOIN quarantine_recipient r ON r.queue_id = q.queue_id WHERE q.state = 'HELD' "
-                     + "AND q.digest_sent_at IS NULL ORDER BY r.address, q.received_at, q.queue_id")) {
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT r.lower_address, " + prefixed("q.")
+                     + " FROM quarantine q JOIN quarantine_recipient r ON r.queue_id = q.queue_id "
+                     + "WHERE q.state = 'HELD' AND q.digest_sent_at IS NULL "
+                     + "ORDER BY r.lower_address, q.received_at, q.queue_id")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byRecipient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row(rs));
                 }
             }
+            Map<String, List<String>> recipients = recipients(c, byRecipient.values().stream().flatMap(List::stream)
+                    .map(QuarantinedMessage::queueId).distinct().toList());
+            byRecipient.replaceAll((k, v) -> withRecipients(v, recipients));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the quarantine: " + e.getMessage(), e);
         }
@@ -188,8 +251,9 @@ public class QuarantineStore {
         }
     }
 
+    /** The form searches and digests compare: lower case, fit for the column. */
     static String normalized(String address) {
-        return Jdbc.cut(address.toLowerCase(Locale.ROOT), 320);
+        return ColumnText.of(address.toLowerCase(Locale.ROOT), ADDRESS);
     }
 
     private static String prefixed(String alias) {
@@ -208,10 +272,36 @@ public class QuarantineStore {
                     rows.add(row(rs));
                 }
             }
-            return rows;
+            return withRecipients(rows, recipients(c, rows.stream().map(QuarantinedMessage::queueId).toList()));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the quarantine: " + e.getMessage(), e);
         }
+    }
+
+    /** The recipients of these entries, in their order, by queue id. */
+    private static Map<String, List<String>> recipients(Connection c, List<String> queueIds) throws SQLException {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (int from = 0; from < queueIds.size(); from += IDS_PER_QUERY) {
+            List<String> ids = queueIds.subList(from, Math.min(queueIds.size(), from + IDS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT queue_id, address FROM quarantine_recipient "
+                    + "WHERE queue_id IN (" + marks + ") ORDER BY queue_id, seq")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setString(i + 1, ids.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        byId.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        return byId;
+    }
+
+    private static List<QuarantinedMessage> withRecipients(List<QuarantinedMessage> rows,
+                                                           Map<String, List<String>> recipients) {
+        return rows.stream().map(m -> m.withRecipients(recipients.getOrDefault(m.queueId(), List.of()))).toList();
     }
 
     private String single(String sql, String param) {
@@ -229,14 +319,13 @@ public class QuarantineStore {
         return Jdbc.update(dataSource, "the quarantine", sql, params);
     }
 
+    /** One entry without its recipients, which come from their own table. */
     private static QuarantinedMessage row(ResultSet rs) throws SQLException {
-        String recipients = rs.getString("recipients");
-        String state = rs.getString("state");
         return new QuarantinedMessage(rs.getString("queue_id"), Jdbc.instant(rs, "received_at"),
-                rs.getString("client_ip"), rs.getString("sender"),
-                recipients.isEmpty() ? List.of() : List.of(recipients.split(",")), rs.getString("subject"),
+                rs.getString("client_ip"), rs.getString("sender"), List.of(), rs.getString("subject"),
                 rs.getString("reason"), rs.getString("policy"), rs.getLong("size"), rs.getString("virus"),
-                Jdbc.nullableDouble(rs, "spam_score"), QuarantineState.valueOf(state),
-                Jdbc.instant(rs, "released_at"), rs.getString("released_by"), rs.getString("release_reply"));
+                Jdbc.nullableDouble(rs, "spam_score"), QuarantineState.valueOf(rs.getString("state")),
+                Jdbc.instant(rs, "release_started_at"), Jdbc.instant(rs, "released_at"), rs.getString("released_by"),
+                rs.getString("release_reply"));
     }
 }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
  * builders: WildFly's per-deployment registry passes only those on to the exported registry.
  * Timers are plain (count, sum, max): client-side percentiles would need HdrHistogram, which
  * WildFly's Micrometer module does not carry; Prometheus computes rates and averages from count
- * and sum.
+ * and sum. The tracking log's loss counters exist from the start (at 0), so that an alert on them
+ * has a series to watch.
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -34,10 +37,47 @@ public class GatewayMetrics {
     private volatile MeterRegistry registry;
     private final Map<String, Counter> messages = new ConcurrentHashMap<>();
     private final Map<String, Timer> stages = new ConcurrentHashMap<>();
+    private volatile Counter trackingDropped;
+    private volatile Counter trackingSkipped;
 
     @PostConstruct
     void init() {
         registry = registries.isResolvable() ? registries.get() : null;
+        if (registry == null) {
+            return;
+        }
+        try {
+            trackingDropped = registry.counter("sluice.tracking.dropped");
+            trackingSkipped = registry.counter("sluice.tracking.skipped");
+        } catch (RuntimeException | LinkageError e) {
+            disable(e);
+        }
+    }
+
+    /** Made when the application starts, not at the first message, so that its counters are there from the start. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // creating the bean is all: see init()
+    }
+
+    /** A tracking record dropped because the writer's queue was full. */
+    public void trackingDropped() {
+        increment(trackingDropped);
+    }
+
+    /** A tracking record the database refused even alone, skipped. */
+    public void trackingSkipped() {
+        increment(trackingSkipped);
+    }
+
+    private void increment(Counter counter) {
+        if (registry == null || counter == null) {
+            return;
+        }
+        try {
+            counter.increment();
+        } catch (RuntimeException | LinkageError e) {
+            disable(e);
+        }
     }
 
     /** One message's outcome (DELIVERED, REJECTED, ...) and verdict (clean, spam, ...). */

@@ -8,6 +8,7 @@ import io.sluice.quarantine.QuarantineService;
 import io.sluice.quarantine.QuarantineState;
 import io.sluice.quarantine.QuarantineView;
 import io.sluice.quarantine.QuarantinedMessage;
+import io.sluice.quarantine.ReleaseUncertain;
 import io.sluice.quarantine.StoredMessage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -25,13 +26,16 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code /api/v1/quarantine}: search held messages, look at one safely (decoded headers and plain
  * text, never its HTML or attachments), download it as .eml, release it (exactly once; optionally
- * teaching the Bayes classifier it was ham), delete it; and the same in bulk for a search.
+ * teaching the Bayes classifier it was ham), delete it; and the same in bulk for a search. A release
+ * that may have reached the mail server without an answer (502, state RELEASE_UNCERTAIN) is settled
+ * by marking it released, releasing it again with {@code again=true}, or deleting it.
  */
 @Path("/quarantine")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +80,10 @@ public class QuarantineResource {
             try {
                 return QuarantineState.valueOf(state.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ManageException.InvalidInput(List.of(new Violation("state", "must be HELD, RELEASING or RELEASED")));
+                List<String> names = Arrays.stream(QuarantineState.values()).map(Enum::name).toList();
+                String last = names.get(names.size() - 1);
+                throw new ManageException.InvalidInput(List.of(new Violation("state", "must be "
+                        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + last)));
             }
         }
     }
@@ -112,10 +119,30 @@ public class QuarantineResource {
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
+    /**
+     * Releases the message; {@code again=true} releases one whose last release is uncertain, knowing
+     * the mail server may have it already. When the message went out and no answer came the reply
+     * is 502 and the message is RELEASE_UNCERTAIN.
+     */
     @POST
     @Path(QUEUE_ID + "/release")
-    public QuarantineService.Released release(@PathParam("queueId") String queueId, @QueryParam("learn") String learn) {
-        return quarantine.release(queueId, learnAsHam(learn), user());
+    public Response release(@PathParam("queueId") String queueId, @QueryParam("learn") String learn,
+                            @QueryParam("again") String again) {
+        boolean learnAsHam = learnAsHam(learn);
+        boolean knowingly = flag("again", again);
+        try {
+            return Response.ok(quarantine.release(queueId, learnAsHam, user(), knowingly)).build();
+        } catch (ReleaseUncertain e) {
+            return Problem.of("urn:sluice:problem:release-uncertain", Response.Status.BAD_GATEWAY, "Release uncertain",
+                    e.getMessage(), null).toResponse();
+        }
+    }
+
+    /** The mail server's log shows the message of an uncertain release: it counts as released, never sent again. */
+    @POST
+    @Path(QUEUE_ID + "/mark-released")
+    public QuarantinedMessage markReleased(@PathParam("queueId") String queueId) {
+        return quarantine.markReleased(queueId, user());
     }
 
     @DELETE
@@ -151,5 +178,15 @@ public class QuarantineResource {
             return true;
         }
         throw new ManageException.InvalidInput(List.of(new Violation("learn", "must be ham (or true) or false")));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new ManageException.InvalidInput(List.of(new Violation(name, "must be true or false")));
     }
 }

@@ -1,0 +1,242 @@
+package io.sluice.tracking;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tracking writer's queue, batches, splitting and waiting, against a database made of lists. */
+class TrackingWriterTest {
+
+    private static final Duration PAUSE = Duration.ofMillis(1);
+
+    private final FakeSink sink = new FakeSink();
+    private final List<String> dropped = new CopyOnWriteArrayList<>();
+    private final List<String> skipped = new CopyOnWriteArrayList<>();
+    private final List<Runnable> started = new ArrayList<>();
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    static TrackingRecord record(String queueId) {
+        Instant t = Instant.parse("2026-11-30T08:00:00Z");
+        return new TrackingRecord(queueId, t, t, t, "192.0.2.1", "client.example", false, null, "ann@example.org",
+                List.of("bob@example.com"), 100, List.of(), null, null, "clean", "Default", null, "DELIVERED",
+                "250 2.0.0 Ok", "250 Ok", null, null, 1.0);
+    }
+
+    /** A writer whose thread only runs when the test runs it, so the queue can fill up. */
+    private TrackingWriter manual(int capacity, int batch) {
+        return new TrackingWriter(capacity, batch, sink, started::add, losses(), PAUSE, PAUSE, 1);
+    }
+
+    private TrackingWriter threaded(int capacity, int batch) {
+        return new TrackingWriter(capacity, batch, sink, pool, losses(), PAUSE, Duration.ofMillis(4), 1);
+    }
+
+    private TrackingWriter.Losses losses() {
+        return new TrackingWriter.Losses() {
+            @Override
+            public void dropped(TrackingRecord r) {
+                dropped.add(r.queueId());
+            }
+
+            @Override
+            public void skipped(TrackingRecord r) {
+                skipped.add(r.queueId());
+            }
+        };
+    }
+
+    private void runWriter() {
+        assertEquals(1, started.size(), "the writer was started once");
+        started.remove(0).run();
+    }
+
+    @Test
+    void aFullQueueDropsTheRecordAtOnceAndCountsIt() {
+        TrackingWriter w = manual(3, 10);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(i <= 3, w.offer(record("Q" + i)), "record " + i);
+            }
+        });
+        assertEquals(2, w.dropped());
+        assertEquals(List.of("Q4", "Q5"), dropped);
+        runWriter();
+        assertEquals(List.of("Q1", "Q2", "Q3"), sink.written);
+        assertTrue(w.offer(record("Q6")), "room again once written");
+    }
+
+    @Test
+    void aBatchWithOneRefusedRecordIsSplitUntilThatRecordStandsAloneAndTheRestIsWritten() {
+        sink.refuse = r -> r.queueId().equals("Q17");
+        TrackingWriter w = manual(100, 64);
+        for (int i = 0; i < 40; i++) {
+            w.offer(record("Q" + i));
+        }
+        runWriter();
+        assertEquals(39, sink.written.size());
+        assertFalse(sink.written.contains("Q17"));
+        assertEquals(List.of("Q17"), skipped);
+        assertEquals(1, w.skipped());
+        // halving 40 down to 1 fails once per level: 1 + 6 failed writes, 6 good halves beside them
+        assertTrue(sink.calls.get() <= 14, "writes: " + sink.calls.get());
+        assertTrue(w.flush(100));
+    }
+
+    @Test
+    void twoRefusedRecordsInDifferentHalvesAreBothSkipped() {
+        sink.refuse = r -> Set.of("Q0", "Q9").contains(r.queueId());
+        TrackingWriter w = manual(100, 10);
+        for (int i = 0; i < 10; i++) {
+            w.offer(record("Q" + i));
+        }
+        runWriter();
+        assertEquals(List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8"), sink.written);
+        assertEquals(List.of("Q0", "Q9"), skipped);
+    }
+
+    @Test
+    void aRecordTheStatementCannotEvenBeBoundWithIsSkippedLikeARefusedOne() {
+        sink.explode = r -> r.queueId().equals("Q1");
+        TrackingWriter w = manual(10, 10);
+        w.offer(record("Q0"));
+        w.offer(record("Q1"));
+        w.offer(record("Q2"));
+        runWriter();
+        assertEquals(List.of("Q0", "Q2"), sink.written);
+        assertEquals(List.of("Q1"), skipped);
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsWaitedForAndNothingIsLostOrBlocked() {
+        sink.unreachableFor.set(5);
+        TrackingWriter w = threaded(1000, 50);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            for (int i = 0; i < 200; i++) {
+                assertTrue(w.offer(record("Q" + i)));
+            }
+        });
+        assertTrue(w.flush(5000));
+        assertEquals(200, sink.written.size());
+        assertEquals(Set.copyOf(sink.written).size(), sink.written.size(), "each record once");
+        assertEquals(List.of(), skipped);
+        assertEquals(0, w.dropped());
+    }
+
+    @Test
+    void aFailureOfUnclearKindIsTriedAgainUnsplitWhileTheDatabaseDoesNotAnswer() {
+        sink.unclearFailures.set(3);
+        sink.unreachableProbes.set(3);
+        TrackingWriter w = manual(100, 10);
+        for (int i = 0; i < 4; i++) {
+            w.offer(record("Q" + i));
+        }
+        runWriter();
+        assertEquals(List.of("Q0", "Q1", "Q2", "Q3"), sink.written);
+        assertEquals(List.of(4, 4, 4, 4), sink.batchSizes, "the same batch, never split");
+        assertEquals(List.of(), skipped);
+    }
+
+    @Test
+    void stoppingGivesUpOnADatabaseThatCannotBeReachedAfterAFewAttempts() {
+        sink.unreachableFor.set(Integer.MAX_VALUE);
+        TrackingWriter w = threaded(100, 10);
+        w.offer(record("Q0"));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> w.stop(4000));
+        assertTrue(w.flush(0), "nothing left pending");
+        assertTrue(sink.calls.get() >= 3);
+        assertEquals(List.of(), sink.written);
+    }
+
+    @Test
+    void recordsOfferedWhileTheWriterGoesIdleAreAllWritten() throws Exception {
+        TrackingWriter w = threaded(10_000, 7);
+        for (int i = 0; i < 2000; i++) {
+            w.offer(record("Q" + i));
+            if (i % 97 == 0) {
+                Thread.sleep(2); // long enough for the writer to go idle now and then
+            }
+        }
+        assertTrue(w.flush(5000));
+        assertEquals(2000, sink.written.size());
+    }
+
+    @Test
+    void flushWaitsForTheBatchBeingWritten() throws Exception {
+        sink.delayMillis = 200;
+        TrackingWriter w = threaded(10, 10);
+        w.offer(record("Q0"));
+        Thread.sleep(50); // taken from the queue, being written
+        assertFalse(w.flush(10));
+        assertTrue(w.flush(2000));
+        assertEquals(List.of("Q0"), sink.written);
+    }
+
+    /** A database that writes into a list and fails as it is told. */
+    static final class FakeSink implements TrackingWriter.Sink {
+        final List<String> written = new CopyOnWriteArrayList<>();
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger unreachableFor = new AtomicInteger();
+        final AtomicInteger unclearFailures = new AtomicInteger();
+        final AtomicInteger unreachableProbes = new AtomicInteger();
+        volatile Predicate<TrackingRecord> refuse = r -> false;
+        volatile Predicate<TrackingRecord> explode = r -> false;
+        volatile long delayMillis;
+
+        @Override
+        public void write(List<TrackingRecord> batch) throws SQLException {
+            calls.incrementAndGet();
+            batchSizes.add(batch.size());
+            if (unreachableFor.getAndDecrement() > 0) {
+                throw new SQLTransientConnectionException("connection refused", "08001");
+            }
+            if (unclearFailures.getAndDecrement() > 0) {
+                throw new SQLException("I/O error", "XX000");
+            }
+            for (TrackingRecord r : batch) {
+                if (explode.test(r)) {
+                    throw new NullPointerException("a value the statement cannot take");
+                }
+                if (refuse.test(r)) {
+                    throw new SQLIntegrityConstraintViolationException("duplicate key", "23505");
+                }
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            batch.forEach(r -> written.add(r.queueId()));
+        }
+
+        @Override
+        public boolean reachable() {
+            return unreachableProbes.getAndDecrement() <= 0;
+        }
+    }
+}
