@@ -178,12 +178,12 @@ class QuarantineReleaseTest {
             }
 
             @Override
-            public Reply verifyRecipient(String recipient) {
+            public Reply verifyRecipient(io.sluice.api.RelayEnvelope probe) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Reply authenticate(String user, String password) {
+            public Reply authenticate(io.sluice.api.ClientOrigin client, String user, String password) {
                 throw new UnsupportedOperationException();
             }
 
