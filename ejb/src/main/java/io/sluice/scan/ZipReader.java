@@ -22,6 +22,14 @@ import java.util.function.LongSupplier;
  */
 final class ZipReader {
 
+    /** Zstandard needs a native library (zstd-jni) that is not there: such entries are unreadable. */
+    private static final InputStream NO_ZSTD = new InputStream() {
+        @Override
+        public int read() throws IOException {
+            throw new IOException("Zstandard is not supported");
+        }
+    };
+
     private ZipReader() {
     }
 
@@ -74,7 +82,12 @@ final class ZipReader {
     /** Up to {@code max} entries read from the local headers from {@code offset} on, as a streaming reader sees them. */
     private static void fromLocalHeaders(ArchiveSpool spool, long offset, int max, ArchiveVisitor v) {
         try (InputStream in = spool.stream(offset);
-             ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true)) {
+             ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true) {
+                 @Override
+                 protected InputStream createZstdInputStream(InputStream raw) {
+                     return NO_ZSTD; // the library would load zstd-jni, which is not there, as the header is read
+                 }
+             }) {
             ZipArchiveEntry e;
             for (int n = 0; n < max && (e = zip.getNextEntry()) != null; n++) {
                 if (!e.isDirectory()) {
@@ -100,8 +113,8 @@ final class ZipReader {
             v.encrypted(e.getName());
             return;
         }
-        if (!readable) {
-            ZipMethod method = ZipMethod.getMethodByCode(e.getMethod());
+        ZipMethod method = ZipMethod.getMethodByCode(e.getMethod());
+        if (!readable || method == ZipMethod.ZSTD || method == ZipMethod.ZSTD_DEPRECATED) {
             v.finding(Kind.UNREADABLE, e.getName(), "compressed with " + (method == null ? "method " + e.getMethod()
                     : method.name()) + ", which is not supported");
             return;
