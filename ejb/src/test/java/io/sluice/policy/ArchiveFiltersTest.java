@@ -4,15 +4,12 @@ import io.sluice.scan.Analysis;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.Messages;
 import io.sluice.scan.ScanLimits;
+import io.sluice.scan.ZipBuilder;
 import io.sluice.scan.virus.Signatures;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,24 +19,8 @@ class ArchiveFiltersTest {
     private static final MessageAnalyzer ANALYZER = new MessageAnalyzer(ScanLimits.DEFAULT, Signatures.builtIn());
 
     /** A zip whose first entry carries the encryption flag in both its headers. */
-    static byte[] zipWithEncryptedFirst(String encrypted, String plain) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String name : new String[] {encrypted, plain}) {
-                z.putNextEntry(new ZipEntry(name));
-                z.write("content".getBytes(StandardCharsets.US_ASCII));
-                z.closeEntry();
-            }
-        }
-        byte[] zip = out.toByteArray();
-        zip[6] |= 1; // local header: general purpose flag, bit 0 = encrypted
-        for (int i = 0; i + 4 <= zip.length; i++) {
-            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
-                zip[i + 8] |= 1; // the first central directory record: the same flag
-                return zip;
-            }
-        }
-        throw new AssertionError("no central directory");
+    static byte[] zipWithEncryptedFirst(String encrypted, String plain) {
+        return new ZipBuilder().encrypted(encrypted, new byte[7]).add(plain, "content").build();
     }
 
     private static MessageFacts facts(byte[] zip) throws IOException {

@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
  * disagree with itself: encrypted flags, local names that differ from the central directory's,
  * entries only one of them lists. Libraries refuse to write such archives.
  */
-final class ZipBuilder {
+public final class ZipBuilder {
 
     private record Entry(String localName, String centralName, byte[] data, int flags, int method, boolean listed,
                          long forcedOffset) {
@@ -21,46 +21,46 @@ final class ZipBuilder {
 
     private final List<Entry> entries = new ArrayList<>();
 
-    ZipBuilder add(String name, byte[] data) {
+    public ZipBuilder add(String name, byte[] data) {
         entries.add(new Entry(name, name, data, 0, 0, true, -1));
         return this;
     }
 
-    ZipBuilder add(String name, String text) {
+    public ZipBuilder add(String name, String text) {
         return add(name, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The encryption flag (general purpose bit 0) in both headers; the data stays as it is. */
-    ZipBuilder encrypted(String name, byte[] data) {
+    public ZipBuilder encrypted(String name, byte[] data) {
         entries.add(new Entry(name, name, data, 1, 0, true, -1));
         return this;
     }
 
     /** The local header says one name, the central directory another. */
-    ZipBuilder renamed(String localName, String centralName, byte[] data) {
+    public ZipBuilder renamed(String localName, String centralName, byte[] data) {
         entries.add(new Entry(localName, centralName, data, 0, 0, true, -1));
         return this;
     }
 
     /** A local header and data the central directory does not list. */
-    ZipBuilder unlisted(String name, byte[] data) {
+    public ZipBuilder unlisted(String name, byte[] data) {
         entries.add(new Entry(name, name, data, 0, 0, false, -1));
         return this;
     }
 
     /** A central directory record whose local header offset points past the end. */
-    ZipBuilder withoutLocalHeader(String name) {
+    public ZipBuilder withoutLocalHeader(String name) {
         entries.add(new Entry(name, name, new byte[0], 0, 0, true, 0x7FFF_0000L));
         return this;
     }
 
     /** An entry that claims a compression method (the data is stored as it is). */
-    ZipBuilder method(String name, int method, byte[] data) {
+    public ZipBuilder method(String name, int method, byte[] data) {
         entries.add(new Entry(name, name, data, 0, method, true, -1));
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Long> offsets = new ArrayList<>();
         for (Entry e : entries) {
