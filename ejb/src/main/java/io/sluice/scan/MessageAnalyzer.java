@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class MessageAnalyzer {
         } catch (LimitExceeded e) {
             walk.unscannable = e.getMessage();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading octets in memory", e); // a temp file failed
+            throw new UncheckedIOException("reading octets in memory", e); // a temp file failed
         }
         return walk.analysis();
     }
