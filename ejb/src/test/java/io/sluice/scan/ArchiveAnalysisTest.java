@@ -68,11 +68,7 @@ class ArchiveAnalysisTest {
     @Test
     void aZipMadeWithZipDashEIsReadPastItsEncryptedEntry() throws IOException {
         // encrypted-first.zip: "zip -e -P hunter2" of secret.txt, then readme.txt added without a password
-        byte[] zip;
-        try (InputStream in = getClass().getResourceAsStream("encrypted-first.zip")) {
-            zip = in.readAllBytes();
-        }
-        Analysis a = attached("encrypted-first.zip", zip);
+        Analysis a = attached("encrypted-first.zip", resource("encrypted-first.zip"));
         assertEquals(List.of("1.2/encrypted-first.zip/secret.txt", "1.2/encrypted-first.zip/readme.txt", "1.2"), paths(a));
         assertTrue(a.attachments().get(0).encrypted());
         assertEquals(new Attachment("1.2/encrypted-first.zip/readme.txt", "readme.txt", "", "text/plain", 37, false),
@@ -224,6 +220,28 @@ class ArchiveAnalysisTest {
     }
 
     @Test
+    void anEncryptedSevenZipEntryIsNamedAndTheOtherIsRead() throws IOException {
+        // one-encrypted.7z: "7z a" of readme.txt, then "7z a -phunter2" of secret.txt (p7zip 16.02)
+        Analysis a = attached("one-encrypted.7z", resource("one-encrypted.7z"));
+        assertEquals(List.of(
+                new Attachment("1.2/one-encrypted.7z/readme.txt", "readme.txt", "", "text/plain", 37, false),
+                new Attachment("1.2/one-encrypted.7z/secret.txt", "secret.txt", "", "application/octet-stream", 0, true)),
+                a.attachments().subList(0, 2));
+        assertTrue(a.encryptedArchive());
+        assertEquals(List.of(), a.findings());
+    }
+
+    @Test
+    void aSevenZipWithEncryptedNamesIsOneEncryptedEntry() throws IOException {
+        // encrypted-names.7z: "7z a -phunter2 -mhe=on" of secret.txt and readme.txt
+        Analysis a = attached("encrypted-names.7z", resource("encrypted-names.7z"));
+        assertEquals(List.of("1.2/encrypted-names.7z/(encrypted)", "1.2"), paths(a));
+        assertTrue(a.encryptedArchive());
+        assertEquals(List.of(), a.findings());
+        assertNull(a.unscannable());
+    }
+
+    @Test
     void aSevenZipBombStopsAtTheRatio() throws IOException {
         Analysis a = attached("zeros.7z", sevenZ(new String[] {"zeros.bin"}, new byte[8 * 1024 * 1024]));
         assertEquals("an archive member expands more than 100 times (a zip bomb?)", a.unscannable());
@@ -265,6 +283,12 @@ class ArchiveAnalysisTest {
         Analysis a = analyzer.analyzeFile("x.zip", new ZipBuilder().encrypted("a", new byte[1]).add("e.com", EICAR_BYTES)
                 .build());
         assertEquals(List.of(eicarAt("1/x.zip/e.com")), a.viruses());
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ArchiveAnalysisTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     static byte[] tar(String[] names, byte[]... contents) throws IOException {

@@ -4,7 +4,6 @@ import io.sluice.scan.virus.Signatures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -36,13 +35,10 @@ class ArchiveFuzzTest {
         byte[] text = "some text that compresses a little, some text that compresses a little".getBytes(
                 StandardCharsets.US_ASCII);
         byte[] eicar = Messages.EICAR.getBytes(StandardCharsets.US_ASCII);
-        byte[] fixture;
-        try (InputStream in = getClass().getResourceAsStream("encrypted-first.zip")) {
-            fixture = in.readAllBytes();
-        }
         List<byte[]> seeds = List.of(
                 Messages.zip("inner.zip", Messages.zip("a.txt", text)),
-                fixture,
+                ArchiveAnalysisTest.resource("encrypted-first.zip"),
+                ArchiveAnalysisTest.resource("one-encrypted.7z"),
                 new ZipBuilder().encrypted("s.txt", text).unlisted("h.com", eicar).renamed("x.exe", "x.txt", text).build(),
                 ArchiveAnalysisTest.tar(new String[] {"a.txt", "b/e.com"}, text, eicar),
                 ArchiveAnalysisTest.gzip(ArchiveAnalysisTest.tar(new String[] {"a.txt"}, text), "a.tar"),
