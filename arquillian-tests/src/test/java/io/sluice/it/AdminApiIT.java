@@ -267,5 +267,6 @@ class AdminApiIT extends GatewayTest {
         assertTrue(r.body().contains("title: Sluice admin API"), r.body().substring(0, 300));
         assertTrue(r.body().contains("/api/v1/policies/{id}:"));
         assertTrue(r.body().contains("/api/v1/policies/resolve:"));
+        assertTrue(r.body().contains("- ENCRYPTED_ARCHIVE"), "the filter types are listed");
     }
 }

@@ -62,6 +62,70 @@ class ScanningIT extends GatewayTest {
         assertTrue(downstream.deliveries.isEmpty());
     }
 
+    /** A zip of two entries whose first carries the encryption flag in its local header and its directory record. */
+    static byte[] zipWithEncryptedFirst(String secretName, String name, byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry(secretName));
+            z.write("not for your eyes".getBytes(StandardCharsets.US_ASCII));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry(name));
+            z.write(data);
+            z.closeEntry();
+        }
+        byte[] zip = out.toByteArray();
+        zip[6] |= 1; // local header: general purpose flag, bit 0 = encrypted
+        for (int i = 0; i + 4 <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                zip[i + 8] |= 1; // the first central directory record: the same flag
+                break;
+            }
+        }
+        return zip;
+    }
+
+    /** Regression: a zip reader that stopped at an encrypted entry let the EICAR behind it through. */
+    @Test
+    void anEncryptedFirstEntryDoesNotHideTheVirusBehindIt() throws IOException {
+        byte[] eicar = EICAR.getBytes(StandardCharsets.US_ASCII);
+        String plain = Gateway.send("a@example.org", "bob@example.com", withAttachment("documents.zip",
+                zip("eicar.com", eicar)));
+        String behindEncrypted = Gateway.send("a@example.org", "bob@example.com", withAttachment("documents.zip",
+                zipWithEncryptedFirst("secret.txt", "eicar.com", eicar)));
+        assertEquals("550 5.7.1 Message refused: virus found", plain);
+        assertEquals(plain, behindEncrypted);
+        assertTrue(downstream.deliveries.isEmpty());
+    }
+
+    @Test
+    void anEncryptedArchiveIsDeliveredMarkedUnderTheDefaultPolicy() throws IOException {
+        String message = withAttachment("report.zip", zipWithEncryptedFirst("figures.xlsx", "readme.txt",
+                "the password comes by phone".getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(Gateway.send("a@example.org", "bob@example.com", message).startsWith("250 2.0.0 Ok"));
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        TraceHeader t = TraceHeader.split(downstream.deliveries.get(0).content());
+        assertEquals("clean; policy=Default", t.verdict().get("X-Sluice-Verdict"));
+        String delivered = new String(t.rest(), StandardCharsets.US_ASCII);
+        assertTrue(delivered.contains("\r\nX-Sluice-Encrypted-Archive: yes\r\n\r\n--b1\r\n"), delivered);
+    }
+
+    @Test
+    void anEncryptedEntryNamedLikeAProgramIsStillRefusedByName() throws IOException {
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"No programs\",\"rules\":[{\"filter\":{\"type\":"
+                + "\"ATTACHMENT_NAME\",\"pattern\":\"exe\"},\"actions\":[{\"type\":\"REJECT\",\"code\":552,\"status\":"
+                + "\"5.7.1\",\"text\":\"Programs are not accepted here\"}]}]}"));
+        assertEquals("552 5.7.1 Programs are not accepted here", Gateway.send("a@example.org", "bob@example.com",
+                withAttachment("setup.zip", zipWithEncryptedFirst("setup.exe", "readme.txt", new byte[8]))));
+    }
+
+    @Test
+    void zipHeadersThatDisagreeAreRefusedAsUnscannable() throws IOException {
+        byte[] zip = zip("notes.txt", "see you at noon".getBytes(StandardCharsets.US_ASCII));
+        System.arraycopy("notes.exe".getBytes(StandardCharsets.US_ASCII), 0, zip, 30, 9); // the local header's name only
+        assertEquals("554 5.7.1 Message refused: it could not be scanned",
+                Gateway.send("a@example.org", "bob@example.com", withAttachment("notes.zip", zip)));
+    }
+
     @Test
     void aCleanMessagePassesUntouchedButForTheHeaders() throws IOException {
         String reply = Gateway.send("ann@example.org", "bob@example.com", CLEAN);

@@ -58,7 +58,7 @@ final class ReceivedMessage implements MessageFacts {
 
     @Override
     public List<String> attachmentNames() {
-        return scan == null ? List.of() : scan.analysis().attachments().stream().map(Attachment::name).toList();
+        return scan == null ? List.of() : scan.analysis().names();
     }
 
     @Override
@@ -84,6 +84,11 @@ final class ReceivedMessage implements MessageFacts {
     @Override
     public String unscannable() {
         return scan == null ? null : scan.analysis().unscannable();
+    }
+
+    @Override
+    public boolean encryptedArchive() {
+        return scan != null && scan.analysis().encryptedArchive();
     }
 
     @Override

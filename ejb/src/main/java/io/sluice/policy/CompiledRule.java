@@ -77,6 +77,7 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 yield m -> m.texts().stream().anyMatch(text);
             }
             case UNSCANNABLE -> m -> m.unscannable() != null;
+            case ENCRYPTED_ARCHIVE -> MessageFacts::encryptedArchive;
         };
     }
 

@@ -19,7 +19,7 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
         }
         String what = f.type().name();
         switch (f.type()) {
-            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE -> {
+            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE, ENCRYPTED_ARCHIVE -> {
             }
             case SPAM_SCORE, SIZE_OVER -> {
                 p.required("threshold", f.threshold(), what);

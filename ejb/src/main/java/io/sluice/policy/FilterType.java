@@ -8,7 +8,10 @@ public enum FilterType {
     VIRUS,
     /** The spam score is at least {@code threshold}. */
     SPAM_SCORE,
-    /** An attachment (also inside zip archives) has a file name matching the glob {@code pattern}. */
+    /**
+     * An attachment, or an entry of an archive (zip, 7z, tar, gzip, bzip2, xz; encrypted entries and
+     * names only a zip's local headers give included), has a file name matching the glob {@code pattern}.
+     */
     ATTACHMENT_NAME,
     /** An attachment has a declared or detected MIME type matching the glob {@code pattern}. */
     ATTACHMENT_TYPE,
@@ -24,6 +27,15 @@ public enum FilterType {
     SENDER_AUTHENTICATED,
     /** The client's IP address is in one of the comma-separated CIDR blocks of {@code pattern}. */
     CLIENT_IP,
-    /** The analysis stopped at one of its limits (a zip bomb, nesting too deep): the content is unknown. */
-    UNSCANNABLE
+    /**
+     * The content is not known completely: the analysis stopped at one of its limits (a zip bomb,
+     * nesting too deep), an archive is damaged or has an entry that cannot be read, or a zip's local
+     * headers and central directory disagree.
+     */
+    UNSCANNABLE,
+    /**
+     * An archive has an encrypted entry (or encrypted names): its content could not be scanned. The
+     * names, where readable, are still checked by {@link #ATTACHMENT_NAME}, and every other entry is scanned.
+     */
+    ENCRYPTED_ARCHIVE
 }

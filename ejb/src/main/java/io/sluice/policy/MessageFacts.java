@@ -33,7 +33,10 @@ public interface MessageFacts {
         return Double.NaN;
     }
 
-    /** File names of the attachments and archive members ("" where there is none). */
+    /**
+     * File names of the attachments and archive members ("" where there is none), encrypted ones
+     * and those only a zip's local headers give included.
+     */
     default List<String> attachmentNames() {
         return List.of();
     }
@@ -51,5 +54,10 @@ public interface MessageFacts {
     /** Why the content could not be analysed completely, or {@code null}. */
     default String unscannable() {
         return null;
+    }
+
+    /** Whether an archive in the message has an encrypted entry, or encrypted names. */
+    default boolean encryptedArchive() {
+        return false;
     }
 }

@@ -8,7 +8,8 @@ package io.sluice.scan;
  * @param declaredType the MIME type the message declares (members of archives: "")
  * @param detectedType the MIME type its content looks like (by magic numbers, not by name)
  * @param size         decoded size in octets
- * @param encrypted    an archive member that could not be read because it is encrypted
+ * @param encrypted    an archive member that could not be read because it is encrypted (its size
+ *                     is then 0: nothing was decoded)
  */
 public record Attachment(String path, String name, String declaredType, String detectedType, long size,
                          boolean encrypted) {

@@ -15,25 +15,27 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.mail.util.SharedFileInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.function.LongSupplier;
 
 /**
  * One pass over a message: the MIME tree with Jakarta Mail (reading the spool in place, never
  * copying a large message to the heap), each leaf decoded and streamed once through the embedded
- * virus engine, zip archives opened recursively, content types detected, text parts decoded, all
- * within {@link ScanLimits}. Thread safe; one instance serves every message.
+ * virus engine, archives opened recursively ({@link Archives}: every entry after an unreadable one
+ * still read), content types detected, text parts decoded, all within {@link ScanLimits}. Thread
+ * safe; one instance serves every message.
  */
 public final class MessageAnalyzer {
 
@@ -57,7 +59,7 @@ public final class MessageAnalyzer {
     }
 
     public Analysis analyze(MessageContent content) throws IOException {
-        Walk walk = new Walk();
+        Walk walk = new Walk(content.file() == null ? null : content.file().getParent());
         try (InputStream shared = sharedStream(content)) {
             try {
                 walk.part(new MimeMessage(SESSION, shared), "1", 0);
@@ -75,7 +77,24 @@ public final class MessageAnalyzer {
         } catch (LimitExceeded e) {
             walk.unscannable = e.getMessage();
         }
-        return new Analysis(walk.attachments, walk.texts, walk.viruses, walk.unscannable, walk.malformed, walk.parts);
+        return walk.analysis();
+    }
+
+    /**
+     * One file on its own, as if it were the only attachment of a message: the entry point for the
+     * archive readers without MIME around them (a fuzzer's target, for one). Never throws for
+     * what the octets are; a limit or a broken archive is in the result.
+     */
+    public Analysis analyzeFile(String name, byte[] octets) {
+        Walk walk = new Walk(null);
+        try {
+            walk.leaf(new ByteArrayInputStream(octets), "1", "1/" + name, name, "application/octet-stream", 0, null);
+        } catch (LimitExceeded e) {
+            walk.unscannable = e.getMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading octets in memory", e); // a temp file failed
+        }
+        return walk.analysis();
     }
 
     private static InputStream sharedStream(MessageContent content) throws IOException {
@@ -87,24 +106,25 @@ public final class MessageAnalyzer {
         }
     }
 
-    /** A limit was reached; the analysis stops where it is. */
-    private static final class LimitExceeded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LimitExceeded(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     /** The state of one message's analysis. */
     private final class Walk {
         final List<Attachment> attachments = new ArrayList<>();
         final List<TextPart> texts = new ArrayList<>();
         final List<io.sluice.scan.VirusHit> viruses = new ArrayList<>();
+        final List<ArchiveFinding> findings = new ArrayList<>();
+        final Path spoolDirectory;
         String unscannable;
         boolean malformed;
         int parts;
         long expanded;
+
+        Walk(Path spoolDirectory) {
+            this.spoolDirectory = spoolDirectory;
+        }
+
+        Analysis analysis() {
+            return new Analysis(attachments, texts, viruses, findings, unscannable, malformed, parts);
+        }
 
         void part(Part p, String path, int depth) throws MessagingException, IOException {
             if (depth > limits.maxDepth()) {
@@ -155,16 +175,15 @@ public final class MessageAnalyzer {
         }
 
         /**
-         * One leaf: detect, scan, recurse into zips, keep text ({@code textCharset} is null for non-text).
-         * {@code archivePath} is what its members' paths start with, if it turns out to be an archive.
+         * One leaf: detect, scan, recurse into archives, keep text ({@code textCharset} is null for non-text).
+         * {@code archivePath} is what its entries' paths start with, if it turns out to be an archive.
          */
         void leaf(InputStream in, String path, String archivePath, String name, String declared, int depth,
                   Charset textCharset) throws IOException {
-            if (++parts > limits.maxParts()) {
-                throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
-            }
+            count();
             InputStream buffered;
             String detected;
+            ArchiveFormat format = null;
             if (textCharset != null) {
                 // inline text is read as text whatever it looks like: no need to sniff it
                 buffered = in;
@@ -172,17 +191,19 @@ public final class MessageAnalyzer {
             } else {
                 BufferedInputStream b = new BufferedInputStream(in, TypeDetector.READ_LIMIT + 1);
                 b.mark(TypeDetector.READ_LIMIT + 1);
+                format = ArchiveFormat.sniff(b.readNBytes(ArchiveFormat.HEAD));
+                b.reset();
                 detected = TypeDetector.detect(b);
                 b.reset();
                 buffered = b;
             }
             LeafScan scan = signatures.scan();
             Tee tee = new Tee(buffered, scan, textCharset != null ? limits.maxTextChars() * 4L : 0);
-            if (TypeDetector.isZip(detected)) {
+            if (format != null) {
                 if (depth + 1 > limits.maxDepth()) {
                     throw new LimitExceeded("nested deeper than " + limits.maxDepth() + " levels");
                 }
-                zip(tee, archivePath, depth + 1);
+                Archives.read(format, tee, tee::count, name, spoolDirectory, new Members(archivePath, depth + 1));
             }
             tee.drain();
             String hit = scan.finish();
@@ -197,27 +218,50 @@ public final class MessageAnalyzer {
             }
         }
 
-        private void zip(Tee archive, String path, int depth) throws IOException {
-            ZipInputStream zip = new ZipInputStream(new Unclosable(archive));
-            try {
-                ZipEntry entry;
-                while ((entry = zip.getNextEntry()) != null) {
-                    if (entry.isDirectory()) {
-                        continue;
-                    }
-                    String member = path + "/" + entry.getName();
-                    String base = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                    leaf(new RatioGuard(new Unclosable(zip), archive, archive.count()), member, member, base, "",
-                            depth, null);
-                }
-            } catch (ZipException e) {
-                if (String.valueOf(e.getMessage()).contains("encrypted")) {
-                    // Java reads no encrypted member; the rest of the archive cannot be reached past it
-                    ++parts;
-                    attachments.add(new Attachment(path + "/(encrypted)", "", "", "application/octet-stream", 0, true));
-                } else {
-                    malformed = true; // a broken archive: what could be read has been scanned
-                }
+        /** One more part or archive entry. */
+        private void count() {
+            if (parts >= limits.maxParts()) {
+                throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
+            }
+            parts++;
+        }
+
+        /** The entries of one archive at {@code path}, {@code depth} levels down. */
+        private final class Members implements ArchiveVisitor {
+            private final String path;
+            private final int depth;
+
+            Members(String path, int depth) {
+                this.path = path;
+                this.depth = depth;
+            }
+
+            @Override
+            public void entry(String name, InputStream content, LongSupplier compressed) throws IOException {
+                String member = path + "/" + (name.isEmpty() ? "(unnamed)" : name);
+                leaf(new RatioGuard(content, compressed), member, member, Archives.baseName(name), "", depth, null);
+            }
+
+            @Override
+            public void encrypted(String name) {
+                count();
+                attachments.add(new Attachment(path + "/" + (name.isEmpty() ? "(encrypted)" : name), Archives.baseName(name), "",
+                        "application/octet-stream", 0, true));
+            }
+
+            @Override
+            public void finding(ArchiveFinding.Kind kind, String name, String detail) {
+                findings.add(new ArchiveFinding(kind, path, name, detail));
+            }
+
+            @Override
+            public int room() {
+                return Math.max(0, limits.maxParts() - parts);
+            }
+
+            @Override
+            public void tooMany() {
+                throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
             }
         }
 
@@ -297,14 +341,12 @@ public final class MessageAnalyzer {
 
         /** Stops an archive member that expands far more than it was compressed (a zip bomb). */
         private final class RatioGuard extends FilterInputStream {
-            private final Tee archive;
-            private final long compressedAtStart;
+            private final LongSupplier compressed;
             private long expandedHere;
 
-            RatioGuard(InputStream member, Tee archive, long compressedAtStart) {
+            RatioGuard(InputStream member, LongSupplier compressed) {
                 super(member);
-                this.archive = archive;
-                this.compressedAtStart = compressedAtStart;
+                this.compressed = compressed;
             }
 
             @Override
@@ -312,8 +354,7 @@ public final class MessageAnalyzer {
                 int n = in.read(b, off, len);
                 if (n > 0) {
                     expandedHere += n;
-                    long compressed = Math.max(1, archive.count() - compressedAtStart);
-                    if (expandedHere > 1024 * 1024 && expandedHere / compressed > limits.maxRatio()) {
+                    if (expandedHere > 1024 * 1024 && expandedHere / Math.max(1, compressed.getAsLong()) > limits.maxRatio()) {
                         throw new LimitExceeded("an archive member expands more than " + limits.maxRatio()
                                 + " times (a zip bomb?)");
                     }
@@ -326,18 +367,6 @@ public final class MessageAnalyzer {
                 byte[] one = new byte[1];
                 return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
             }
-        }
-    }
-
-    /** Keeps a reader of a member from closing the archive under it. */
-    private static final class Unclosable extends FilterInputStream {
-        Unclosable(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the archive is closed by whoever opened it
         }
     }
 

@@ -26,9 +26,4 @@ public final class TypeDetector {
         MediaType type = TYPES.detect(markable, new Metadata());
         return type.getBaseType().toString();
     }
-
-    public static boolean isZip(String type) {
-        return type.equals("application/zip") || type.equals("application/x-zip-compressed")
-                || type.equals("application/java-archive");
-    }
 }
