@@ -57,7 +57,7 @@ public class AuthStage {
         Reply verdict = UNAVAILABLE; // unless the mail server answers
         try {
             Reply r = downstream.call("AUTH", c -> c.authenticate(ClientOrigin.of(client), user, password));
-            verdict = r.code() == 235 ? ACCEPTED : r.code() >= 500 ? REFUSED : UNAVAILABLE;
+            verdict = r.code() == ReplyCode.AUTHENTICATION_SUCCEEDED ? ACCEPTED : r.code() >= 500 ? REFUSED : UNAVAILABLE;
             if (verdict == REFUSED) {
                 LOG.warning(() -> failure(client.address(), user, "invalid-credentials") + " (mail server: " + r + ")");
             } else {
