@@ -41,7 +41,13 @@ final class Gateway {
 
     /** As {@link #send}, from a client at {@code clientAddress} (a loopback address), or any when {@code null}. */
     static String sendFrom(String clientAddress, String from, String to, String content) throws IOException {
-        try (Conversation c = new Conversation(SMTP_PORT, clientAddress).greetAndEhlo(HOST)) {
+        return sendFrom(clientAddress, "client.example", from, to, content);
+    }
+
+    /** As {@link #send}, from a client at {@code clientAddress} that says {@code EHLO helo}. */
+    static String sendFrom(String clientAddress, String helo, String from, String to, String content) throws IOException {
+        try (Conversation c = new Conversation(SMTP_PORT, clientAddress)) {
+            c.expect("220 " + HOST + " ESMTP Sluice").ehlo(helo);
             c.exchange("MAIL FROM:<" + from + ">", "250 2.1.0 Ok");
             String rcpt = c.send("RCPT TO:<" + to + ">").readLine();
             if (!rcpt.startsWith("250")) {

@@ -259,28 +259,7 @@ class PostfixRelayIT {
 
     /** One message; returns the refusal at RCPT, or the final reply after DATA. */
     private static String send(String client, String helo, String recipient, String content) throws IOException {
-        try (Conversation c = new Conversation(Gateway.SMTP_PORT, client)) {
-            c.expect("220 " + Gateway.HOST + " ESMTP Sluice");
-            ehlo(c, helo);
-            c.exchange("MAIL FROM:<sender@example.org>", "250 2.1.0 Ok");
-            String rcpt = c.send("RCPT TO:<" + recipient + ">").readLine();
-            if (!rcpt.startsWith("250 ")) {
-                return rcpt;
-            }
-            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(content).sendRaw(".\r\n");
-            String reply = c.readLine();
-            c.exchange("QUIT", "221 2.0.0 Bye");
-            return reply;
-        }
-    }
-
-    private static void ehlo(Conversation c, String helo) throws IOException {
-        c.send("EHLO " + helo);
-        String line;
-        do {
-            line = c.readLine();
-        } while (line.startsWith("250-"));
-        assertTrue(line.startsWith("250 "), line);
+        return Gateway.sendFrom(client, helo, "sender@example.org", recipient, content);
     }
 
     /** A session from {@code client} after STARTTLS and AUTH PLAIN, whose reply is checked. */

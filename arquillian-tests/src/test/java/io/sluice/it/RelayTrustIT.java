@@ -1,6 +1,5 @@
 package io.sluice.it;
 
-import io.sluice.smtp.Conversation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +33,7 @@ class RelayTrustIT extends GatewayTest {
 
     /** One message from {@code client}: the RCPT reply if it was refused, else the final reply. */
     static String send(String client, String helo, String to) throws IOException {
-        try (Conversation c = new Conversation(Gateway.SMTP_PORT, client)) {
-            c.expect("220 " + Gateway.HOST + " ESMTP Sluice").send("EHLO " + helo);
-            String line;
-            do {
-                line = c.readLine();
-            } while (line.startsWith("250-"));
-            c.exchange("MAIL FROM:<ann@dest.test>", "250 2.1.0 Ok");
-            String rcpt = c.send("RCPT TO:<" + to + ">").readLine();
-            if (!rcpt.startsWith("250")) {
-                return rcpt;
-            }
-            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw("Subject: trust\r\n\r\nhi\r\n.\r\n");
-            return c.readLine();
-        }
+        return Gateway.sendFrom(client, helo, "ann@dest.test", to, "Subject: trust\r\n\r\nhi\r\n");
     }
 
     private static void assertQueued(String reply) {

@@ -80,9 +80,10 @@ public class RecipientVerifier {
                 ClientOrigin.of(transaction.client()));
         try {
             Reply reply = GatewayReplies.passOn(downstream.call("verify", c -> c.verifyRecipient(probe)));
-            cache.put(question, reply, System.nanoTime());
+            long answered = System.nanoTime();
+            cache.put(question, reply, answered);
             if (aboutTheMailbox(reply)) {
-                cache.put(Question.anyone(address), reply, System.nanoTime());
+                cache.put(Question.anyone(address), reply, answered);
             }
             return reply;
         } catch (ResourceException e) {

@@ -126,7 +126,12 @@ public final class Conversation implements AutoCloseable {
 
     /** EHLO with all its lines (after STARTTLS there is no new greeting). */
     public Conversation ehlo() throws IOException {
-        send("EHLO client.example");
+        return ehlo("client.example");
+    }
+
+    /** EHLO with the given name and all its lines. */
+    public Conversation ehlo(String name) throws IOException {
+        send("EHLO " + name);
         String line;
         do {
             line = readLine();

@@ -199,7 +199,8 @@ public final class SmtpClient implements AutoCloseable {
             if (origin != null && capabilities.has("XCLIENT")) {
                 Reply refused = actFor(origin);
                 if (refused != null) {
-                    return Reply.of(454, EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure: "
+                    return Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
+                            "Temporary authentication failure: "
                             + refused.text());
                 }
             }
