@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.downstream.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
