@@ -202,7 +202,7 @@ public class MessageStage {
         try {
             quarantine.hold(new HeldMessage(tx.queueId(), tx.startedAt(), tx.client().address(), tx.sender(),
                     tx.recipients().stream().map(Recipient::address).toList(), subject(message), reason, policy.name(),
-                    tx.mailParameters().get("BODY"), message.viruses().isEmpty() ? null
+                    tx.mail().body() == null ? null : tx.mail().body().keyword(), message.viruses().isEmpty() ? null
                     : String.join(",", message.viruses()), scored(message)), asReceived);
             LOG.info(() -> tx.queueId() + ": held in quarantine (" + reason + ")");
             return true;
