@@ -94,7 +94,7 @@ class RequireTlsTest {
             c.exchange("MAIL FROM:<a@example.org> REQUIRETLS", "555 5.5.4 Error: unsupported parameter REQUIRETLS");
             startTls(c);
             assertEquals(List.of("250-" + TestServer.HOST, "250-PIPELINING", "250-SIZE 52428800", "250-8BITMIME",
-                    "250-ENHANCEDSTATUSCODES", "250-CHUNKING", "250-DSN", "250 REQUIRETLS"), ehlo(c));
+                    "250-ENHANCEDSTATUSCODES", "250-CHUNKING", "250-DSN", "250-AUTH PLAIN LOGIN", "250 REQUIRETLS"), ehlo(c));
             c.exchange("MAIL FROM:<a@example.org> REQUIRETLS=YES", "501 5.5.4 Error: REQUIRETLS takes no value");
             c.exchange("MAIL FROM:<a@example.org> REQUIRETLS", "250 2.1.0 Ok");
             c.exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
