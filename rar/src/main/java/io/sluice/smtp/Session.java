@@ -29,8 +29,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One SMTP connection, server side: reads commands, dispatches them through {@link Verb}, and
- * holds what lives as long as the connection (client identity, state). The current transaction is
+ * One SMTP connection, server side: reads commands, runs them through the command table
+ * ({@link Verb}), and holds what lives as long as the connection: its state, the client's identity,
+ * and what the connect decision said (limits, what the mail server behind offers), which the
+ * extension units read through {@link SessionView}. The current transaction is
  * an {@link Envelope} that RSET, a new HELO/EHLO, the end of data and the end of the connection
  * replace. Runs on one thread from greeting to close.
  */

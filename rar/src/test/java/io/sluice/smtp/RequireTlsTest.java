@@ -21,7 +21,6 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * REQUIRETLS (RFC 8689): offered only on an encrypted session while the mail server behind offers
@@ -118,7 +117,6 @@ class RequireTlsTest {
             assertFalse(ehlo(c).contains("250 REQUIRETLS"));
             c.exchange("MAIL FROM:<a@example.org> REQUIRETLS", "550 5.7.30 REQUIRETLS support required");
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok"); // and without it the mail goes
-            assertTrue(s.listener.messages.isEmpty());
         }
     }
 }
