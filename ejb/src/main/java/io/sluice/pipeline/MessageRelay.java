@@ -45,7 +45,7 @@ public class MessageRelay {
                 dsn.put(r.address(), r.parameters());
             }
         }
-        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters(),
+        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mail(),
                 ClientOrigin.of(tx.client()), dsn);
         try {
             RelayResult result = downstream.call(tx.queueId(), c -> c.send(envelope, message));
