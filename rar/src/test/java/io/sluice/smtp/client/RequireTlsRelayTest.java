@@ -14,7 +14,7 @@ import io.sluice.api.Transaction;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
 import io.sluice.smtp.server.SmtpServer;
-import io.sluice.smtp.tls.ServerKeys;
+import io.sluice.ra.inbound.ServerKeys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.sluice.smtp.AuthMode;
 import io.sluice.smtp.Refusal;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
-import io.sluice.smtp.tls.ServerKeys;
+import io.sluice.ra.inbound.ServerKeys;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;
