@@ -1,6 +1,8 @@
 package io.sluice.pipeline;
 
+import io.sluice.config.NodeProperties;
 import io.sluice.downstream.Downstream;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,14 +17,22 @@ import java.util.logging.Logger;
 public class DownstreamExtensions {
 
     private static final Logger LOG = Logger.getLogger(DownstreamExtensions.class.getName());
-    /** How long an answer is used: {@code sluice.downstream.extensions-seconds}, one minute by default. */
-    private static final long MAX_AGE_NANOS = Long.getLong("sluice.downstream.extensions-seconds", 60) * 1_000_000_000L;
-
     @Inject
     Downstream downstream;
 
+    @Inject
+    NodeProperties node;
+
+    /** How long an answer is used: {@code sluice.downstream.extensions-seconds}, one minute by default. */
+    private long maxAgeNanos;
     private volatile Set<String> known = Set.of();
-    private volatile long checkedAt = System.nanoTime() - MAX_AGE_NANOS;
+    private volatile long checkedAt;
+
+    @PostConstruct
+    void start() {
+        maxAgeNanos = node.downstreamExtensions().toNanos();
+        checkedAt = System.nanoTime() - maxAgeNanos;
+    }
 
     public boolean has(String keyword) {
         return offered().contains(keyword);
@@ -30,14 +40,14 @@ public class DownstreamExtensions {
 
     /** The EHLO keywords the mail server listed (upper case), as last seen; empty while unknown. */
     public Set<String> offered() {
-        if (System.nanoTime() - checkedAt >= MAX_AGE_NANOS) {
+        if (System.nanoTime() - checkedAt >= maxAgeNanos) {
             refresh();
         }
         return known;
     }
 
     private synchronized void refresh() {
-        if (System.nanoTime() - checkedAt < MAX_AGE_NANOS) {
+        if (System.nanoTime() - checkedAt < maxAgeNanos) {
             return;
         }
         checkedAt = System.nanoTime();

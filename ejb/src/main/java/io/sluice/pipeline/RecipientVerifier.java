@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.config.NodeProperties;
 import io.sluice.downstream.Downstream;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.EnhancedStatus;
@@ -8,6 +9,7 @@ import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
@@ -38,9 +40,8 @@ public class RecipientVerifier {
     private static final Logger LOG = Logger.getLogger(RecipientVerifier.class.getName());
     static final Reply ACCEPTED = Reply.of(ReplyCode.OK, EnhancedStatus.DESTINATION_OK, "Ok");
 
-    private final boolean enabled = Boolean.parseBoolean(System.getProperty("sluice.verify-recipients", "true"));
-    private final VerificationCache<Question> cache = new VerificationCache<>(
-            1000L * Integer.getInteger("sluice.verify-cache-seconds", 60), 100_000);
+    private boolean enabled;
+    private VerificationCache<Question> cache;
 
     /** What a downstream answer about a recipient can depend on; only {@code recipient} for X.1.1. */
     record Question(String client, String helo, String login, String sender, String recipient, boolean utf8) {
@@ -62,6 +63,15 @@ public class RecipientVerifier {
 
     @Inject
     Downstream downstream;
+
+    @Inject
+    NodeProperties node;
+
+    @PostConstruct
+    void start() {
+        enabled = node.verifyRecipients();
+        cache = new VerificationCache<>(node.verifyCache().toMillis(), 100_000);
+    }
 
     /** The downstream's answer about {@code address} (cached), or 250 when verification is off. */
     public Reply verify(Transaction transaction, String address) {

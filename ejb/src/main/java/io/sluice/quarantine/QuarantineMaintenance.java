@@ -1,8 +1,8 @@
 package io.sluice.quarantine;
 
+import io.sluice.config.NodeProperties;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
-import io.sluice.notify.GatewayHost;
 import io.sluice.notify.Notifier;
 import io.sluice.persistence.Jdbc;
 import jakarta.annotation.PostConstruct;
@@ -72,17 +72,21 @@ public class QuarantineMaintenance {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
-    private final long staleReleaseSeconds = Long.getLong("sluice.quarantine.stale-release-seconds", 3600);
+    @Inject
+    NodeProperties node;
+
+    private long staleReleaseSeconds;
 
     @PostConstruct
     void schedule() {
+        staleReleaseSeconds = node.staleRelease().toSeconds();
         try {
             interrupted(Instant.now(), "the gateway stopped during the release");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot look for releases the last stop interrupted; "
                     + "they become uncertain once they are older than " + staleReleaseSeconds + " s", e);
         }
-        long tick = Long.getLong("sluice.maintenance.tick-seconds", 60) * 1000;
+        long tick = node.maintenanceTick().toMillis();
         timers.createIntervalTimer(tick, tick, new TimerConfig("sluice maintenance", false));
     }
 
@@ -130,7 +134,7 @@ public class QuarantineMaintenance {
     /** One digest per recipient listing what was newly held for them. */
     void digest(Instant now) {
         Map<String, List<QuarantinedMessage>> held = store.undigested();
-        String host = GatewayHost.name();
+        String host = node.hostname();
         int sent = 0;
         for (Map.Entry<String, List<QuarantinedMessage>> e : held.entrySet()) {
             StringBuilder list = new StringBuilder();

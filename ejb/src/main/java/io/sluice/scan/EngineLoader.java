@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.config.NodeProperties;
 import io.sluice.scan.spam.BayesModel;
 import io.sluice.scan.spam.SpamRules;
 import io.sluice.scan.virus.SignatureFiles;
@@ -50,12 +51,12 @@ public class EngineLoader {
     private volatile Map<String, Long> loaded = Map.of();
     private volatile SignatureFiles.Load lastLoad;
 
+    @Inject
+    NodeProperties node;
+
     @PostConstruct
     void start() {
-        String dir = System.getProperty("sluice.signatures.dir");
-        directory = dir != null ? Path.of(dir)
-                : Path.of(System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")), "sluice",
-                "signatures");
+        directory = node.signatures();
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.sluice.security;
 
+import io.sluice.config.NodeProperties;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -26,16 +28,19 @@ public class FirstAdmin {
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
 
+    @Inject
+    NodeProperties node;
+
     @PostConstruct
     void createIfNone() {
         long users = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
         if (users > 0) {
             return;
         }
-        String given = System.getProperty("sluice.admin.initial-password");
-        String password = given == null || given.isBlank() ? PasswordHash.randomPassword() : given;
+        String given = node.initialPassword();
+        String password = given == null ? PasswordHash.randomPassword() : given;
         em.persist(new AdminUser(USERNAME, Role.admin, PasswordHash.of(password)));
-        if (given == null || given.isBlank()) {
+        if (given == null) {
             LOG.warning("Sluice admin API: created user '" + USERNAME + "' with password '" + password
                     + "'. It is shown this once; change it with PUT /api/v1/users/" + USERNAME + "/password.");
         } else {

@@ -1,6 +1,7 @@
 package io.sluice.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.sluice.config.NodeProperties;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,22 @@ class PackageRulesTest {
         noClasses().that().resideInAnyPackage("io.sluice.text..", "io.sluice.limit..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.sluice.pipeline..",
                         "io.sluice.policy..", "io.sluice.scan..", "io.sluice.manage..")
+                .check(GATEWAY);
+    }
+
+    /**
+     * In the gateway's beans, system properties are read in one place, with their defaults, and
+     * checked once (the resource adapter on the class path takes its own from its descriptors).
+     */
+    @Test
+    void onlyNodePropertiesReadsSystemProperties() {
+        noClasses().that().doNotHaveFullyQualifiedName(NodeProperties.class.getName())
+                .and().resideOutsideOfPackages("io.sluice.smtp..", "io.sluice.ra..", "io.sluice.api..")
+                .should().callMethod(System.class, "getProperty", String.class)
+                .orShould().callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould().callMethod(Long.class, "getLong", String.class, long.class)
+                .orShould().callMethod(Integer.class, "getInteger", String.class, int.class)
+                .orShould().callMethod(Boolean.class, "getBoolean", String.class)
                 .check(GATEWAY);
     }
 

@@ -31,9 +31,9 @@ class ConfigurationTableTest {
             "ear/src/main/wildfly/sluice.cli", "ear/src/main/wildfly/sluice-postgresql.cli");
     /** Where a descriptor uses a sluice property; a default, if any, follows a colon and may hold expressions itself. */
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(sluice\\.[a-z0-9.-]+)");
-    /** A system property read in Java code. */
+    /** A system property read in Java code (by NodeProperties, or anywhere by mistake). */
     private static final Pattern READ = Pattern.compile(
-            "(?:getProperty|getInteger|getLong|getBoolean)\\(\\s*\"(sluice\\.[a-z0-9.-]+)\"");
+            "(?:(?:getProperty|getInteger|getLong|getBoolean|property\\.apply)\\(|\\(property,)\\s*\"(sluice\\.[a-z0-9.-]+)\"");
 
     @Test
     void everyPropertyTheGatewayReadsIsInTheTableAndEveryOneThereIsRead() throws IOException {
