@@ -141,6 +141,16 @@ public final class MessageRewriter {
             }
             return;
         }
+        if (type.equals("message/rfc822") && !top && fileName(part) == null) {
+            // a forwarded message: its attachments are attachments of this one, as the analysis
+            // sees them (ATTACHMENT_NAME matches inside it), so stripping reaches them too; its
+            // text is the other message's, so no disclaimer goes there
+            Object content = part.getContent();
+            if (content instanceof MimeMessage inner) {
+                walkInner(inner, plan);
+                return;
+            }
+        }
         String name = fileName(part);
         if (name != null && strip.stream().anyMatch(p -> p.test(name))) {
             replace(part, top, noticePart(notice.apply(name), top ? part : null), plan);
@@ -153,6 +163,22 @@ public final class MessageRewriter {
             if (changed != null) {
                 replace(part, top, changed, plan);
                 plan.disclaimed++;
+            }
+        }
+    }
+
+    /** The parts of a forwarded message; the message itself, header fields and all, stays. */
+    private void walkInner(MimeMessage inner, Plan plan) throws MessagingException, IOException {
+        String type = baseType(inner);
+        if (isSealed(type)) {
+            plan.untouched.add(type);
+            return;
+        }
+        if (type.startsWith("multipart/") && inner.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i) instanceof MimeBodyPart m) {
+                    walk(m, false, false, plan);
+                }
             }
         }
     }

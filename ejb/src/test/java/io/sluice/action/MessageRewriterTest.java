@@ -86,6 +86,40 @@ class MessageRewriterTest {
         }
     }
 
+    /**
+     * Regression: ATTACHMENT_NAME *.exe matched an .exe inside a forwarded message, but stripping
+     * did not reach it. Now the attachment inside goes, and the forwarded message's own header
+     * fields and text stay as they were; no disclaimer goes into someone else's text.
+     */
+    @Test
+    void anAttachmentInsideAForwardedMessageIsStrippedAndTheRestOfItKept() throws Exception {
+        String inner = "From: carol@example.net\r\nSubject: tool\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\n" + TEXT + "--in\r\n" + EXE + "--in--\r\n";
+        String forward = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n" + TEXT
+                + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "--b1--\r\n";
+
+        Result r = rewrite(STRIP_EXE, forward);
+        assertEquals(forward.replace(EXE, NOTICE), r.message());
+        assertEquals(List.of("setup.exe"), r.rewrite().stripped());
+
+        Result d = rewrite(new MessageRewriter(List.of("*.exe"), List.of("--\nExample Corp."), name -> name + " was removed\n"),
+                forward);
+        assertEquals(1, d.rewrite().disclaimed(), "only the forwarding message's own text");
+        assertEquals(1, d.message().split("Example Corp\\.", -1).length - 1);
+    }
+
+    /** A forwarded message given as a named attachment is one file: a glob on its name decides, not its insides. */
+    @Test
+    void aForwardedMessageWithAFileNameIsJudgedByItsName() throws Exception {
+        String forward = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n" + TEXT
+                + "--b1\r\nContent-Type: message/rfc822; name=\"old.eml\"\r\nContent-Disposition: attachment; "
+                + "filename=\"old.eml\"\r\n\r\nSubject: old\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
+                + "boundary=\"in\"\r\n\r\n--in\r\n" + EXE + "--in--\r\n--b1--\r\n";
+        assertEquals(List.of(), rewrite(STRIP_EXE, forward).rewrite().stripped());
+        assertEquals(List.of("old.eml"), rewrite(new MessageRewriter(List.of("*.eml"), List.of(), n -> n + " was removed\n"),
+                forward).rewrite().stripped());
+    }
+
     @Test
     void aBareExtensionIsAGlobToo() throws Exception {
         MessageRewriter pdf = new MessageRewriter(List.of("pdf"), List.of(), name -> "gone\r\n");
