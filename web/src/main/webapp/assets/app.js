@@ -65,8 +65,10 @@ export class SluiceConsole extends LitElement {
       this.loaded = new Set([...this.loaded, page.tag]);
     }
     await this.updateComplete;
-    // a reader of the screen learns that the page changed: focus goes to its heading
-    this.querySelector('main h1')?.focus();
+    // a reader of the screen learns that the page changed: focus goes to its heading (not on the
+    // first page shown, where the skip link comes first)
+    if (this.shown) this.querySelector('main h1')?.focus();
+    this.shown = true;
   }
 
   render() {
