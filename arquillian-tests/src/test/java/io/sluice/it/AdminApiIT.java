@@ -24,8 +24,8 @@ class AdminApiIT extends GatewayTest {
     void nothingAnswersWithoutCredentials() {
         Api.Result r = Api.anonymous().get("/api/v1/policies");
         assertProblem(r, 401, "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"credentials are required (HTTP Basic, a user of the Sluice admin API)\"}");
-        assertEquals("Basic realm=\"Sluice admin API\"", r.header("WWW-Authenticate"));
+                + "\"detail\":\"credentials are required (HTTP Basic or a console login, a user of the Sluice admin API)\"}");
+        assertEquals("Basic realm=\"Sluice admin API\", charset=\"UTF-8\"", r.header("WWW-Authenticate"));
         assertEquals(401, Api.as("admin", "not-the-password").get("/api/v1/status").status());
         assertEquals(401, Api.anonymous().post("/api/v1/groups", "{\"name\":\"x\"}").status());
         assertEquals(401, Api.anonymous().get("/api/v1/status").status());

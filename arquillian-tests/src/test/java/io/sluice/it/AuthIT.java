@@ -109,7 +109,7 @@ class AuthIT extends GatewayTest {
     void authFailuresAreLimitedPerClientAddressAcrossConnections() throws Exception {
         downstream.accounts.put("ann", "s3cret");
         Api.changeSetting("connections", "authFailuresPerInterval", Json.createValue(3));
-        long logStart = Files.size(SERVER_LOG);
+        long logStart = ServerLog.size();
         String guesser = "127.0.0.5";
         String tooMany = "454 4.7.0 Error: too many authentication failures from 127.0.0.5; try again later";
 
@@ -122,46 +122,14 @@ class AuthIT extends GatewayTest {
         assertEquals(List.of("235 2.7.0 Authentication successful"), authAttempts("127.0.0.6", "ann", "s3cret"));
         assertEquals(4, authAsked());
 
-        List<String> logged = logSince(logStart);
+        List<String> logged = ServerLog.since(logStart);
         String invalid = "AUTH failed: client=127.0.0.5 user=ann reason=invalid-credentials (mail server: 535 ";
         String refused = "AUTH failed: client=127.0.0.5 user=ann reason=too-many-failures";
         assertEquals(3, logged.stream().filter(l -> l.contains(" WARNING [io.sluice.pipeline.AuthStage] (")
                 && l.contains(") " + invalid)).count(), "one line per failure");
         assertEquals(1, logged.stream().filter(l -> l.endsWith(") " + refused)).count(),
                 "one line for the refusals of this interval");
-        assertEquals(List.of(guesser, guesser, guesser, guesser), fail2banMatches(logged));
-    }
-
-    private static final Path SERVER_LOG = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
-
-    /** The server log's lines from this offset on (the file is appended to; it is renamed only at midnight). */
-    private static List<String> logSince(long offset) throws Exception {
-        try (var in = Files.newInputStream(SERVER_LOG)) {
-            in.skipNBytes(offset);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
-    }
-
-    /**
-     * The client addresses the shipped fail2ban filter finds in these log lines, its failregex
-     * applied as fail2ban does: to what follows the time stamp, with {@code <ADDR>} an IP address.
-     */
-    private static List<String> fail2banMatches(List<String> lines) throws Exception {
-        String filter = Files.readString(Path.of(System.getProperty("sluice.fail2ban.filter")));
-        Matcher m = Pattern.compile("(?m)^failregex = (.+)$").matcher(filter);
-        assertTrue(m.find(), filter);
-        Pattern failregex = Pattern.compile(m.group(1).replace("<ADDR>", "(?<addr>[0-9A-Fa-f:.]+)"));
-        List<String> found = new ArrayList<>();
-        for (String line : lines) {
-            Matcher stamp = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}").matcher(line);
-            if (stamp.find()) {
-                Matcher f = failregex.matcher(line.substring(stamp.end()));
-                if (f.find()) {
-                    found.add(f.group("addr"));
-                }
-            }
-        }
-        return found;
+        assertEquals(List.of(guesser, guesser, guesser, guesser), ServerLog.fail2banMatches(logged));
     }
 
     @Test

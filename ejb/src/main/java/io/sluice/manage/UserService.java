@@ -1,5 +1,7 @@
 package io.sluice.manage;
 
+import io.sluice.security.AdminLogin;
+import io.sluice.security.AdminSessions;
 import io.sluice.security.AdminUser;
 import io.sluice.security.PasswordHash;
 import io.sluice.security.Role;
@@ -25,6 +27,12 @@ public class UserService {
 
     @Inject
     Checks checks;
+
+    @Inject
+    AdminLogin login;
+
+    @Inject
+    AdminSessions sessions;
 
     public Page<UserData> list(int page, int size) {
         List<UserData> items = em.createQuery("select u from AdminUser u order by u.username", AdminUser.class)
@@ -64,6 +72,7 @@ public class UserService {
         }
         u.assign(in.role());
         checks.flush(em, "user " + username, expectedVersion);
+        loggedOut(username);
         return UserData.of(u);
     }
 
@@ -72,6 +81,7 @@ public class UserService {
         checks.valid(in);
         u.setPassword(PasswordHash.of(in.password()));
         em.flush();
+        loggedOut(username);
         LOG.info(() -> "admin API user " + username + " has a new password");
     }
 
@@ -81,7 +91,14 @@ public class UserService {
             keepOneAdmin(username);
         }
         em.remove(u);
+        loggedOut(username);
         LOG.info(() -> "admin API user " + username + " deleted");
+    }
+
+    /** A changed role or password, or a deleted user: console sessions end, the old password stops working at once. */
+    private void loggedOut(String username) {
+        login.forget(username);
+        sessions.endFor(username);
     }
 
     private void keepOneAdmin(String leaving) {

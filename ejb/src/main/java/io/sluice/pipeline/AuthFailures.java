@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.limit.RateWindows;
 import io.sluice.config.Connections;
 import io.sluice.config.SettingsCache;
 import io.sluice.policy.ConfigurationChanged;

@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.limit.RateWindows;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
 import io.sluice.api.EnhancedStatus;

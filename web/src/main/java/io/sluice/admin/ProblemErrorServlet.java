@@ -1,7 +1,5 @@
 package io.sluice.admin;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,27 +11,29 @@ import java.io.IOException;
 
 /**
  * The error page for refusals the container makes before the API is reached (401 without or with
- * wrong credentials, 403 for a role that may not do this), so those are problem+json as well.
+ * wrong credentials, 403 for a role that may not do this), so those are problem+json as well; and
+ * for the authentication mechanism's own refusals, which the container also turns into errors:
+ * their problem waits in a request attribute.
  */
 @WebServlet("/problem")
 public class ProblemErrorServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(ServletProblems.ATTRIBUTE) instanceof Problem given) {
+            ServletProblems.write(response, given);
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : response.getStatus();
         Response.Status s = Response.Status.fromStatusCode(status);
         String detail = switch (status) {
-            case 401 -> "credentials are required (HTTP Basic, a user of the Sluice admin API)";
+            case 401 -> "credentials are required (HTTP Basic or a console login, a user of the Sluice admin API)";
             case 403 -> "this user's role may not do this (changes need the role admin)";
             default -> "request refused";
         };
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.toJson(Problem.of(s != null ? s : Response.Status.BAD_REQUEST, detail)));
+        ServletProblems.write(response, Problem.of(s != null ? s : Response.Status.BAD_REQUEST, detail));
     }
 }

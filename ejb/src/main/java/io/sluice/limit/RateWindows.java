@@ -1,4 +1,4 @@
-package io.sluice.pipeline;
+package io.sluice.limit;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * opens a window, and an event beyond the limit within it is refused. Old windows are dropped as
  * the map is swept now and then, so memory follows the number of recently active clients.
  */
-final class RateWindows {
+public final class RateWindows {
 
     /** One key's window: when it opened, the events counted in it, and (for {@link #take}) the refusals. */
     private record Window(long start, AtomicInteger count, AtomicInteger refused) {
@@ -22,17 +22,17 @@ final class RateWindows {
     private final AtomicLong events = new AtomicLong();
     private final LongSupplier nanoClock;
 
-    RateWindows() {
+    public RateWindows() {
         this(System::nanoTime);
     }
 
     /** With a clock of its own ({@link System#nanoTime()} or a test's). */
-    RateWindows(LongSupplier nanoClock) {
+    public RateWindows(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }
 
     /** Counts one event for {@code key}; false when it is beyond {@code limit} in the current window. */
-    boolean allow(String key, int limit, Duration interval) {
+    public boolean allow(String key, int limit, Duration interval) {
         if (limit <= 0) {
             return true;
         }
@@ -44,7 +44,7 @@ final class RateWindows {
      * 0 when it did, otherwise how many attempts (this one included) have found the window full. A
      * refused attempt takes no place, so a place given back ({@link #giveBack}) can be taken again.
      */
-    int take(String key, int limit, Duration interval) {
+    public int take(String key, int limit, Duration interval) {
         Window w = current(key, interval);
         int before = w.count().getAndUpdate(n -> n < limit ? n + 1 : n);
         return before < limit ? 0 : w.refused().incrementAndGet();
@@ -54,7 +54,7 @@ final class RateWindows {
      * Gives back a place {@link #take} took, for an event that turned out not to count. Should its
      * window have ended meanwhile, the one after it gets the place instead, never below zero.
      */
-    void giveBack(String key) {
+    public void giveBack(String key) {
         Window w = windows.get(key);
         if (w != null) {
             w.count().getAndUpdate(n -> n > 0 ? n - 1 : 0);
@@ -73,7 +73,7 @@ final class RateWindows {
         return w;
     }
 
-    void clear() {
+    public void clear() {
         windows.clear();
     }
 }
