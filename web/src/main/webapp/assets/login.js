@@ -42,6 +42,7 @@ export class SluiceLogin extends LitElement {
       this.dispatchEvent(new CustomEvent('sluice-logged-in', { detail: session, bubbles: true }));
     } catch (e) {
       form.password.value = '';
+      form.password.focus();
       this.error = e instanceof ApiError && e.status === 401 ? 'Wrong user name or password.'
         : e instanceof ApiError && e.status === 429 ? 'Too many failed logins from this address: try again later.'
           : `Login failed: ${e.message}`;

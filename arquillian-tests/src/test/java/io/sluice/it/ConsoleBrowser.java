@@ -58,19 +58,16 @@ final class ConsoleBrowser implements AutoCloseable {
         return open(new Browser.NewContextOptions().setViewportSize(width, height));
     }
 
-    /** As {@link #open(int, int)}, answering HTTP Basic challenges with these credentials. */
-    Tab openWithBasic(int width, int height, String user, String password) {
-        return open(new Browser.NewContextOptions().setViewportSize(width, height).setHttpCredentials(user, password));
-    }
-
     private Tab open(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options.setBaseURL(BASE));
         Page page = context.newPage();
         page.setDefaultTimeout(10_000);
         Tab tab = new Tab(context, page, new CopyOnWriteArrayList<>());
         page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                tab.problems.add("console: " + m.text());
+            // the console asks who is logged in, and logs in, expecting a 401 when nobody is (or the password is wrong)
+            boolean loginRefusal = m.location().startsWith(BASE + "/api/v1/session") && m.text().contains("status of 401");
+            if (m.type().equals("error") && !loginRefusal) {
+                tab.problems.add("console: " + m.text() + " at " + m.location());
             }
         });
         page.onPageError(e -> tab.problems.add("script: " + e));

@@ -3,7 +3,8 @@ package io.sluice.it;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
@@ -20,6 +21,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,15 +70,15 @@ class ConsoleIT extends GatewayTest {
                 + "@example.net>\r\n\r\nBuy now.\r\n" + ScanningIT.GTUBE + "\r\n";
     }
 
-    /** A tab of a logged-in console showing the given page. */
+    /** A tab of the console, logged in by its form, showing the given page. */
     private ConsoleBrowser.Tab logIn(int width, String user, String password, String hash) {
-        ConsoleBrowser.Tab tab = browser.openWithBasic(width, 900, user, password);
-        String role = user.equals("admin") ? "admin" : "auditor";
-        tab.page().route("**/api/v1/session", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
-                .setContentType("application/json").setBody("{\"username\":\"" + user + "\",\"role\":\"" + role
-                        + "\",\"csrfToken\":\"none\"}")));
-        tab.page().navigate("/" + hash);
-        assertThat(tab.page().getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
+        ConsoleBrowser.Tab tab = browser.open(width, 900);
+        Page page = tab.page();
+        page.navigate("/" + hash);
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(password);
+        button(page, "Log in").click();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
         return tab;
     }
 
@@ -225,7 +227,50 @@ class ConsoleIT extends GatewayTest {
         }
     }
 
-    /** Regression: a page on another site posts a form to the API in a logged-in browser; nothing changes. */
+    @Test
+    void anAdministratorLogsInByTheFormAndOut() {
+        try (ConsoleBrowser.Tab tab = browser.open(WIDE, 900)) {
+            Page page = tab.page();
+            page.navigate("/#/quarantine");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sluice");
+            tab.screenshot("login");
+            page.getByLabel("User name").fill("admin");
+            page.getByLabel("Password").fill("not the password");
+            button(page, "Log in").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong user name or password.");
+            assertThat(page.getByLabel("Password")).hasValue("");
+            tab.screenshot("login-refused");
+
+            page.getByLabel("Password").fill(Api.adminPassword());
+            page.getByLabel("Password").press("Enter");
+            // the page the address named
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Quarantine");
+            assertThat(page.locator("header .who")).hasText("admin (admin)");
+            Cookie session = sessionCookie(tab).orElseThrow();
+            assertTrue(session.httpOnly);
+            assertEquals(SameSiteAttribute.STRICT, session.sameSite);
+            assertEquals(false, session.secure, "plain HTTP on 127.0.0.1: Secure only over HTTPS");
+            page.reload();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Quarantine");
+
+            button(page, "Log out").click();
+            assertThat(page.getByLabel("User name")).isVisible();
+            assertEquals(Optional.empty(), sessionCookie(tab));
+            page.reload();
+            assertThat(page.getByLabel("User name")).isVisible();
+            tab.assertNoProblems();
+        }
+    }
+
+    private static Optional<Cookie> sessionCookie(ConsoleBrowser.Tab tab) {
+        return tab.context().cookies().stream().filter(c -> c.name.equals("SLUICE_SESSION")).findFirst();
+    }
+
+    /**
+     * Regression: pages elsewhere post a form to the API in a browser logged in to the console;
+     * nothing changes. From another port of the same host the browser sends the session cookie
+     * (the same site) but the page cannot know the token; from another host it sends no cookie.
+     */
     @Test
     void aCrossSiteFormPostIsRefused() throws Exception {
         String queueId = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Forged release"));
@@ -241,14 +286,16 @@ class ConsoleIT extends GatewayTest {
             exchange.close();
         });
         elsewhere.start();
+        int port = elsewhere.getAddress().getPort();
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/quarantine")) {
             Page page = tab.page();
-            Response refused = page.waitForResponse(target, () -> page.navigate("http://127.0.0.1:"
-                    + elsewhere.getAddress().getPort() + "/prize"));
-            assertEquals(403, refused.status());
-            assertEquals("{\"type\":\"urn:sluice:problem:cross-site-request\",\"title\":\"Cross-site request\","
-                    + "\"status\":403,\"detail\":\"changes are only accepted from this server's own origin "
-                    + ConsoleBrowser.BASE + "\"}", refused.text());
+            Response sameSite = page.waitForResponse(target, () -> page.navigate("http://127.0.0.1:" + port + "/prize"));
+            assertEquals(403, sameSite.status());
+            assertEquals("{\"type\":\"urn:sluice:problem:csrf-token-required\",\"title\":\"Cross-site request token "
+                    + "required\",\"status\":403,\"detail\":\"a change made with the console's session must carry its "
+                    + "token in the X-CSRF-Token header\"}", sameSite.text());
+            Response otherSite = page.waitForResponse(target, () -> page.navigate("http://localhost:" + port + "/prize"));
+            assertEquals(401, otherSite.status(), otherSite.text());
         } finally {
             elsewhere.stop(0);
         }
