@@ -11,6 +11,8 @@ const PAGES = [
   { path: 'dashboard', label: 'Dashboard', tag: 'sluice-dashboard', module: './dashboard.js' },
   { path: 'quarantine', label: 'Quarantine', tag: 'sluice-quarantine', module: './quarantine.js' },
   { path: 'tracking', label: 'Tracking', tag: 'sluice-tracking', module: './tracking.js' },
+  { path: 'settings', label: 'Settings', tag: 'sluice-settings', module: './settings.js' },
+  { path: 'users', label: 'Users', tag: 'sluice-users', module: './users.js' },
 ];
 
 function route() {

@@ -223,6 +223,13 @@ class ConsoleIT extends GatewayTest {
             assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
             assertThat(page.locator("header .who")).hasText("audit (auditor)");
             tab.screenshot("quarantine-message-auditor");
+            page.navigate("/#/settings");
+            assertThat(page.getByLabel("Prefix of added header fields")).isDisabled();
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
+            page.navigate("/#/users");
+            assertThat(page.locator("table.list tbody tr")).hasCount(2);
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
+            assertThat(page.getByRole(AriaRole.COMBOBOX)).hasCount(0);
             tab.assertNoProblems();
         }
     }
@@ -301,6 +308,58 @@ class ConsoleIT extends GatewayTest {
         }
         assertEquals("HELD", admin.get("/api/v1/quarantine/" + queueId).json().getString("state"));
         assertEquals(0, downstream.deliveries.size());
+    }
+
+    @Test
+    void settingsAreChangedAndEachComplaintIsShownAtItsField() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/settings")) {
+            Page page = tab.page();
+            page.getByLabel("Quarantine", new Page.GetByLabelOptions().setExact(true)).fill("14");
+            page.getByLabel("Prefix of added header fields").fill("X_");
+            button(page, "Save settings").click();
+            Locator prefix = page.getByLabel("Prefix of added header fields");
+            assertThat(prefix).hasAttribute("aria-invalid", "true");
+            assertThat(prefix).isFocused();
+            assertThat(page.locator("#s-headerPrefix-error")).hasText("must be letters, digits and dashes, e.g. X- or X-Sluice-");
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("Not saved");
+            tab.screenshot("settings-refused");
+            assertEquals(30, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
+
+            prefix.fill("X-");
+            button(page, "Save settings").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
+            assertThat(prefix).hasAttribute("aria-invalid", "false");
+            assertEquals(14, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
+            tab.screenshot("settings");
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
+    void usersAreAddedGivenARoleAndDeleted() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
+            Page page = tab.page();
+            page.getByLabel("User name").fill("carol");
+            page.getByLabel("Password").fill("short");
+            button(page, "Add user").click();
+            assertThat(page.locator("#u-password-error")).hasText("must be 12 to 200 characters long");
+            page.getByLabel("Password").fill("a long enough password");
+            button(page, "Add user").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added carol.");
+            assertThat(page.locator("table.list tbody tr")).hasCount(2);
+            assertEquals("auditor", admin.get("/api/v1/users/carol").json().getString("role"));
+            tab.screenshot("users");
+
+            page.getByLabel("Role of carol").selectOption("admin");
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("carol is an admin now.");
+            assertEquals("admin", admin.get("/api/v1/users/carol").json().getString("role"));
+            page.locator("table.list tbody tr").filter(new Locator.FilterOptions().setHasText("carol"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted carol.");
+            assertEquals(List.of("Delete the user carol?"), tab.dialogs());
+            assertEquals(404, admin.get("/api/v1/users/carol").status());
+            tab.assertNoProblems();
+        }
     }
 
     @Test
