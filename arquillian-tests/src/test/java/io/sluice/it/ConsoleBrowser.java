@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +30,9 @@ final class ConsoleBrowser implements AutoCloseable {
     static final String BASE = "http://127.0.0.1:" + Gateway.HTTP_PORT;
 
     /** The flags the project runs Chromium with: headless, and nothing that reaches out on its own. */
+    /** How Chromium reports a request that got a 4xx: the API refused something, and the page says so. */
+    private static final Pattern REFUSAL = Pattern.compile("Failed to load resource: the server responded with a status of (4\\d\\d) .*");
+
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
@@ -62,13 +67,21 @@ final class ConsoleBrowser implements AutoCloseable {
         BrowserContext context = browser.newContext(options.setBaseURL(BASE));
         Page page = context.newPage();
         page.setDefaultTimeout(10_000);
-        Tab tab = new Tab(context, page, new CopyOnWriteArrayList<>());
+        Tab tab = new Tab(context, page);
         page.onConsoleMessage(m -> {
-            // the console asks who is logged in, and logs in, expecting a 401 when nobody is (or the password is wrong)
-            boolean loginRefusal = m.location().startsWith(BASE + "/api/v1/session") && m.text().contains("status of 401");
-            if (m.type().equals("error") && !loginRefusal) {
-                tab.problems.add("console: " + m.text() + " at " + m.location());
+            if (!m.type().equals("error")) {
+                return;
             }
+            Matcher refusal = REFUSAL.matcher(m.text());
+            if (refusal.matches() && m.location().startsWith(BASE + "/api/v1/")) {
+                String path = m.location().substring(BASE.length()).replaceAll(":\\d+:\\d+$", "");
+                // the console asks who is logged in expecting a 401 when nobody is
+                if (!(path.equals("/api/v1/session") && refusal.group(1).equals("401"))) {
+                    tab.refusals.add(refusal.group(1) + " " + path);
+                }
+                return;
+            }
+            tab.problems.add("console: " + m.text() + " at " + m.location());
         });
         page.onPageError(e -> tab.problems.add("script: " + e));
         page.onDialog(d -> {
@@ -87,11 +100,16 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** One tab in a profile of its own. */
-    record Tab(BrowserContext context, Page page, List<String> problems, List<String> dialogs) implements AutoCloseable {
+    /**
+     * One tab in a profile of its own. {@code problems}: what went wrong in the page;
+     * {@code refusals}: the API's 4xx answers to the page ("400 /api/v1/users"), which the page shows
+     * to its user; {@code dialogs}: the questions it asked (all answered yes).
+     */
+    record Tab(BrowserContext context, Page page, List<String> problems, List<String> refusals, List<String> dialogs)
+            implements AutoCloseable {
 
-        Tab(BrowserContext context, Page page, List<String> problems) {
-            this(context, page, problems, new CopyOnWriteArrayList<>());
+        Tab(BrowserContext context, Page page) {
+            this(context, page, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         }
 
         /** A full-page screenshot, target/screenshots/NAME.png. */
@@ -104,9 +122,16 @@ final class ConsoleBrowser implements AutoCloseable {
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         }
 
-        /** Nothing went wrong in the page: no script error, no refused request, no policy violation. */
+        /** Nothing went wrong in the page: no script error, no failed request, no policy violation, no refusal. */
         void assertNoProblems() {
             assertEquals(List.of(), problems);
+            assertEquals(List.of(), refusals);
+        }
+
+        /** The API refused exactly these requests of the page since the last look; forgets them. */
+        void assertRefusals(String... expected) {
+            assertEquals(List.of(expected), List.copyOf(refusals));
+            refusals.clear();
         }
 
         @Override

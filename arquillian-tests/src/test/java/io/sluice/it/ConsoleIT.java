@@ -324,6 +324,7 @@ class ConsoleIT extends GatewayTest {
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Not saved");
             tab.screenshot("settings-refused");
             assertEquals(30, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
+            tab.assertRefusals("400 /api/v1/settings");
 
             prefix.fill("X-");
             button(page, "Save settings").click();
@@ -343,6 +344,7 @@ class ConsoleIT extends GatewayTest {
             page.getByLabel("Password").fill("short");
             button(page, "Add user").click();
             assertThat(page.locator("#u-password-error")).hasText("must be 12 to 200 characters long");
+            tab.assertRefusals("400 /api/v1/users");
             page.getByLabel("Password").fill("a long enough password");
             button(page, "Add user").click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added carol.");

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * from this server only: the one inline element is the import map, which is allowed by its hash
  * (computed here from the page itself, so it cannot drift), and it maps module names, nothing runs.
  * No inline style attributes, no plugins, no framing by other sites, forms only to this server.
+ * (The console's files are under {@code /assets}: WildFly answers {@code /console} itself, with a
+ * redirect to its management console.)
  */
 @WebFilter("/*")
 public class ConsolePageHeaders extends HttpFilter {
