@@ -62,7 +62,7 @@ const fieldId = (group, name) => `s-${path(group, name).replace('.', '-')}`;
 export class SluiceSettings extends LitElement {
   static properties = {
     session: { attribute: false }, param: { attribute: false },
-    settings: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
+    settings: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
   };
 
   createRenderRoot() {
@@ -77,6 +77,9 @@ export class SluiceSettings extends LitElement {
   async load() {
     try {
       this.settings = await api('GET', '/settings');
+      // what the form shows: the stored settings, or what was typed when they were not saved
+      this.draft = this.settings;
+      this.errors = null;
       this.error = null;
     } catch (e) {
       this.error = e.message;
@@ -84,7 +87,7 @@ export class SluiceSettings extends LitElement {
   }
 
   render() {
-    const s = this.settings;
+    const s = this.draft;
     const readOnly = this.session?.role !== 'admin';
     return html`
       <h1 tabindex="-1">Settings</h1>
@@ -120,11 +123,13 @@ export class SluiceSettings extends LitElement {
     this.busy = true;
     try {
       this.settings = await api('PUT', '/settings', { body: JSON.stringify(body) });
+      this.draft = this.settings;
       this.errors = null;
       this.error = null;
       this.notice = 'Saved.';
     } catch (e) {
       this.notice = null;
+      this.draft = body;
       this.errors = e instanceof ApiError ? e.problem?.errors : null;
       this.error = e instanceof ApiError && (e.status === 409 || e.status === 412)
         ? 'Someone else changed the settings meanwhile: discard your changes to see theirs.'

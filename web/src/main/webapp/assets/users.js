@@ -10,7 +10,7 @@ const ROLES = ['admin', 'auditor'];
 export class SluiceUsers extends LitElement {
   static properties = {
     session: { attribute: false }, param: { attribute: false },
-    users: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
+    users: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
   };
 
   createRenderRoot() {
@@ -62,15 +62,17 @@ export class SluiceUsers extends LitElement {
   }
 
   creation() {
+    // what the form shows: a new user's defaults, or what was typed when it was refused
+    const d = this.draft ?? { role: 'auditor' };
     return html`
       <form class="settings" @submit=${this.create} novalidate aria-labelledby="new-user">
         <fieldset>
           <legend id="new-user">New user</legend>
           <div class="grid">
-            ${control({ id: 'u-username', label: 'User name', error: errorFor(this.errors, 'username') })}
-            ${control({ id: 'u-role', label: 'Role', kind: ROLES, value: 'auditor', error: errorFor(this.errors, 'role') })}
+            ${control({ id: 'u-username', label: 'User name', value: d.username, error: errorFor(this.errors, 'username') })}
+            ${control({ id: 'u-role', label: 'Role', kind: ROLES, value: d.role, error: errorFor(this.errors, 'role') })}
             ${control({ id: 'u-password', label: 'Password', kind: 'password', hint: '12 characters or more',
-              error: errorFor(this.errors, 'password') })}
+              value: d.password, error: errorFor(this.errors, 'password') })}
           </div>
           <div class="buttons"><button type="submit">Add user</button></div>
         </fieldset>
@@ -98,7 +100,8 @@ export class SluiceUsers extends LitElement {
     event.preventDefault();
     const form = event.target;
     const user = { username: read(form, 'u-username'), role: read(form, 'u-role'), password: read(form, 'u-password') };
-    if (await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }))) form.reset();
+    const added = await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }));
+    this.draft = added ? null : user;
   }
 
   changeRole(u, role) {

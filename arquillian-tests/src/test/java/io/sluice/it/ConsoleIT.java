@@ -326,7 +326,15 @@ class ConsoleIT extends GatewayTest {
             assertEquals(30, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
             tab.assertRefusals("400 /api/v1/settings");
 
-            prefix.fill("X-");
+            // what was typed stays until it is discarded
+            Locator quarantineDays = page.getByLabel("Quarantine", new Page.GetByLabelOptions().setExact(true));
+            assertThat(quarantineDays).hasValue("14");
+            button(page, "Discard changes").click();
+            assertThat(prefix).hasValue("X-");
+            assertThat(quarantineDays).hasValue("30");
+            assertThat(prefix).hasAttribute("aria-invalid", "false");
+
+            quarantineDays.fill("14");
             button(page, "Save settings").click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
             assertThat(prefix).hasAttribute("aria-invalid", "false");
@@ -345,10 +353,12 @@ class ConsoleIT extends GatewayTest {
             button(page, "Add user").click();
             assertThat(page.locator("#u-password-error")).hasText("must be 12 to 200 characters long");
             tab.assertRefusals("400 /api/v1/users");
+            assertThat(page.getByLabel("User name")).hasValue("carol");
             page.getByLabel("Password").fill("a long enough password");
             button(page, "Add user").click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added carol.");
             assertThat(page.locator("table.list tbody tr")).hasCount(2);
+            assertThat(page.getByLabel("User name")).hasValue("");
             assertEquals("auditor", admin.get("/api/v1/users/carol").json().getString("role"));
             tab.screenshot("users");
 
