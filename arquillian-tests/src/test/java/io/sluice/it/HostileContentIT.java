@@ -3,6 +3,7 @@ package io.sluice.it;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -42,5 +43,27 @@ class HostileContentIT extends GatewayTest {
                 + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"rules[0].filter.pattern\",\"message\":"
                 + "\"is not a valid regular expression: invalid or unsupported Perl syntax `(?=` (look-around and "
                 + "back-references cannot run in linear time)\"}]}", r.body());
+    }
+
+    /**
+     * The expression engine would loop for ever compiling these (a case-insensitive class over
+     * U+1C80..U+1C88); each is refused naming its field, and the API keeps answering.
+     */
+    @Test
+    void aCaseInsensitivePatternTheEngineCannotFoldIsRefusedNamingTheField() {
+        String invalid = "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"rules[0].filter.pattern\",\"message\":"
+                + "\"is not a valid regular expression: cannot be matched ignoring case: it contains U+1C80 (CYRILLIC SMALL "
+                + "LETTER ROUNDED VE), which the regular expression engine cannot fold; match case for it or leave it out\"}]}";
+        for (String filter : List.of(
+                "{\"type\":\"SUBJECT\",\"regex\":true,\"caseInsensitive\":true,\"pattern\":\"[A-\\\\x{ffff}]\"}",
+                "{\"type\":\"HEADER\",\"header\":\"X-A\",\"pattern\":\"(?i)\\u1c80\"}",
+                "{\"type\":\"ATTACHMENT_NAME\",\"pattern\":\"*\\u1c80.exe\"}")) {
+            Api.Result r = assertTimeoutPreemptively(BOUND, () -> Api.admin().post("/api/v1/policies",
+                    "{\"name\":\"fold\",\"direction\":\"BOTH\",\"rules\":[{\"filter\":" + filter
+                            + ",\"actions\":[{\"type\":\"TAG_SUBJECT\",\"text\":\"[x]\"}]}]}"));
+            assertEquals(400, r.status(), r.body());
+            assertEquals(invalid, r.body(), filter);
+        }
     }
 }

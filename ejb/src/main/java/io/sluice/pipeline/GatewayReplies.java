@@ -13,6 +13,14 @@ final class GatewayReplies {
             "Error: downstream mail server did not complete the transaction, try again later");
 
     /** Status for "the next hop refused part of the transaction" (RFC 3463 X.4.0, routing). */
+    static final Reply HEADER_TOO_LARGE = Reply.of(ReplyCode.EXCEEDED_STORAGE, EnhancedStatus.MESSAGE_TOO_BIG,
+            "Error: message header section too large");
+    static final Reply NOT_SCANNED = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: the message could not be scanned now, try again later");
+    static final Reply NOT_STORED = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: the message could not be stored now, try again later");
+    static final Reply NOT_REWRITTEN = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: the message could not be processed now, try again later");
     static final String NEXT_HOP_REFUSED = "4.4.0";
 
     private GatewayReplies() {

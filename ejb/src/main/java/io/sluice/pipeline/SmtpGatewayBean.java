@@ -31,7 +31,7 @@ public class SmtpGatewayBean implements SmtpListener {
     RecipientStage recipients;
 
     @Inject
-    MessageStage messages;
+    EndOfDataPhase messages;
 
     @Inject
     AuthStage auth;

@@ -13,6 +13,16 @@ public record ActionSpec(ActionType type, Integer code, String status, String te
                 a.target(), a.template());
     }
 
+    /** A header edit the gateway makes itself (not configured in a policy). */
+    public static ActionSpec removeHeader(String name) {
+        return new ActionSpec(ActionType.REMOVE_HEADER, null, null, null, name, null, null, null, null);
+    }
+
+    /** A header the gateway adds itself (not configured in a policy). */
+    public static ActionSpec addHeader(String name, String value) {
+        return new ActionSpec(ActionType.ADD_HEADER, null, null, null, name, value, null, null, null);
+    }
+
     public Action toEntity() {
         return new Action(type, code, status, text, header, value, address, target, template);
     }

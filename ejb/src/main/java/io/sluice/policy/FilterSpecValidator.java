@@ -1,5 +1,6 @@
 package io.sluice.policy;
 
+import com.google.re2j.Pattern;
 import io.sluice.api.Cidr;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -31,15 +32,19 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
                 p.required("header", f.header(), what);
                 p.headerName("header", f.header());
                 p.required("pattern", f.pattern(), what);
-                p.regex("pattern", f.pattern());
+                p.regex("pattern", f.pattern(), f.caseInsensitive());
             }
             case SUBJECT, BODY -> {
                 p.required("pattern", f.pattern(), what);
                 if (f.regex()) {
-                    p.regex("pattern", f.pattern());
+                    p.regex("pattern", f.pattern(), f.caseInsensitive());
                 }
             }
-            case ATTACHMENT_NAME, ATTACHMENT_TYPE -> p.required("pattern", f.pattern(), what);
+            case ATTACHMENT_NAME, ATTACHMENT_TYPE -> {
+                p.required("pattern", f.pattern(), what);
+                // a glob is matched ignoring case: each of its characters must fold
+                p.regex("pattern", f.pattern() == null ? null : Pattern.quote(f.pattern()), true);
+            }
             case CLIENT_IP -> {
                 p.required("pattern", f.pattern(), what);
                 if (f.pattern() != null) {

@@ -39,11 +39,11 @@ final class Problems {
         }
     }
 
-    void regex(String field, String value) {
+    void regex(String field, String value, boolean caseInsensitive) {
         if (value == null) {
             return;
         }
-        String problem = LinearRegex.problem(value);
+        String problem = LinearRegex.problem(value, caseInsensitive);
         if (problem != null) {
             add(field, "is not a valid regular expression: " + problem);
         }

@@ -8,7 +8,8 @@ import com.google.re2j.PatternSyntaxException;
  * is linear in the text for every expression, so no subject, header or body can make a rule
  * backtrack (java.util.regex takes minutes on {@code ^[^a-z]*[A-Z]{3,}[^a-z]*[A-Z]{3,}[^a-z]*$}
  * against a few hundred capitals). The price is RE2's syntax: no back-references and no
- * look-around; such expressions are refused when they are configured, not when mail arrives.
+ * look-around; such expressions are refused when they are configured, not when mail arrives. So are
+ * case-insensitive ones with the few characters RE2J would loop on ({@link CaseFoldTrap}).
  */
 public final class LinearRegex {
 
@@ -20,6 +21,10 @@ public final class LinearRegex {
      * @throws IllegalArgumentException with a description fit for an administrator
      */
     public static Pattern compile(String regex, int flags) {
+        String trap = CaseFoldTrap.problem(regex, (flags & Pattern.CASE_INSENSITIVE) != 0);
+        if (trap != null) {
+            throw new IllegalArgumentException(trap);
+        }
         try {
             return Pattern.compile(regex, flags);
         } catch (PatternSyntaxException e) {
@@ -38,9 +43,13 @@ public final class LinearRegex {
     }
 
     /** The description of what is wrong with {@code regex}, or {@code null} when it compiles. */
-    public static String problem(String regex) {
+    public static String problem(String regex, boolean caseInsensitive) {
+        String trap = CaseFoldTrap.problem(regex, caseInsensitive);
+        if (trap != null) {
+            return trap;
+        }
         try {
-            Pattern.compile(regex);
+            Pattern.compile(regex, caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
             return null;
         } catch (PatternSyntaxException e) {
             return describe(e);

@@ -2,23 +2,39 @@ package io.sluice.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 network in CIDR notation ("192.0.2.0/24", "2001:db8::/32", or a single address). */
 public record Cidr(byte[] network, int prefixLength) {
+
+    /** Four decimal octets: the only IPv4 form taken (InetAddress would also take "10.1" and look up "deadbeef"). */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+            + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** What an IPv6 literal is made of (InetAddress parses a text with a colon as one, without any lookup). */
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /**
+     * The octets of an IPv4 or IPv6 literal, or null for anything else. Never a DNS lookup: a name
+     * here (an administrator's typo, or an address a client supplied) must not stall a thread.
+     */
+    static byte[] literal(String address) {
+        if (address == null || !DOTTED_QUAD.matcher(address).matches() && !IPV6_CHARACTERS.matcher(address).matches()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
 
     /** Parses a literal address with an optional prefix length; never looks anything up in DNS. */
     public static Cidr parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        String addr = slash < 0 ? t : t.substring(0, slash);
-        if (addr.isEmpty() || !addr.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+        byte[] bytes = literal(slash < 0 ? t : t.substring(0, slash));
+        if (bytes == null) {
             throw new IllegalArgumentException("not an IP address: " + text);
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(addr).getAddress(); // a literal: no lookup happens
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: " + text, e);
         }
         int bits = bytes.length * 8;
         int prefix = bits;
@@ -36,13 +52,8 @@ public record Cidr(byte[] network, int prefixLength) {
     }
 
     public boolean contains(String address) {
-        byte[] a;
-        try {
-            a = InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-        if (a.length != network.length) {
+        byte[] a = literal(address);
+        if (a == null || a.length != network.length) {
             return false;
         }
         int full = prefixLength / 8;

@@ -23,14 +23,19 @@ class CidrTest {
             "2001:db8::/32,   2001:db9::5,   false",
             "192.0.2.0/24,    2001:db8::1,   false",
             "::1,             ::1,           true",
+            "10.0.0.0/8,      10.1,          false",
+            "0.0.0.0/0,       deadbeef,      false",
+            "0.0.0.0/0,       localhost,     false",
     })
     void containment(String cidr, String address, boolean expected) {
         assertEquals(expected, Cidr.parse(cidr).contains(address));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "example.com", "192.0.2.0/33", "2001:db8::/129", "192.0.2.0/x", "10.0.0.0/-1"})
+    @ValueSource(strings = {"", "example.com", "192.0.2.0/33", "2001:db8::/129", "192.0.2.0/x", "10.0.0.0/-1",
+            "deadbeef", "cafe.bad/16", "10.1/8", "256.1.1.1", "01.2.3.4"})
     void nonsenseIsRefused(String text) {
+        // names included: "deadbeef" and "cafe.bad" were looked up in DNS, stalling the request
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
     }
 }

@@ -1,0 +1,94 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.MessageContent;
+import io.sluice.api.Reply;
+import io.sluice.api.Transaction;
+import io.sluice.config.SettingsCache;
+import io.sluice.notify.Notifier;
+import io.sluice.policy.PolicyCache;
+import io.sluice.policy.PolicyRules;
+import io.sluice.policy.PolicySnapshot;
+import io.sluice.quarantine.QuarantineStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * End of data: the message goes through its steps in order until one settles it, then it is
+ * recorded and its notifications are sent. A client hears 250 only when the message is safe:
+ * relayed downstream, stored in quarantine, or deliberately dropped.
+ *
+ * <pre>
+ * analyse → decide → stamp headers → archive copies → drop | hold → forged verdicts → rewrite body
+ *         → edit headers → deliver;  then always: record → notify
+ * </pre>
+ */
+@ApplicationScoped
+public class EndOfDataPhase {
+
+    @Inject
+    PolicyCache policies;
+
+    @Inject
+    MessageRelay relay;
+
+    @Inject
+    MessageLedger ledger;
+
+    @Inject
+    ContentScanner scanner;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
+    QuarantineStore quarantine;
+
+    @Inject
+    Notifier notifier;
+
+    private List<EndOfDataStep> steps;
+    private List<EndOfDataStep> always;
+
+    @PostConstruct
+    void assemble() {
+        QuarantineHold holds = new QuarantineHold(quarantine);
+        steps = List.of(new Analyse(scanner), new Decide(), new StampHeaders(), new ArchiveCopies(relay), new Drop(),
+                new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds), new EditHeaders(), new Deliver(relay, holds));
+        always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
+    }
+
+    public Reply handle(Transaction tx, MessageContent content) {
+        return run(new EndOfData(tx, content, policyOf(tx), settings.current(), new StageClock()), steps, always);
+    }
+
+    /** The steps until one settles the message (the last always does), then those that always run. */
+    static Reply run(EndOfData m, List<EndOfDataStep> steps, List<EndOfDataStep> always) {
+        try {
+            for (EndOfDataStep step : steps) {
+                step.apply(m);
+                if (m.settled()) {
+                    break;
+                }
+            }
+        } finally {
+            m.release();
+        }
+        if (!m.settled()) {
+            throw new IllegalStateException(m.tx.queueId() + ": no step settled the message");
+        }
+        for (EndOfDataStep step : always) {
+            step.apply(m);
+        }
+        return m.reply();
+    }
+
+    /** The bound policy; if it was deleted meanwhile, whatever applies to the first recipient now. */
+    private PolicyRules policyOf(Transaction tx) {
+        PolicySnapshot snapshot = policies.snapshot();
+        PolicyRules bound = tx.policy() == null ? null : snapshot.byId(Long.parseLong(tx.policy()));
+        return bound != null ? bound : RecipientStage.policyFor(snapshot, tx, tx.recipients().get(0).address());
+    }
+}
