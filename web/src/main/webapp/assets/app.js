@@ -95,24 +95,17 @@ export class SluiceConsole extends LitElement {
       </main>`;
   }
 
+  /** The page's element, kept while the console is open so its state (search, selection) stays. */
   page(page, param) {
-    const element = document.createElement(page.tag);
+    this.elements ??= new Map();
+    let element = this.elements.get(page.tag);
+    if (!element) {
+      element = document.createElement(page.tag);
+      this.elements.set(page.tag, element);
+    }
     element.session = this.session;
     element.param = param;
-    return this.cached(page.tag, element, param);
-  }
-
-  /** The same element while its page is shown, so its state (search, selection) stays. */
-  cached(tag, fresh, param) {
-    this.elements ??= new Map();
-    const kept = this.elements.get(tag);
-    if (kept) {
-      kept.param = param;
-      kept.session = this.session;
-      return kept;
-    }
-    this.elements.set(tag, fresh);
-    return fresh;
+    return element;
   }
 
   skip(event) {

@@ -32,6 +32,15 @@ export class SluiceQuarantine extends LitElement {
     return this;
   }
 
+  /** Shown again after another page: what it shows may have changed meanwhile. */
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      if (this.param) this.open(this.param);
+      else this.search();
+    }
+  }
+
   get admin() {
     return this.session?.role === 'admin';
   }

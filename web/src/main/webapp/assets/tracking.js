@@ -27,6 +27,15 @@ export class SluiceTracking extends LitElement {
     return this;
   }
 
+  /** Shown again after another page: what it shows may have changed meanwhile. */
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) {
+      if (this.param) this.open(this.param);
+      else this.search();
+    }
+  }
+
   willUpdate(changed) {
     if (changed.has('param')) {
       if (this.param) this.open(this.param);
