@@ -3,6 +3,7 @@
 // (the server refuses them anyway).
 import { LitElement, html } from 'lit';
 import { api, query, raw } from './api.js';
+import { narrow } from './layout.js';
 import { bytes, count, instant, time } from './format.js';
 import './preview.js';
 
@@ -90,6 +91,7 @@ export class SluiceQuarantine extends LitElement {
     const r = this.result;
     return html`
       <h1 tabindex="-1">Quarantine</h1>
+      <details class="search" ?open=${!narrow()}><summary>Search filters</summary>
       <form class="search" @submit=${this.submitSearch} aria-label="Search the quarantine">
         ${field('q-sender', 'Sender contains', 'sender', this.filter.sender)}
         ${field('q-recipient', 'Recipient', 'recipient', this.filter.recipient)}
@@ -105,7 +107,7 @@ export class SluiceQuarantine extends LitElement {
         ${field('q-from', 'Received from', 'from', this.filter.fromLocal, 'datetime-local')}
         ${field('q-until', 'Received before', 'until', this.filter.untilLocal, 'datetime-local')}
         <div class="buttons"><button type="submit">Search</button></div>
-      </form>
+      </form></details>
       ${this.messages()}
       ${r ? this.table(r) : html`<p aria-live="polite">Loading…</p>`}`;
   }
@@ -171,6 +173,8 @@ export class SluiceQuarantine extends LitElement {
 
   submitSearch(event) {
     event.preventDefault();
+    // on a small screen the filters make way for the results
+    if (narrow()) event.target.closest('details').open = false;
     const f = new FormData(event.target);
     const from = f.get('from');
     const until = f.get('until');

@@ -2,6 +2,7 @@
 // verdict, policy, actions).
 import { LitElement, html } from 'lit';
 import { api, query } from './api.js';
+import { narrow } from './layout.js';
 import { bytes, count, instant, millis, time } from './format.js';
 
 const OUTCOMES = ['DELIVERED', 'QUARANTINED', 'REJECTED', 'DROPPED', 'DEFERRED'];
@@ -76,6 +77,7 @@ export class SluiceTracking extends LitElement {
     const r = this.result;
     return html`
       <h1 tabindex="-1">Tracking</h1>
+      <details class="search" ?open=${!narrow()}><summary>Search filters</summary>
       <form class="search" @submit=${this.submitSearch} aria-label="Search the tracking log">
         ${field('t-queue', 'Queue id', 'queueId', f.queueId)}
         ${field('t-sender', 'Sender contains', 'sender', f.sender)}
@@ -87,7 +89,7 @@ export class SluiceTracking extends LitElement {
         ${field('t-from', 'Received from', 'from', f.fromLocal, 'datetime-local')}
         ${field('t-until', 'Received before', 'until', f.untilLocal, 'datetime-local')}
         <div class="buttons"><button type="submit">Search</button></div>
-      </form>
+      </form></details>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${r ? this.table(r) : html`<p aria-live="polite">Loading…</p>`}`;
   }
@@ -126,6 +128,8 @@ export class SluiceTracking extends LitElement {
 
   submitSearch(event) {
     event.preventDefault();
+    // on a small screen the filters make way for the results
+    if (narrow()) event.target.closest('details').open = false;
     const f = new FormData(event.target);
     const from = f.get('from');
     const until = f.get('until');
