@@ -1,5 +1,7 @@
 package io.sluice.it;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,6 +63,10 @@ final class TestDownstream implements AutoCloseable {
     volatile boolean closeAfterNextData;
     /** When above 0, the answer to the next message sent with DATA comes this many milliseconds after it is taken. */
     volatile long delayNextDataReplyMillis;
+    /** When set, STARTTLS is offered (until done) and the handshake made with this context. */
+    volatile SSLContext tls;
+    /** The connections on which STARTTLS was done. */
+    final Set<Integer> encrypted = ConcurrentHashMap.newKeySet();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queued = new AtomicInteger();
     private final int port;
@@ -141,8 +147,9 @@ final class TestDownstream implements AutoCloseable {
     }
 
     private void serve(Socket socket, int id) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             reply(out, "220 downstream.test ESMTP test");
             String peer = socket.getInetAddress().getHostAddress();
             String client = peer; // the client the session acts for (XCLIENT ADDR)
@@ -159,7 +166,26 @@ final class TestDownstream implements AutoCloseable {
                         reply(out, "250-downstream.test\r\n250-PIPELINING\r\n250-SIZE 104857600\r\n"
                                 + "250-8BITMIME\r\n250-AUTH PLAIN\r\n" + extensions.stream()
                                 .filter(e -> xclient || !e.startsWith("XCLIENT")).map(e -> "250-" + e + "\r\n")
-                                .collect(java.util.stream.Collectors.joining()) + "250 ENHANCEDSTATUSCODES");
+                                .collect(java.util.stream.Collectors.joining())
+                                + (tls != null && !encrypted.contains(id) ? "250-STARTTLS\r\n" : "")
+                                + "250 ENHANCEDSTATUSCODES");
+                    }
+                    case "STAR" -> {
+                        SSLContext context = tls;
+                        if (context == null || encrypted.contains(id)) {
+                            reply(out, "502 5.5.2 Error: command not recognized");
+                            continue;
+                        }
+                        reply(out, "220 2.0.0 Ready to start TLS");
+                        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, null,
+                                socket.getPort(), false);
+                        ssl.setUseClientMode(false);
+                        ssl.startHandshake();
+                        in = new BufferedInputStream(ssl.getInputStream());
+                        out = new BufferedOutputStream(ssl.getOutputStream());
+                        encrypted.add(id);
+                        sender = null; // RFC 3207 §4.2: the session starts over
+                        recipients.clear();
                     }
                     case "AUTH" -> reply(out, authenticate(line));
                     case "BDAT" -> {

@@ -1,6 +1,6 @@
 package io.sluice.config;
 
-import io.sluice.scan.ScanLimits;
+import io.sluice.config.ScanLimits;
 
 import java.time.Duration;
 

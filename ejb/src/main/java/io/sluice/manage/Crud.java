@@ -1,5 +1,7 @@
 package io.sluice.manage;
 
+import io.sluice.persistence.Versioned;
+
 /**
  * The operations every managed collection offers (policies, groups, internal domains); the admin
  * API serves them all through one resource shape.

@@ -1,5 +1,6 @@
 package io.sluice.manage;
 
+import io.sluice.persistence.Versioned;
 import io.sluice.policy.AddressGroup;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotBlank;

@@ -7,7 +7,7 @@ import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
-import io.sluice.pipeline.Downstream;
+import io.sluice.downstream.Downstream;
 import io.sluice.policy.ActionSpec;
 import io.sluice.policy.Address;
 import io.sluice.policy.NotifyTarget;

@@ -1,11 +1,12 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.AuthReplies;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ClientOrigin;
-import io.sluice.api.EnhancedStatus;
 import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
+import io.sluice.downstream.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
@@ -31,12 +32,9 @@ import java.util.logging.Logger;
 public class AuthStage {
 
     private static final Logger LOG = Logger.getLogger(AuthStage.class.getName());
-    static final Reply ACCEPTED = Reply.of(ReplyCode.AUTHENTICATION_SUCCEEDED, EnhancedStatus.AUTHENTICATION_SUCCEEDED,
-            "Authentication successful");
-    static final Reply REFUSED = Reply.of(ReplyCode.AUTHENTICATION_FAILED, EnhancedStatus.CREDENTIALS_INVALID,
-            "Error: authentication failed");
-    static final Reply UNAVAILABLE = Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE,
-            EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
+    static final Reply ACCEPTED = AuthReplies.SUCCEEDED;
+    static final Reply REFUSED = AuthReplies.FAILED;
+    static final Reply UNAVAILABLE = AuthReplies.TEMPORARY_FAILURE;
     /** The longest user name logged (RFC 4954 allows 12,288 octets of response). */
     private static final int MAX_LOGGED_USER = 64;
 

@@ -37,20 +37,20 @@ public class ConnectionGuard {
         Connections c = settings.current().connections();
         String host = client.serverName();
         if (c.maxTotal() > 0 && total > c.maxTotal()) {
-            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0", host
-                    + " Error: too many connections; try again later"));
+            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
+                    "Error: too many connections; try again later").namedBy(host));
         }
         if (c.maxPerAddress() > 0 && fromSameAddress > c.maxPerAddress()) {
-            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0", host
-                    + " Error: too many connections from " + client.address() + "; try again later"));
+            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
+                    "Error: too many connections from " + client.address() + "; try again later").namedBy(host));
         }
         if (!connections.allow(client.address(), c.connectionRate(), c.interval())) {
-            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0", host
-                    + " Error: too many connections from " + client.address() + " in " + c.interval().toSeconds()
-                    + " s; try again later"));
+            return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
+                    "Error: too many connections from " + client.address() + " in " + c.interval().toSeconds()
+                    + " s; try again later").namedBy(host));
         }
         return new ConnectDecision(null, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
-                extensions.has("SMTPUTF8"), extensions.has("BINARYMIME") && extensions.has("CHUNKING"));
+                extensions.offered());
     }
 
     /** At RCPT: the message (at its first recipient) and the recipient within the address's rates; else the refusal. */
@@ -58,7 +58,8 @@ public class ConnectionGuard {
         Connections c = settings.current().connections();
         String address = tx.client().address();
         if (tx.recipients().isEmpty() && !messages.allow(address, c.messageRate(), c.interval())) {
-            return Reply.of(450, "4.7.1", "Error: too many messages from " + address + "; try again later");
+            return Reply.of(ReplyCode.ACTION_NOT_TAKEN_TEMPORARILY, EnhancedStatus.TEMPORARY_NOT_AUTHORIZED,
+                    "Error: too many messages from " + address + "; try again later");
         }
         if (!recipients.allow(address, c.recipientRate(), c.interval())) {
             return Reply.of(ReplyCode.INSUFFICIENT_STORAGE, EnhancedStatus.TOO_MANY_RECIPIENTS,

@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.downstream.Downstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * What the mail server behind offers, looked up through the pool (once a minute by default): the
- * gateway offers an extension such as SMTPUTF8 only when it can pass it on.
+ * engine's extension units offer one such as SMTPUTF8 only when they can pass it on.
  */
 @ApplicationScoped
 public class DownstreamExtensions {
@@ -24,10 +25,15 @@ public class DownstreamExtensions {
     private volatile long checkedAt = System.nanoTime() - MAX_AGE_NANOS;
 
     public boolean has(String keyword) {
+        return offered().contains(keyword);
+    }
+
+    /** The EHLO keywords the mail server listed (upper case), as last seen; empty while unknown. */
+    public Set<String> offered() {
         if (System.nanoTime() - checkedAt >= MAX_AGE_NANOS) {
             refresh();
         }
-        return known.contains(keyword);
+        return known;
     }
 
     private synchronized void refresh() {

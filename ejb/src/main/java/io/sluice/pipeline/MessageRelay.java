@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.downstream.Downstream;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
 import io.sluice.api.Recipient;
@@ -44,7 +45,7 @@ public class MessageRelay {
                 dsn.put(r.address(), r.parameters());
             }
         }
-        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mailParameters(),
+        RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mail(),
                 ClientOrigin.of(tx.client()), dsn);
         try {
             RelayResult result = downstream.call(tx.queueId(), c -> c.send(envelope, message));

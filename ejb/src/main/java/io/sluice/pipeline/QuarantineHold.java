@@ -23,7 +23,7 @@ final class QuarantineHold {
         double score = m.message.spamScore();
         try {
             store.hold(new HeldMessage(m.tx.queueId(), m.tx.startedAt(), m.tx.client().address(), m.tx.sender(),
-                    m.recipients(), m.subject(), reason, m.policy.name(), m.tx.mailParameters().get("BODY"),
+                    m.recipients(), m.subject(), reason, m.policy.name(), m.tx.mail().body() == null ? null : m.tx.mail().body().keyword(),
                     m.message.viruses().isEmpty() ? null : String.join(",", m.message.viruses()),
                     Double.isNaN(score) ? null : score), RelayedMessage.unchanged(m.prefix, m.message.content()));
             LOG.info(() -> m.tx.queueId() + ": held in quarantine (" + reason + ")");

@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.downstream.Downstream;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.RelayEnvelope;
@@ -46,7 +47,7 @@ public class RecipientVerifier {
 
         static Question of(Transaction tx, String recipient) {
             return new Question(tx.client().address(), tx.client().helo(), tx.client().authUser(), tx.sender(),
-                    recipient, tx.mailParameters().containsKey("SMTPUTF8"));
+                    recipient, tx.mail().smtpUtf8());
         }
 
         static Question anyone(String recipient) {
@@ -76,7 +77,7 @@ public class RecipientVerifier {
         if (cached != null) {
             return cached;
         }
-        RelayEnvelope probe = new RelayEnvelope(transaction.sender(), List.of(address), transaction.mailParameters(),
+        RelayEnvelope probe = new RelayEnvelope(transaction.sender(), List.of(address), transaction.mail(),
                 ClientOrigin.of(transaction.client()));
         try {
             Reply reply = GatewayReplies.passOn(downstream.call("verify", c -> c.verifyRecipient(probe)));

@@ -1,6 +1,6 @@
 package io.sluice.policy;
 
-import io.sluice.manage.Versioned;
+import io.sluice.persistence.Versioned;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

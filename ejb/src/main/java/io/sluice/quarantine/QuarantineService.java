@@ -8,7 +8,7 @@ import io.sluice.config.SettingsCache;
 import io.sluice.manage.Checks;
 import io.sluice.manage.ManageException;
 import io.sluice.manage.Page;
-import io.sluice.pipeline.Downstream;
+import io.sluice.downstream.Downstream;
 import io.sluice.scan.Analysis;
 import io.sluice.scan.Contents;
 import io.sluice.scan.MessageAnalyzer;

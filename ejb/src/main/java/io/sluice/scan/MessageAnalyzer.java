@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.config.ScanLimits;
 import io.sluice.api.MessageContent;
 import io.sluice.scan.virus.LeafScan;
 import io.sluice.scan.virus.Signatures;

@@ -3,7 +3,7 @@ package io.sluice.bench;
 import io.sluice.api.MessageContent;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.Messages;
-import io.sluice.scan.ScanLimits;
+import io.sluice.config.ScanLimits;
 import io.sluice.scan.engine.ClamdClient;
 import io.sluice.scan.engine.RspamdClient;
 import io.sluice.scan.engine.SpamdClient;

@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.downstream.Downstream;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayException;

@@ -20,7 +20,7 @@ import io.sluice.policy.RuleSpec;
 import io.sluice.policy.TestPolicies;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.Messages;
-import io.sluice.scan.ScanLimits;
+import io.sluice.config.ScanLimits;
 import io.sluice.scan.ScanResult;
 import io.sluice.scan.virus.Signatures;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.manage.ManageException;
 import io.sluice.persistence.TestDatabase;
-import io.sluice.pipeline.Downstream;
+import io.sluice.downstream.Downstream;
 import jakarta.resource.ResourceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.config.ScanLimits;
 import io.sluice.scan.virus.Signatures;
 import org.junit.jupiter.api.Test;
 

@@ -22,12 +22,20 @@ public final class EnhancedStatus {
     public static final String CONNECTION_TIMEOUT = "4.4.2";
     public static final String TOO_MANY_RECIPIENTS = "4.5.3";
     public static final String TEMPORARY_POLICY = "4.7.0";
+    /** Delivery not authorized now (a rate limit). */
+    public static final String TEMPORARY_NOT_AUTHORIZED = "4.7.1";
 
     // 5.x.x permanent failure
     public static final String PERMANENT_FAILURE = "5.0.0";
+    /** What a client cancelled (AUTH "*"). */
+    public static final String CANCELLED = "5.0.0";
     public static final String BAD_DESTINATION_SYNTAX = "5.1.3";
     public static final String BAD_SENDER_SYNTAX = "5.1.7";
     public static final String MESSAGE_TOO_BIG = "5.3.4";
+    /** RFC 3030 §3: the next hop cannot take the message's content (binary MIME) as it is. */
+    public static final String CONVERSION_NOT_SUPPORTED = "5.6.3";
+    /** RFC 6531 §3.5: a non-ASCII address without SMTPUTF8, or to a server that does not take it. */
+    public static final String NON_ASCII_ADDRESS = "5.6.7";
     public static final String INVALID_COMMAND = "5.5.1";
     public static final String SYNTAX_ERROR = "5.5.2";
     public static final String INVALID_ARGUMENTS = "5.5.4";
@@ -35,6 +43,10 @@ public final class EnhancedStatus {
     public static final String SECURITY_REQUIRED = "5.7.0";
     /** RFC 4954 §6: with 535. */
     public static final String CREDENTIALS_INVALID = "5.7.8";
+    /** RFC 4954 §6: with 538. */
+    public static final String ENCRYPTION_REQUIRED = "5.7.11";
+    /** RFC 8689 §5: the message asks for REQUIRETLS and the next hop cannot honour it. */
+    public static final String REQUIRETLS_NEEDED = "5.7.30";
 
     private EnhancedStatus() {
     }

@@ -11,13 +11,23 @@ import java.util.Map;
  *
  * @param sender         reverse-path without brackets, empty for {@code <>}
  * @param recipients     forward-paths without brackets, at least one
- * @param mailParameters the client's MAIL parameters (upper-cased keys; value {@code null} when absent)
+ * @param mail           the client's MAIL parameters
  * @param origin         the client the message came from, or {@code null} for mail the gateway itself writes
  * @param recipientParameters the RCPT parameters per recipient (NOTIFY, ORCPT), by address; absent when none
  */
-public record RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters,
+public record RelayEnvelope(String sender, List<String> recipients, MailParameters mail,
                             ClientOrigin origin, Map<String, Map<String, String>> recipientParameters)
         implements Serializable {
+
+    public RelayEnvelope(String sender, List<String> recipients, MailParameters mail, ClientOrigin origin) {
+        this(sender, recipients, mail, origin, Map.of());
+    }
+
+    /** With the MAIL parameters as keyword-to-value text (see {@link MailParameters#fromMap}). */
+    public RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters,
+                         ClientOrigin origin, Map<String, Map<String, String>> recipientParameters) {
+        this(sender, recipients, MailParameters.fromMap(mailParameters), origin, recipientParameters);
+    }
 
     public RelayEnvelope(String sender, List<String> recipients, Map<String, String> mailParameters) {
         this(sender, recipients, mailParameters, null, Map.of());
@@ -33,7 +43,7 @@ public record RelayEnvelope(String sender, List<String> recipients, Map<String, 
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("a relayed message needs a recipient");
         }
-        mailParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mailParameters));
+        java.util.Objects.requireNonNull(mail, "mail");
         recipientParameters = Map.copyOf(recipientParameters);
     }
 }

@@ -66,6 +66,14 @@ public record Reply(int code, String status, List<String> lines) implements Seri
         return new Reply(newCode, newStatus, lines);
     }
 
+    /**
+     * This reply with the server's name in front of its text: RFC 5321 §4.2 wants a 421 (the
+     * server closing the connection) to start with the domain.
+     */
+    public Reply namedBy(String host) {
+        return Reply.of(code, status, host + " " + text());
+    }
+
     @Override
     public String toString() {
         return toWire().replace("\r\n", " / ");

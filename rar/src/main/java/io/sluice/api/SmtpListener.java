@@ -42,7 +42,6 @@ public interface SmtpListener {
      * this as it is: every AUTH is a temporary failure.
      */
     default Reply authenticate(ClientInfo client, String user, String password) {
-        return Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
-                "Temporary authentication failure");
+        return AuthReplies.TEMPORARY_FAILURE;
     }
 }

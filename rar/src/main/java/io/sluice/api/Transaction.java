@@ -12,19 +12,29 @@ import java.util.Map;
  * @param queueId        the gateway's queue id for this message, logged on every line about it
  * @param client         the connection the transaction arrived on
  * @param sender         the reverse-path without angle brackets; empty for the null sender {@code <>}
- * @param mailParameters MAIL parameters (upper-cased keys), e.g. SIZE, BODY; SMTPUTF8 has the value {@code null}
+ * @param mail           the MAIL parameters, typed
  * @param recipients     the recipients accepted so far, in order
  * @param policy         the policy the first accepted recipient brought (see {@link RecipientDecision}),
  *                       or {@code null}
  * @param startedAt      when MAIL was accepted
  */
-public record Transaction(String queueId, ClientInfo client, String sender, Map<String, String> mailParameters,
+public record Transaction(String queueId, ClientInfo client, String sender, MailParameters mail,
                           List<Recipient> recipients, String policy, Instant startedAt) implements Serializable {
 
     public Transaction {
-        // a keyword without a value (SMTPUTF8) maps to null, which Map.copyOf would not take
-        mailParameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mailParameters));
+        java.util.Objects.requireNonNull(mail, "mail");
         recipients = List.copyOf(recipients);
+    }
+
+    /** With the MAIL parameters as keyword-to-value text (see {@link MailParameters#fromMap}). */
+    public Transaction(String queueId, ClientInfo client, String sender, Map<String, String> mailParameters,
+                       List<Recipient> recipients, String policy, Instant startedAt) {
+        this(queueId, client, sender, MailParameters.fromMap(mailParameters), recipients, policy, startedAt);
+    }
+
+    /** The MAIL parameters as keyword to value (SMTPUTF8 maps to {@code null}), for logs and stored text. */
+    public Map<String, String> mailParameters() {
+        return mail.asMap();
     }
 
     public boolean isNullSender() {

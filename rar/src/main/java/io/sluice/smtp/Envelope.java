@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import io.sluice.api.ClientInfo;
+import io.sluice.api.MailParameters;
 import io.sluice.api.Recipient;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.io.ChunkReader;
@@ -9,7 +10,6 @@ import io.sluice.smtp.io.Spool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One mail transaction: from MAIL to the end of data, RSET, a new EHLO or the end of the
@@ -19,17 +19,17 @@ public final class Envelope implements AutoCloseable {
 
     private final String queueId;
     private final String sender;
-    private final Map<String, String> mailParameters;
+    private final MailParameters parameters;
     private final Instant startedAt = Instant.now();
     private final List<Recipient> recipients = new ArrayList<>();
     private String policy;
     private Spool spool;
     private ChunkReader chunks;
 
-    Envelope(String queueId, String sender, Map<String, String> mailParameters) {
+    Envelope(String queueId, String sender, MailParameters parameters) {
         this.queueId = queueId;
         this.sender = sender;
-        this.mailParameters = mailParameters;
+        this.parameters = parameters;
     }
 
     public String queueId() {
@@ -40,8 +40,8 @@ public final class Envelope implements AutoCloseable {
         return sender;
     }
 
-    public Map<String, String> mailParameters() {
-        return mailParameters;
+    public MailParameters parameters() {
+        return parameters;
     }
 
     public int recipientCount() {
@@ -65,7 +65,7 @@ public final class Envelope implements AutoCloseable {
     public ChunkReader startChunking(SmtpSettings settings) {
         newSpool(settings);
         chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength(),
-                "BINARYMIME".equalsIgnoreCase(mailParameters.get("BODY")),
+                parameters.isBinary(),
                 System.nanoTime() + settings.dataTotalTimeout().toNanos());
         return chunks;
     }
@@ -81,7 +81,7 @@ public final class Envelope implements AutoCloseable {
     }
 
     public Transaction snapshot(ClientInfo client) {
-        return new Transaction(queueId, client, sender, mailParameters, recipients, policy, startedAt);
+        return new Transaction(queueId, client, sender, parameters, recipients, policy, startedAt);
     }
 
     @Override

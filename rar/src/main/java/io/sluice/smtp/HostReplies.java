@@ -4,6 +4,9 @@ import io.sluice.api.EnhancedStatus;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 
+import io.sluice.smtp.extension.Extensions;
+import io.sluice.smtp.extension.SessionView;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +18,7 @@ public final class HostReplies {
 
     private final Reply greeting;
     private final Reply helo;
-    private final List<String> ehloBase; // the extensions every session offers
+    private final String host;
     private final Reply timeout;
     private final Reply tooManyConnections;
     private final Reply shuttingDown;
@@ -26,23 +29,11 @@ public final class HostReplies {
         // RFC 2034 §3: no enhanced status on the greeting and the HELO/EHLO replies
         greeting = Reply.of(ReplyCode.SERVICE_READY, null, host + " ESMTP Sluice");
         helo = Reply.of(ReplyCode.OK, null, host);
-        List<String> lines = new ArrayList<>();
-        lines.add(host);
-        lines.add("PIPELINING");
-        lines.add("SIZE " + settings.maxMessageSize());
-        lines.add("8BITMIME");
-        lines.add("ENHANCEDSTATUSCODES");
-        lines.add("CHUNKING");
-        lines.add("DSN");
-        ehloBase = List.copyOf(lines);
-        timeout = withHost(Replies.TIMEOUT, host);
-        tooManyConnections = withHost(Replies.TOO_MANY_CONNECTIONS, host);
-        shuttingDown = withHost(Replies.SHUTTING_DOWN, host);
-        tooManyErrors = withHost(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0", "Error: too many errors"), host);
-    }
-
-    private static Reply withHost(Reply reply, String host) {
-        return Reply.of(reply.code(), reply.status(), host + " " + reply.text());
+        this.host = host;
+        timeout = Replies.TIMEOUT.namedBy(host);
+        tooManyConnections = Replies.TOO_MANY_CONNECTIONS.namedBy(host);
+        shuttingDown = Replies.SHUTTING_DOWN.namedBy(host);
+        tooManyErrors = Replies.TOO_MANY_ERRORS.namedBy(host);
     }
 
     public Reply greeting() {
@@ -53,25 +44,11 @@ public final class HostReplies {
         return helo;
     }
 
-    /**
-     * The EHLO reply; STARTTLS is listed while it is on offer (RFC 3207 §4.2: not after the
-     * handshake), AUTH while the client may authenticate, SMTPUTF8 and BINARYMIME while the mail
-     * server behind takes them.
-     */
-    public Reply ehlo(boolean offerStartTls, boolean offerAuth, boolean offerSmtpUtf8, boolean offerBinaryMime) {
-        List<String> lines = new ArrayList<>(ehloBase);
-        if (offerBinaryMime) {
-            lines.add("BINARYMIME");
-        }
-        if (offerSmtpUtf8) {
-            lines.add("SMTPUTF8");
-        }
-        if (offerStartTls) {
-            lines.add("STARTTLS");
-        }
-        if (offerAuth) {
-            lines.add("AUTH PLAIN LOGIN");
-        }
+    /** The EHLO reply: the server's name, then each extension on offer in the session now. */
+    public Reply ehlo(SessionView session) {
+        List<String> lines = new ArrayList<>();
+        lines.add(host);
+        lines.addAll(Extensions.ehloLines(session));
         return new Reply(ReplyCode.OK, null, lines);
     }
 
@@ -91,13 +68,11 @@ public final class HostReplies {
         return shuttingDown;
     }
 
-    /** The help text lists the verbs of the registry, so it cannot go stale; STARTTLS and AUTH only when on. */
+    /** The help text lists the verbs of the command table, so it cannot go stale; only those that are on. */
     public static Reply help(SmtpSettings settings) {
         StringBuilder sb = new StringBuilder("Commands:");
         for (Verb verb : Verb.values()) {
-            boolean off = verb == Verb.STARTTLS && settings.tlsMode() == TlsMode.OFF
-                    || verb == Verb.AUTH && settings.authMode() == AuthMode.OFF;
-            if (!off) {
+            if (verb.row().available(settings)) {
                 sb.append(' ').append(verb.name());
             }
         }

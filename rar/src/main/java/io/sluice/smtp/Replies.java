@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import io.sluice.api.AuthReplies;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
@@ -33,30 +34,29 @@ public final class Replies {
             EnhancedStatus.SECURITY_REQUIRED, "Must issue a STARTTLS command first");
     public static final Reply PROXY_REFUSED = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.SECURITY_REQUIRED,
             "Error: PROXY protocol not accepted from this address");
-    public static final Reply AUTH_OK = Reply.of(ReplyCode.AUTHENTICATION_SUCCEEDED,
-            EnhancedStatus.AUTHENTICATION_SUCCEEDED, "Authentication successful");
-    public static final Reply AUTH_FAILED = Reply.of(ReplyCode.AUTHENTICATION_FAILED, EnhancedStatus.CREDENTIALS_INVALID,
-            "Error: authentication failed");
-    public static final Reply AUTH_TOO_MANY = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "4.7.0",
+    public static final Reply AUTH_OK = AuthReplies.SUCCEEDED;
+    public static final Reply AUTH_FAILED = AuthReplies.FAILED;
+    public static final Reply AUTH_TOO_MANY = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
             "Error: too many failed authentication attempts");
-    public static final Reply AUTH_TEMPORARY = Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE,
-            EnhancedStatus.TEMPORARY_POLICY, "Temporary authentication failure");
-    public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11",
+    public static final Reply AUTH_TEMPORARY = AuthReplies.TEMPORARY_FAILURE;
+    public static final Reply AUTH_NEEDS_TLS = Reply.of(ReplyCode.ENCRYPTION_REQUIRED, EnhancedStatus.ENCRYPTION_REQUIRED,
             "Encryption required for requested authentication mechanism");
     public static final Reply AUTH_ALREADY = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: already authenticated");
     public static final Reply AUTH_IN_TRANSACTION = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: AUTH not allowed during a mail transaction");
-    public static final Reply AUTH_UNKNOWN_MECHANISM = Reply.of(504, EnhancedStatus.INVALID_ARGUMENTS,
-            "Error: unrecognized authentication type");
-    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "Error: authentication cancelled");
-    public static final Reply AUTH_BAD_RESPONSE = Reply.of(501, EnhancedStatus.SYNTAX_ERROR,
+    public static final Reply AUTH_UNKNOWN_MECHANISM = Reply.of(ReplyCode.PARAMETER_NOT_IMPLEMENTED,
+            EnhancedStatus.INVALID_ARGUMENTS, "Error: unrecognized authentication type");
+    public static final Reply AUTH_CANCELLED = Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR, EnhancedStatus.CANCELLED,
+            "Error: authentication cancelled");
+    public static final Reply AUTH_BAD_RESPONSE = Reply.of(ReplyCode.PARAMETER_SYNTAX_ERROR, EnhancedStatus.SYNTAX_ERROR,
             "Error: cannot decode the response");
     public static final Reply EARLY_TALKER = Reply.of(ReplyCode.TRANSACTION_FAILED, EnhancedStatus.INVALID_COMMAND,
             "Error: SMTP protocol synchronization: talking before the greeting");
     public static final Reply DATA_AFTER_BDAT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: DATA after BDAT in the same transaction");
-    public static final Reply NON_ASCII_ADDRESS = Reply.of(ReplyCode.MAILBOX_NAME_NOT_ALLOWED, "5.6.7",
+    public static final Reply NON_ASCII_ADDRESS = Reply.of(ReplyCode.MAILBOX_NAME_NOT_ALLOWED,
+            EnhancedStatus.NON_ASCII_ADDRESS,
             "Error: non-ASCII address without SMTPUTF8");
     public static final Reply BINARYMIME_NEEDS_BDAT = Reply.of(ReplyCode.BAD_SEQUENCE, EnhancedStatus.INVALID_COMMAND,
             "Error: a BINARYMIME message must be sent with BDAT");
@@ -90,6 +90,8 @@ public final class Replies {
             "Error: local error in processing, try again later");
     public static final Reply TOO_MANY_CONNECTIONS = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE,
             EnhancedStatus.SYSTEM_NOT_ACCEPTING, "Error: too many connections, try again later");
+    public static final Reply TOO_MANY_ERRORS = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
+            "Error: too many errors");
     public static final Reply SHUTTING_DOWN = Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE,
             EnhancedStatus.SYSTEM_NOT_ACCEPTING, "Service shutting down, try again later");
 

@@ -2,9 +2,12 @@ package io.sluice.smtp;
 
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
+import io.sluice.api.MailParameters;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
+import io.sluice.smtp.extension.Extensions;
+import io.sluice.smtp.extension.SessionView;
 import io.sluice.smtp.io.CommandLine;
 import io.sluice.smtp.io.ProxyHeader;
 import io.sluice.smtp.io.SmtpInput;
@@ -20,19 +23,20 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One SMTP connection, server side: reads commands, dispatches them through {@link Verb}, and
- * holds what lives as long as the connection (client identity, state). The current transaction is
+ * One SMTP connection, server side: reads commands, runs them through the command table
+ * ({@link Verb}), and holds what lives as long as the connection: its state, the client's identity,
+ * and what the connect decision said (limits, what the mail server behind offers), which the
+ * extension units read through {@link SessionView}. The current transaction is
  * an {@link Envelope} that RSET, a new HELO/EHLO, the end of data and the end of the connection
  * replace. Runs on one thread from greeting to close.
  */
-public final class Session implements Runnable {
+public final class Session implements Runnable, SessionView {
 
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
     private static final int INPUT_BUFFER = 16 * 1024;
@@ -62,10 +66,7 @@ public final class Session implements Runnable {
     private final IntSupplier total;
     private int errors;
     private String counted; // the address this session is counted under
-    private int maxErrors;
-    private boolean smtpUtf8;
-    private boolean binaryMime;
-    private long errorDelayMillis;
+    private ConnectDecision admission = ConnectDecision.ACCEPT; // the session's limits and what the mail server offers
     private int authFailures;
 
     /**
@@ -114,7 +115,7 @@ public final class Session implements Runnable {
                     break;
                 }
                 boolean endsGroup = handle(line);
-                if (maxErrors > 0 && errors >= maxErrors && !closing) {
+                if (admission.maxErrors() > 0 && errors >= admission.maxErrors() && !closing) {
                     tooManyErrors();
                     break;
                 }
@@ -167,17 +168,14 @@ public final class Session implements Runnable {
                 return false;
             }
         }
-        smtpUtf8 = decision.smtpUtf8();
-        binaryMime = decision.binaryMime();
-        maxErrors = decision.maxErrors();
-        errorDelayMillis = decision.errorDelayMillis();
+        admission = decision;
         return true;
     }
 
     private void tooManyErrors() throws IOException {
         LOG.info(() -> "closing the session with " + clientAddress + " after " + errors + " errors");
         out.flush();
-        sleep(errorDelayMillis);
+        sleep(admission.errorDelayMillis());
         reply(host.tooManyErrors());
         out.flush();
         saidGoodbye = true;
@@ -243,8 +241,8 @@ public final class Session implements Runnable {
             reply(Replies.UNKNOWN_COMMAND);
             return false;
         }
-        verb.handler().handle(this, space < 0 ? "" : text.substring(space + 1));
-        return verb.has(Verb.Flag.ENDS_PIPELINE_GROUP);
+        verb.run(this, space < 0 ? "" : text.substring(space + 1));
+        return verb.endsPipelineGroup();
     }
 
     private static String stripTrailingSpaces(String s) {
@@ -257,6 +255,7 @@ public final class Session implements Runnable {
 
     // ---- what command handlers use ----
 
+    @Override
     public SmtpSettings settings() {
         return settings;
     }
@@ -305,28 +304,24 @@ public final class Session implements Runnable {
         state = SessionState.GREETED;
     }
 
-    /** Whether STARTTLS is on offer now: enabled and not yet done. */
-    public boolean tlsOffered() {
-        return settings.tlsMode() != TlsMode.OFF && transport.tls() == null;
+    @Override
+    public boolean tlsActive() {
+        return transport.tls() != null;
     }
 
-    /** Whether AUTH is on offer now: enabled, over TLS unless plain text is allowed, and not yet done. */
-    public boolean authOffered() {
-        return authUser == null && switch (settings.authMode()) {
-            case OFF -> false;
-            case TLS -> transport.tls() != null;
-            case ALWAYS -> true;
-        };
+    @Override
+    public boolean authenticated() {
+        return authUser != null;
     }
 
-    /** Whether SMTPUTF8 is offered: the mail server behind takes it, so nothing needs downgrading. */
-    public boolean smtpUtf8Offered() {
-        return smtpUtf8;
+    @Override
+    public boolean mailServerOffers(String keyword) {
+        return admission.mailServerExtensions().contains(keyword);
     }
 
-    /** Whether BINARYMIME is offered: the mail server behind takes it, with BDAT. */
-    public boolean binaryMimeOffered() {
-        return binaryMime;
+    @Override
+    public boolean offers(String keyword) {
+        return Extensions.offered(keyword, this);
     }
 
     /** AUTH succeeded: the session belongs to {@code user} from now on. */
@@ -373,7 +368,7 @@ public final class Session implements Runnable {
     }
 
     /** MAIL: opens a transaction and assigns its queue id. */
-    public Envelope beginTransaction(String sender, Map<String, String> parameters) {
+    public Envelope beginTransaction(String sender, MailParameters parameters) {
         endTransaction();
         envelope = new Envelope(queueIds.next(), sender, parameters);
         state = SessionState.MAIL;

@@ -1,6 +1,6 @@
 package io.sluice.smtp;
 
-import io.sluice.smtp.tls.ServerKeys;
+import io.sluice.ra.inbound.ServerKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.sluice.admin;
 
 import io.sluice.manage.Crud;
 import io.sluice.manage.Page;
-import io.sluice.manage.Versioned;
+import io.sluice.persistence.Versioned;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

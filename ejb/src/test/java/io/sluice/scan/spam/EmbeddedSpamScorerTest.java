@@ -4,7 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.scan.Analysis;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.Messages;
-import io.sluice.scan.ScanLimits;
+import io.sluice.config.ScanLimits;
 import io.sluice.scan.virus.Signatures;
 import org.junit.jupiter.api.Test;
 

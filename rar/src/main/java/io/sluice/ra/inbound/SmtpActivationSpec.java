@@ -4,7 +4,6 @@ import io.sluice.api.Cidr;
 import io.sluice.smtp.AuthMode;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
-import io.sluice.smtp.tls.ServerKeys;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.InvalidPropertyException;

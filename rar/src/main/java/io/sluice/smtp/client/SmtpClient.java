@@ -1,5 +1,6 @@
 package io.sluice.smtp.client;
 
+import io.sluice.api.AuthReplies;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageSource;
@@ -8,6 +9,8 @@ import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
+import io.sluice.smtp.extension.Extensions;
+import io.sluice.smtp.extension.RelayView;
 import io.sluice.smtp.io.WriteWatchdog;
 
 import javax.net.ssl.SSLParameters;
@@ -25,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -199,14 +201,12 @@ public final class SmtpClient implements AutoCloseable {
             if (origin != null && capabilities.has("XCLIENT")) {
                 Reply refused = actFor(origin);
                 if (refused != null) {
-                    return Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE, EnhancedStatus.TEMPORARY_POLICY,
-                            "Temporary authentication failure: "
-                            + refused.text());
+                    return AuthReplies.temporaryFailure(refused.text());
                 }
             }
             String mechanisms = " " + capabilities.value("AUTH").toUpperCase(Locale.ROOT) + " ";
             if (!mechanisms.contains(" PLAIN ")) {
-                return Reply.of(454, "4.7.0", "Temporary authentication failure: the mail server offers no AUTH PLAIN");
+                return AuthReplies.temporaryFailure("the mail server offers no AUTH PLAIN");
             }
             String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                     .getBytes(StandardCharsets.UTF_8));
@@ -231,7 +231,7 @@ public final class SmtpClient implements AutoCloseable {
                 return refused;
             }
             String recipient = probe.recipients().get(0);
-            List<Reply> r = pipeline(List.of("MAIL FROM:<" + probe.sender() + ">" + mailParameters(probe.mailParameters(), -1),
+            List<Reply> r = pipeline(List.of("MAIL FROM:<" + probe.sender() + ">" + Extensions.mailParameters(probe.mail(), relayView(-1)),
                     "RCPT TO:<" + recipient + ">", "RSET"), true);
             dirty = r.size() < 3 || !r.get(2).isPositive();
             return r.get(0).isPositive() && r.size() > 1 ? r.get(1) : r.get(0);
@@ -273,9 +273,11 @@ public final class SmtpClient implements AutoCloseable {
             return new RelayResult(refused, List.of(), null, null);
         }
         List<String> commands = new ArrayList<>(envelope.recipients().size() + 1);
-        commands.add("MAIL FROM:<" + envelope.sender() + ">" + mailParameters(envelope.mailParameters(), content.size()));
+        RelayView relay = relayView(content.size());
+        commands.add("MAIL FROM:<" + envelope.sender() + ">" + Extensions.mailParameters(envelope.mail(), relay));
         for (String rcpt : envelope.recipients()) {
-            commands.add("RCPT TO:<" + rcpt + ">" + rcptParameters(envelope.recipientParameters().get(rcpt)));
+            commands.add("RCPT TO:<" + rcpt + ">"
+                    + Extensions.rcptParameters(envelope.recipientParameters().get(rcpt), relay));
         }
         dirty = true;
         List<Reply> r = pipeline(commands, false);
@@ -338,17 +340,31 @@ public final class SmtpClient implements AutoCloseable {
         return done;
     }
 
-    /** Why this session cannot take the envelope's message at all, or {@code null}. */
+    /** Why this session cannot take the envelope's message at all (an extension it needs), or {@code null}. */
     private Reply unfit(RelayEnvelope envelope) {
-        if (envelope.mailParameters().containsKey("SMTPUTF8") && !capabilities.has("SMTPUTF8")) {
-            // sending it without SMTPUTF8 would be a lie about its addresses and header fields
-            return Reply.of(553, "5.6.7", "the mail server does not take SMTPUTF8 messages");
-        }
-        boolean binary = "BINARYMIME".equalsIgnoreCase(envelope.mailParameters().get("BODY"));
-        if (binary && !(capabilities.has("BINARYMIME") && capabilities.has("CHUNKING"))) {
-            return Reply.of(554, "5.6.3", "the mail server does not take binary MIME messages");
-        }
-        return null;
+        return Extensions.unfitForRelay(envelope.mail(), relayView(-1));
+    }
+
+    /** What the extensions see of this session; {@code size} is the message's, -1 for a probe. */
+    private RelayView relayView(long size) {
+        Capabilities offered = capabilities;
+        boolean encrypted = tls != null;
+        return new RelayView() {
+            @Override
+            public boolean offers(String keyword) {
+                return offered.has(keyword);
+            }
+
+            @Override
+            public boolean tls() {
+                return encrypted;
+            }
+
+            @Override
+            public long size() {
+                return size;
+            }
+        };
     }
 
     /**
@@ -425,46 +441,6 @@ public final class SmtpClient implements AutoCloseable {
 
     private static final Reply IDENTITY_LOST = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.TEMPORARY_POLICY,
             "Error: the mail server session cannot act for this client, try again later");
-
-    /** NOTIFY and ORCPT when the downstream offers DSN (RFC 3461); without it they are left out. */
-    private String rcptParameters(Map<String, String> given) {
-        if (given == null || !capabilities.has("DSN")) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String key : List.of("NOTIFY", "ORCPT")) {
-            if (given.get(key) != null) {
-                sb.append(' ').append(key).append('=').append(given.get(key));
-            }
-        }
-        return sb.toString();
-    }
-
-    /** The MAIL parameters for the downstream; SIZE is {@code size}, or the client's declared SIZE when negative. */
-    private String mailParameters(Map<String, String> given, long size) {
-        StringBuilder sb = new StringBuilder();
-        if (capabilities.has("DSN")) {
-            for (String key : List.of("RET", "ENVID")) {
-                if (given.get(key) != null) {
-                    sb.append(' ').append(key).append('=').append(given.get(key));
-                }
-            }
-        }
-        if (capabilities.has("SIZE") && size >= 0) {
-            sb.append(" SIZE=").append(size);
-        } else if (capabilities.has("SIZE") && given.get("SIZE") != null && given.get("SIZE").matches("[0-9]{1,20}")) {
-            sb.append(" SIZE=").append(given.get("SIZE"));
-        }
-        if (given.containsKey("SMTPUTF8") && capabilities.has("SMTPUTF8")) {
-            sb.append(" SMTPUTF8");
-        }
-        String body = given.get("BODY");
-        if (body != null && (body.equalsIgnoreCase("BINARYMIME") ? capabilities.has("BINARYMIME")
-                : capabilities.has("8BITMIME"))) {
-            sb.append(" BODY=").append(body);
-        }
-        return sb.toString();
-    }
 
     /**
      * Sends the commands and collects their replies: all at once when the server offers PIPELINING

@@ -2,10 +2,9 @@ package io.sluice.smtp.command;
 
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
-import io.sluice.smtp.AuthMode;
+import io.sluice.smtp.Refusal;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
-import io.sluice.smtp.SessionState;
 import io.sluice.smtp.io.CommandLine;
 
 import java.io.IOException;
@@ -19,36 +18,32 @@ import java.util.Locale;
  * delay, and after a few failures the session ends. The listener's own 454 (an address that has
  * failed too often lately, say) reaches the client as it is and ends nothing.
  */
-public final class AuthCommand implements CommandHandler {
+public final class AuthCommand implements CommandHandler<AuthCommand.Start> {
 
     /** RFC 4954 §4: a client response may be up to 12288 octets. */
     private static final int MAX_RESPONSE = 12288;
+    /** RFC 4954 §4: the server's challenges are base64 ("Username:", "Password:" for LOGIN). */
+    private static final String USERNAME_CHALLENGE = "VXNlcm5hbWU6";
+    private static final String PASSWORD_CHALLENGE = "UGFzc3dvcmQ6";
+
+    /** AUTH's argument: the mechanism (upper case) and the initial response, or {@code null}. */
+    public record Start(String mechanism, String initial) {
+    }
 
     @Override
-    public void handle(Session session, String argument) throws IOException {
-        if (session.settings().authMode() == AuthMode.OFF) {
-            session.reply(Replies.UNKNOWN_COMMAND);
-            return;
-        }
-        if (session.state() == SessionState.CONNECTED) {
-            session.reply(Replies.NEED_HELO);
-            return;
-        }
-        if (session.client().authenticated()) {
-            session.reply(Replies.AUTH_ALREADY);
-            return;
-        }
-        if (session.state() != SessionState.GREETED) {
-            session.reply(Replies.AUTH_IN_TRANSACTION);
-            return;
-        }
-        if (!session.authOffered()) {
-            session.reply(Replies.AUTH_NEEDS_TLS);
-            return;
-        }
+    public Start parse(String argument, Session session) throws Refusal {
         String[] parts = argument.split(" ", 2);
         String mechanism = parts[0].toUpperCase(Locale.ROOT);
-        String initial = parts.length > 1 ? parts[1].trim() : null;
+        if (!mechanism.equals("PLAIN") && !mechanism.equals("LOGIN")) {
+            throw new Refusal(Replies.AUTH_UNKNOWN_MECHANISM);
+        }
+        return new Start(mechanism, parts.length > 1 ? parts[1].trim() : null);
+    }
+
+    @Override
+    public void handle(Session session, Start start) throws IOException {
+        String mechanism = start.mechanism();
+        String initial = start.initial();
         String user;
         String password;
         switch (mechanism) {
@@ -66,21 +61,18 @@ public final class AuthCommand implements CommandHandler {
                 password = credentials[1];
             }
             case "LOGIN" -> {
-                String name = initial != null ? initial : challenge(session, "VXNlcm5hbWU6"); // "Username:"
+                String name = initial != null ? initial : challenge(session, USERNAME_CHALLENGE);
                 if (name == null) {
                     return;
                 }
-                String secret = challenge(session, "UGFzc3dvcmQ6"); // "Password:"
+                String secret = challenge(session, PASSWORD_CHALLENGE);
                 if (secret == null) {
                     return;
                 }
                 user = decode(name);
                 password = decode(secret);
             }
-            default -> {
-                session.reply(Replies.AUTH_UNKNOWN_MECHANISM);
-                return;
-            }
+            default -> throw new IllegalStateException("parse() lets no other mechanism through");
         }
         if (user == null || password == null || user.isEmpty()) {
             session.reply(Replies.AUTH_BAD_RESPONSE);
@@ -117,7 +109,7 @@ public final class AuthCommand implements CommandHandler {
 
     /** Sends a 334 challenge and reads the response; {@code null} (after replying) when cancelled or unusable. */
     private static String challenge(Session session, String text) throws IOException {
-        session.reply(Reply.of(334, null, text));
+        session.reply(Reply.of(ReplyCode.AUTH_CHALLENGE, null, text));
         session.flush();
         CommandLine line = session.input().readCommandLine(MAX_RESPONSE);
         if (line.status() == CommandLine.Status.END_OF_STREAM) {

@@ -2,6 +2,7 @@ package io.sluice.smtp.command;
 
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
+import io.sluice.smtp.Refusal;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
 import io.sluice.smtp.SmtpSettings;
@@ -15,34 +16,15 @@ import java.io.IOException;
  * listener, whose reply the client gets. Content that breaks a rule is read to its end and refused;
  * the listener never sees it. The transaction ends here whatever happens.
  */
-public final class DataCommand implements CommandHandler {
+public final class DataCommand implements CommandHandler<CommandHandler.NoArgument> {
 
     @Override
-    public void handle(Session session, String argument) throws IOException {
-        if (!argument.isEmpty()) {
-            session.reply(Replies.syntax("DATA"));
-            return;
-        }
-        if (session.envelope() != null && session.envelope().chunks() != null) {
-            session.reply(Replies.DATA_AFTER_BDAT); // RFC 3030 §2: no mixing within one transaction
-            return;
-        }
-        if (session.envelope() != null && "BINARYMIME".equalsIgnoreCase(session.envelope().mailParameters().get("BODY"))) {
-            session.reply(Replies.BINARYMIME_NEEDS_BDAT); // RFC 3030 §3
-            return;
-        }
-        switch (session.state()) {
-            case RCPT -> {
-            }
-            case MAIL -> {
-                session.reply(Replies.NO_VALID_RECIPIENTS);
-                return;
-            }
-            default -> {
-                session.reply(Replies.NEED_RCPT);
-                return;
-            }
-        }
+    public NoArgument parse(String argument, Session session) throws Refusal {
+        return CommandHandler.noArgument(argument, "DATA");
+    }
+
+    @Override
+    public void handle(Session session, NoArgument none) throws IOException {
         SmtpSettings settings = session.settings();
         Transaction transaction = session.transaction();
         try {

@@ -1,19 +1,23 @@
 package io.sluice.smtp.command;
 
+import io.sluice.smtp.Refusal;
 import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
 
-/** EHLO (RFC 5321 §4.1.1.1): identifies the client and lists the extensions. */
-public final class EhloCommand implements CommandHandler {
+/** EHLO (RFC 5321 §4.1.1.1): identifies the client and lists the extensions on offer now. */
+public final class EhloCommand implements CommandHandler<String> {
 
     @Override
-    public void handle(Session session, String argument) {
+    public String parse(String argument, Session session) throws Refusal {
         if (argument.isEmpty()) {
-            session.reply(Replies.syntax("EHLO hostname"));
-            return;
+            throw new Refusal(Replies.syntax("EHLO hostname"));
         }
-        session.greet(argument, true);
-        session.reply(session.host().ehlo(session.tlsOffered(), session.authOffered(), session.smtpUtf8Offered(),
-                session.binaryMimeOffered()));
+        return argument;
+    }
+
+    @Override
+    public void handle(Session session, String name) {
+        session.greet(name, true);
+        session.reply(session.host().ehlo(session));
     }
 }

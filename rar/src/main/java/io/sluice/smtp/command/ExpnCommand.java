@@ -4,7 +4,12 @@ import io.sluice.smtp.Replies;
 import io.sluice.smtp.Session;
 
 /** EXPN (RFC 5321 §3.5.3): known but not offered; a gateway does not expand lists for strangers. */
-public final class ExpnCommand implements CommandHandler {
+public final class ExpnCommand implements CommandHandler<String> {
+
+    @Override
+    public String parse(String argument, Session session) {
+        return argument;
+    }
 
     @Override
     public void handle(Session session, String argument) {

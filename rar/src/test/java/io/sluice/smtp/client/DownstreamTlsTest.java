@@ -12,7 +12,7 @@ import io.sluice.ra.outbound.RelayManagedConnectionFactory;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.TlsMode;
 import io.sluice.smtp.server.SmtpServer;
-import io.sluice.smtp.tls.ServerKeys;
+import io.sluice.ra.inbound.ServerKeys;
 import org.junit.jupiter.api.Test;
 
 import io.sluice.ra.outbound.RelayManagedConnectionFactory;

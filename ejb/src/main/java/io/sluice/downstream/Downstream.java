@@ -1,4 +1,4 @@
-package io.sluice.pipeline;
+package io.sluice.downstream;
 
 import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayConnectionFactory;

@@ -1,4 +1,4 @@
-package io.sluice.scan;
+package io.sluice.config;
 
 /**
  * Hard limits on what the analysis of one message may do, so that a crafted message (a zip bomb,

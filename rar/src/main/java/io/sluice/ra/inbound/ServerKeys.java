@@ -1,4 +1,4 @@
-package io.sluice.smtp.tls;
+package io.sluice.ra.inbound;
 
 import org.wildfly.security.x500.cert.SelfSignedX509CertificateAndSigningKey;
 

@@ -1,4 +1,4 @@
-package io.sluice.manage;
+package io.sluice.persistence;
 
 /** Something the admin API manages: it has an id and a version that guards against lost updates. */
 public interface Versioned {
