@@ -1,0 +1,455 @@
+package io.sluice.it;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web console in a real browser: an administrator releases a quarantined message from the
+ * Quarantine page and the mail server gets it once; the dashboard and tracking show the traffic;
+ * an auditor gets no change buttons; another site's form cannot change anything; the pages work
+ * under their Content-Security-Policy, by keyboard and at phone width. Screenshots of every page
+ * go to target/screenshots.
+ */
+class ConsoleIT extends GatewayTest {
+
+    private static final int WIDE = 1280;
+    private static final int PHONE = 390;
+    private static ConsoleBrowser browser;
+
+    private final Api admin = Api.admin();
+
+    @BeforeAll
+    static void launchBrowser() {
+        browser = ConsoleBrowser.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    @AfterEach
+    void reset() {
+        Api.resetConfiguration();
+        admin.expect(200, admin.post("/api/v1/quarantine/delete", null));
+    }
+
+    private static String gtube(String subject) {
+        return "From: spammer@example.net\r\nTo: bob@example.com\r\nSubject: " + subject + "\r\n"
+                + "Date: Mon, 30 Nov 2026 08:00:00 +0000\r\nMessage-ID: <" + subject.replace(' ', '-')
+                + "@example.net>\r\n\r\nBuy now.\r\n" + ScanningIT.GTUBE + "\r\n";
+    }
+
+    /** A tab of the console, logged in by its form, showing the given page. */
+    private ConsoleBrowser.Tab logIn(int width, String user, String password, String hash) {
+        ConsoleBrowser.Tab tab = browser.open(width, 900);
+        Page page = tab.page();
+        page.navigate("/" + hash);
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(password);
+        button(page, "Log in").click();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
+        return tab;
+    }
+
+    private ConsoleBrowser.Tab logInAsAdmin(int width, String hash) {
+        return logIn(width, "admin", Api.adminPassword(), hash);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void aMessageReleasedFromTheQuarantinePageReachesTheMailServerOnce() throws Exception {
+        String content = gtube("Cheap watches");
+        String queueId = Gateway.sendKept("spammer@example.net", "bob@example.com", content);
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/quarantine")) {
+            Page page = tab.page();
+            Locator rows = page.locator("table.list tbody tr");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("td")).containsText(new String[] {"spammer@example.net", "bob@example.com",
+                    "Cheap watches", "held"});
+            tab.screenshot("quarantine-list");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cheap watches")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cheap watches");
+            // the text, escaped, in a frame that runs no script
+            assertThat(page.locator("iframe.preview")).hasAttribute("sandbox", "");
+            assertThat(page.frameLocator("iframe.preview").locator("pre")).hasText("Buy now.\n" + ScanningIT.GTUBE + "\n");
+            tab.screenshot("quarantine-message");
+
+            button(page, "Release").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Released " + queueId + ".");
+            assertThat(page.locator("dl.facts .state")).hasText("released");
+            assertThat(button(page, "Release")).hasCount(0);
+            tab.screenshot("quarantine-released");
+            // the list, shown again after another page, is searched again: nothing is held now
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tracking").setExact(true)).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarantine").setExact(true)).click();
+            assertThat(page.locator("main p.quiet")).hasText("0 messages match.");
+            tab.assertNoProblems();
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
+        Thread.sleep(300);
+        assertEquals(1, downstream.deliveries.size(), "delivered once");
+        TestDownstream.Delivery d = downstream.deliveries.get(0);
+        assertEquals("spammer@example.net", d.sender());
+        assertEquals(List.of("bob@example.com"), d.recipients());
+        TraceHeader t = TraceHeader.split(d.content());
+        t.assertReceived("client.example", queueId, "bob@example.com");
+        assertEquals(content, new String(t.rest(), StandardCharsets.US_ASCII));
+        JsonObject released = admin.get("/api/v1/quarantine/" + queueId).json();
+        assertEquals("RELEASED", released.getString("state"));
+        assertEquals("admin", released.getString("releasedBy"));
+    }
+
+    @Test
+    void theSelectedMessagesAreReleasedAndTheRestDeletedAsAllMatching() throws Exception {
+        String first = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("First offer"));
+        String second = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Second offer"));
+        String third = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Third offer"));
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/quarantine")) {
+            Page page = tab.page();
+            assertThat(page.locator("table.list tbody tr")).hasCount(3);
+            page.getByLabel("Select First offer").check();
+            page.getByLabel("Select Third offer").check();
+            button(page, "Release selected (2)").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Released 2 of 2.");
+            // the search shows held messages: the released two are gone from it
+            assertThat(page.locator("table.list tbody tr")).hasCount(1);
+            button(page, "Delete all 1 matching").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted 1 of 1 matching.");
+            assertThat(page.locator("table.list tbody tr")).hasCount(0);
+            assertEquals(List.of("Delete all 1 matching messages for good?"), tab.dialogs());
+            tab.assertNoProblems();
+        }
+        Gateway.await(() -> downstream.deliveries.size() == 2, Duration.ofSeconds(5));
+        assertEquals(Stream.of(first, third).sorted().toList(), downstream.deliveries.stream()
+                .map(d -> gatewayId(TraceHeader.split(d.content()).received())).sorted().toList());
+        assertEquals(404, admin.get("/api/v1/quarantine/" + second).status());
+        assertEquals("RELEASED", admin.get("/api/v1/quarantine/" + first).json().getString("state"));
+        assertEquals("RELEASED", admin.get("/api/v1/quarantine/" + third).json().getString("state"));
+    }
+
+    /** The queue id in the gateway's Received: field ("... with ESMTP id ID ..."). */
+    private static String gatewayId(String received) {
+        Matcher m = Pattern.compile(" id (\\w+)").matcher(received);
+        assertTrue(m.find(), received);
+        return m.group(1);
+    }
+
+    @Test
+    void theDashboardAndTrackingShowTheTransactions() throws IOException {
+        String clean = "From: console-ann@example.org\r\nTo: bob@example.com\r\nSubject: Minutes\r\n"
+                + "Date: Mon, 30 Nov 2026 08:00:00 +0000\r\nMessage-ID: <minutes@example.org>\r\n\r\nThe minutes.\r\n";
+        String reply = Gateway.send("console-ann@example.org", "bob@example.com", clean);
+        assertTrue(reply.startsWith("250 2.0.0 Ok: queued as "), reply);
+        String queueId = Gateway.queueId(reply);
+        String held = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Dashboard offer"));
+        JsonObject statistics = admin.get("/api/v1/tracking/statistics?per=hour").json();
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/dashboard")) {
+            Page page = tab.page();
+            Locator cards = page.locator("section[aria-labelledby=last-day] dl.cards");
+            assertThat(cards.locator("div").first()).hasText("Messages" + statistics.getJsonObject("totals").getJsonNumber("messages"));
+            assertThat(page.locator("figure.chart canvas")).hasCount(5);
+            assertThat(page.locator("section[aria-labelledby=top-senders] li")).containsText(new String[] {"console-ann@example.org"});
+            assertThat(page.locator("section[aria-labelledby=server] table").first()).containsText(":" + Gateway.SMTP_PORT);
+            assertThat(page.locator("section[aria-labelledby=server] table").nth(1)).containsText(":" + Gateway.DOWNSTREAM_PORT);
+            tab.screenshot("dashboard");
+
+            page.navigate("/#/tracking");
+            page.getByLabel("Sender contains").fill("console-ann@example.org");
+            button(page, "Search").click();
+            Locator rows = page.locator("table.list tbody tr");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("td")).containsText(new String[] {queueId, "console-ann@example.org",
+                    "bob@example.com", "clean", "delivered", "Default"});
+            tab.screenshot("tracking-search");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(queueId)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Transaction " + queueId);
+            assertThat(page.locator("dl.facts dd").first()).hasText("delivered");
+            assertThat(page.locator("dl.facts dd").nth(1)).hasText(reply);
+            tab.screenshot("tracking-transaction");
+
+            page.navigate("/#/tracking/" + held);
+            assertThat(page.locator("dl.facts dd").first()).hasText("quarantined (in the quarantine)");
+            assertThat(page.locator("dl.facts dd").nth(1)).hasText("250 2.0.0 Ok: queued as " + held);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("in the quarantine")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dashboard offer");
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
+    void anAuditorSeesNoChangeButtons() throws IOException {
+        Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Audited offer"));
+        admin.expect(201, admin.post("/api/v1/users", "{\"username\":\"audit\",\"role\":\"auditor\","
+                + "\"password\":\"correct horse battery\"}"));
+        try (ConsoleBrowser.Tab tab = logIn(WIDE, "audit", "correct horse battery", "#/quarantine")) {
+            Page page = tab.page();
+            assertThat(page.locator("table.list tbody tr")).hasCount(1);
+            assertThat(page.getByRole(AriaRole.CHECKBOX)).hasCount(0);
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out", "Search"});
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audited offer")).click();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download (.eml)"))).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
+            assertThat(page.locator("header .who")).hasText("audit (auditor)");
+            tab.screenshot("quarantine-message-auditor");
+            page.navigate("/#/settings");
+            assertThat(page.getByLabel("Prefix of added header fields")).isDisabled();
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
+            page.navigate("/#/users");
+            assertThat(page.locator("table.list tbody tr")).hasCount(2);
+            assertThat(page.getByRole(AriaRole.BUTTON)).hasText(new String[] {"Log out"});
+            assertThat(page.getByRole(AriaRole.COMBOBOX)).hasCount(0);
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
+    void anAdministratorLogsInByTheFormAndOut() {
+        try (ConsoleBrowser.Tab tab = browser.open(WIDE, 900)) {
+            Page page = tab.page();
+            page.navigate("/#/quarantine");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Sluice");
+            tab.screenshot("login");
+            page.getByLabel("User name").fill("admin");
+            page.getByLabel("Password").fill("not the password");
+            button(page, "Log in").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong user name or password.");
+            assertThat(page.getByLabel("Password")).hasValue("");
+            tab.screenshot("login-refused");
+
+            page.getByLabel("Password").fill(Api.adminPassword());
+            page.getByLabel("Password").press("Enter");
+            // the page the address named
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Quarantine");
+            assertThat(page.locator("header .who")).hasText("admin (admin)");
+            Cookie session = sessionCookie(tab).orElseThrow();
+            assertTrue(session.httpOnly);
+            assertEquals(SameSiteAttribute.STRICT, session.sameSite);
+            assertEquals(false, session.secure, "plain HTTP on 127.0.0.1: Secure only over HTTPS");
+            page.reload();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Quarantine");
+
+            button(page, "Log out").click();
+            assertThat(page.getByLabel("User name")).isVisible();
+            assertEquals(Optional.empty(), sessionCookie(tab));
+            page.reload();
+            assertThat(page.getByLabel("User name")).isVisible();
+            tab.assertNoProblems();
+        }
+    }
+
+    private static Optional<Cookie> sessionCookie(ConsoleBrowser.Tab tab) {
+        return tab.context().cookies().stream().filter(c -> c.name.equals("SLUICE_SESSION")).findFirst();
+    }
+
+    /**
+     * Regression: pages elsewhere post a form to the API in a browser logged in to the console;
+     * nothing changes. From another port of the same host the browser sends the session cookie
+     * (the same site) but the page cannot know the token; from another host it sends no cookie.
+     */
+    @Test
+    void aCrossSiteFormPostIsRefused() throws Exception {
+        String queueId = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Forged release"));
+        String target = ConsoleBrowser.BASE + "/api/v1/quarantine/release?state=HELD";
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] forgery = ("<!doctype html><title>Win a prize</title><form method=post action='" + target
+                + "' enctype='text/plain'><input name='{\"a\":' value='1}'></form><script>document.forms[0].submit()</script>")
+                .getBytes(StandardCharsets.UTF_8);
+        elsewhere.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, forgery.length);
+            exchange.getResponseBody().write(forgery);
+            exchange.close();
+        });
+        elsewhere.start();
+        int port = elsewhere.getAddress().getPort();
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/quarantine")) {
+            Page page = tab.page();
+            Response sameSite = page.waitForResponse(target, () -> page.navigate("http://127.0.0.1:" + port + "/prize"));
+            assertEquals(403, sameSite.status());
+            assertEquals("{\"type\":\"urn:sluice:problem:csrf-token-required\",\"title\":\"Cross-site request token "
+                    + "required\",\"status\":403,\"detail\":\"a change made with the console's session must carry its "
+                    + "token in the X-CSRF-Token header\"}", sameSite.text());
+            Response otherSite = page.waitForResponse(target, () -> page.navigate("http://localhost:" + port + "/prize"));
+            assertEquals(401, otherSite.status(), otherSite.text());
+        } finally {
+            elsewhere.stop(0);
+        }
+        assertEquals("HELD", admin.get("/api/v1/quarantine/" + queueId).json().getString("state"));
+        assertEquals(0, downstream.deliveries.size());
+    }
+
+    @Test
+    void settingsAreChangedAndEachComplaintIsShownAtItsField() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/settings")) {
+            Page page = tab.page();
+            page.getByLabel("Quarantine", new Page.GetByLabelOptions().setExact(true)).fill("14");
+            page.getByLabel("Prefix of added header fields").fill("X_");
+            button(page, "Save settings").click();
+            Locator prefix = page.getByLabel("Prefix of added header fields");
+            assertThat(prefix).hasAttribute("aria-invalid", "true");
+            assertThat(prefix).isFocused();
+            assertThat(page.locator("#s-headerPrefix-error")).hasText("must be letters, digits and dashes, e.g. X- or X-Sluice-");
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("Not saved");
+            tab.screenshot("settings-refused");
+            assertEquals(30, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
+            tab.assertRefusals("400 /api/v1/settings");
+
+            // what was typed stays until it is discarded
+            Locator quarantineDays = page.getByLabel("Quarantine", new Page.GetByLabelOptions().setExact(true));
+            assertThat(quarantineDays).hasValue("14");
+            button(page, "Discard changes").click();
+            assertThat(prefix).hasValue("X-");
+            assertThat(quarantineDays).hasValue("30");
+            assertThat(prefix).hasAttribute("aria-invalid", "false");
+
+            quarantineDays.fill("14");
+            button(page, "Save settings").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved.");
+            assertThat(prefix).hasAttribute("aria-invalid", "false");
+            assertEquals(14, admin.get("/api/v1/settings").json().getJsonObject("retention").getInt("quarantineDays"));
+            tab.screenshot("settings");
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
+    void usersAreAddedGivenARoleAndDeleted() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
+            Page page = tab.page();
+            page.getByLabel("User name").fill("carol");
+            page.getByLabel("Password").fill("short");
+            button(page, "Add user").click();
+            assertThat(page.locator("#u-password-error")).hasText("must be 12 to 200 characters long");
+            tab.assertRefusals("400 /api/v1/users");
+            assertThat(page.getByLabel("User name")).hasValue("carol");
+            page.getByLabel("Password").fill("a long enough password");
+            button(page, "Add user").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added carol.");
+            assertThat(page.locator("table.list tbody tr")).hasCount(2);
+            assertThat(page.getByLabel("User name")).hasValue("");
+            assertEquals("auditor", admin.get("/api/v1/users/carol").json().getString("role"));
+            tab.screenshot("users");
+
+            page.getByLabel("Role of carol").selectOption("admin");
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("carol is an admin now.");
+            assertEquals("admin", admin.get("/api/v1/users/carol").json().getString("role"));
+            page.locator("table.list tbody tr").filter(new Locator.FilterOptions().setHasText("carol"))
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted carol.");
+            assertEquals(List.of("Delete the user carol?"), tab.dialogs());
+            assertEquals(404, admin.get("/api/v1/users/carol").status());
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
+    void thePagesAreUsableAtPhoneWidth() throws IOException {
+        Gateway.sendKept("small-screen@example.net", "bob@example.com", gtube("A rather long subject line for a small screen"));
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(PHONE, "#/dashboard")) {
+            Page page = tab.page();
+            assertThat(page.locator("figure.chart canvas")).hasCount(5);
+            assertNoSidewaysScrolling(page);
+            tab.screenshot("phone-dashboard");
+            page.navigate("/#/quarantine");
+            assertThat(page.locator("table.list tbody tr")).hasCount(1);
+            assertNoSidewaysScrolling(page);
+            tab.screenshot("phone-quarantine");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("A rather long subject line for a small screen")).click();
+            assertThat(page.frameLocator("iframe.preview").locator("pre")).hasText("Buy now.\n" + ScanningIT.GTUBE + "\n");
+            assertNoSidewaysScrolling(page);
+            tab.screenshot("phone-quarantine-message");
+            page.navigate("/#/tracking");
+            // the tracking log keeps the other tests' transactions too; on a phone the filters are folded away
+            assertThat(page.getByLabel("Sender contains")).isHidden();
+            page.getByText("Search filters").click();
+            page.getByLabel("Sender contains").fill("small-screen@example.net");
+            button(page, "Search").click();
+            assertThat(page.getByLabel("Sender contains")).isHidden();
+            assertThat(page.locator("table.list tbody tr")).hasCount(1);
+            assertNoSidewaysScrolling(page);
+            tab.screenshot("phone-tracking");
+            tab.assertNoProblems();
+        }
+    }
+
+    private static void assertNoSidewaysScrolling(Page page) {
+        assertEquals(PHONE, ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue(),
+                "the page is wider than the screen");
+    }
+
+    @Test
+    void theConsoleIsUsedByKeyboard() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/dashboard")) {
+            Page page = tab.page();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dashboard");
+            page.keyboard().press("Tab");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"))).isFocused();
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            Locator quarantine = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarantine").setExact(true));
+            assertThat(quarantine).isFocused();
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Quarantine");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isFocused();
+            assertThat(quarantine).hasAttribute("aria-current", "page");
+            page.keyboard().press("Tab");
+            assertThat(page.getByLabel("Sender contains")).isFocused();
+            tab.assertNoProblems();
+        }
+    }
+
+    /** The console page allows no script but its own files and its import map, which it allows by its hash. */
+    @Test
+    void theConsolePageHasAStrictContentSecurityPolicy() throws Exception {
+        Api.Result page = Api.anonymous().get("/");
+        assertEquals(200, page.status());
+        Matcher importMap = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(page.body());
+        assertTrue(importMap.find(), page.body());
+        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("default-src 'none'; script-src 'self' 'sha256-" + hash + "'; style-src 'self'; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors 'none'", page.header("Content-Security-Policy"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("DENY", page.header("X-Frame-Options"));
+        // exactly two script elements: the import map and the console's module
+        assertEquals(2, page.body().split("<script", -1).length - 1, page.body());
+        assertTrue(page.body().contains("<script type=\"module\" src=\"/assets/app.js\"></script>"), page.body());
+    }
+}

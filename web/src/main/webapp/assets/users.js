@@ -1,0 +1,126 @@
+// Users: who may use the admin API and the console, with which role (GET/POST/PUT/DELETE /users);
+// passwords are only ever set, never shown.
+import { LitElement, html } from 'lit';
+import { api, ApiError } from './api.js';
+import { control, errorFor, read } from './fields.js';
+import { time } from './format.js';
+
+const ROLES = ['admin', 'auditor'];
+
+export class SluiceUsers extends LitElement {
+  static properties = {
+    session: { attribute: false }, param: { attribute: false },
+    users: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
+  };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  get admin() {
+    return this.session?.role === 'admin';
+  }
+
+  async load() {
+    try {
+      this.users = (await api('GET', '/users?size=500')).items;
+    } catch (e) {
+      this.error = e.message;
+    }
+  }
+
+  render() {
+    return html`
+      <h1 tabindex="-1">Users</h1>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <p class="notice" role="status" aria-live="polite">${this.notice ?? ''}</p>
+      ${this.users ? html`
+        <div class="scroll">
+          <table class="list">
+            <caption class="visually-hidden">Users</caption>
+            <thead><tr><th scope="col">User name</th><th scope="col">Role</th><th scope="col">Created</th>
+              ${this.admin ? html`<th scope="col">Change</th>` : ''}</tr></thead>
+            <tbody>${this.users.map((u) => html`<tr>
+              <td data-label="User name">${u.username}</td>
+              <td data-label="Role">${this.admin ? html`<select aria-label=${`Role of ${u.username}`}
+                @change=${(e) => this.changeRole(u, e.target.value)}>
+                ${ROLES.map((r) => html`<option value=${r} ?selected=${u.role === r}>${r}</option>`)}</select>` : u.role}</td>
+              <td data-label="Created">${time(u.createdAt)}</td>
+              ${this.admin ? html`<td data-label="Change"><div class="actions tight">
+                <button type="button" class="secondary" @click=${() => this.newPassword(u)}>Set password</button>
+                <button type="button" class="danger" ?disabled=${u.username === this.session.username}
+                  @click=${() => this.remove(u)}>Delete</button></div></td>` : ''}
+            </tr>`)}</tbody>
+          </table>
+        </div>` : html`<p aria-live="polite">Loading…</p>`}
+      ${this.admin ? this.creation() : ''}`;
+  }
+
+  creation() {
+    // what the form shows: a new user's defaults, or what was typed when it was refused
+    const d = this.draft ?? { role: 'auditor' };
+    return html`
+      <form class="settings" @submit=${this.create} novalidate aria-labelledby="new-user">
+        <fieldset>
+          <legend id="new-user">New user</legend>
+          <div class="grid">
+            ${control({ id: 'u-username', label: 'User name', value: d.username, error: errorFor(this.errors, 'username') })}
+            ${control({ id: 'u-role', label: 'Role', kind: ROLES, value: d.role, error: errorFor(this.errors, 'role') })}
+            ${control({ id: 'u-password', label: 'Password', kind: 'password', hint: '12 characters or more',
+              value: d.password, error: errorFor(this.errors, 'password') })}
+          </div>
+          <div class="buttons"><button type="submit">Add user</button></div>
+        </fieldset>
+      </form>`;
+  }
+
+  async change(what, request) {
+    try {
+      await request();
+      this.notice = what;
+      this.error = null;
+      this.errors = null;
+      return true;
+    } catch (e) {
+      this.notice = null;
+      this.errors = e instanceof ApiError ? e.problem?.errors : null;
+      this.error = e.message;
+      return false;
+    } finally {
+      await this.load();
+    }
+  }
+
+  async create(event) {
+    event.preventDefault();
+    const form = event.target;
+    const user = { username: read(form, 'u-username'), role: read(form, 'u-role'), password: read(form, 'u-password') };
+    const added = await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }));
+    this.draft = added ? null : user;
+  }
+
+  changeRole(u, role) {
+    return this.change(`${u.username} is ${role === 'admin' ? 'an admin' : 'an auditor'} now.`,
+      () => api('PUT', `/users/${encodeURIComponent(u.username)}`, { body: JSON.stringify({ ...u, role }) }));
+  }
+
+  newPassword(u) {
+    const password = prompt(`New password for ${u.username} (12 characters or more):`);
+    if (password) {
+      this.change(`Set a new password for ${u.username}.`,
+        () => api('PUT', `/users/${encodeURIComponent(u.username)}/password`, { body: JSON.stringify({ password }) }));
+    }
+  }
+
+  remove(u) {
+    if (confirm(`Delete the user ${u.username}?`)) {
+      this.change(`Deleted ${u.username}.`, () => api('DELETE', `/users/${encodeURIComponent(u.username)}`));
+    }
+  }
+}
+customElements.define('sluice-users', SluiceUsers);
