@@ -58,10 +58,12 @@ export class SluiceUsers extends LitElement {
             </tr>`)}</tbody>
           </table>
         </div>` : html`<p aria-live="polite">Loading…</p>`}
-      ${this.admin ? this.creation() : ''}`;
+      ${this.admin && this.users ? this.creation() : ''}`;
   }
 
   creation() {
+    // shown once the list is there: the list's arrival re-renders the page, and the controls
+    // (live values, so that "discard" works) would lose what was typed meanwhile
     // what the form shows: a new user's defaults, or what was typed when it was refused
     const d = this.draft ?? { role: 'auditor' };
     return html`
