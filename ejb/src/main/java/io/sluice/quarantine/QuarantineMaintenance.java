@@ -4,6 +4,7 @@ import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
 import io.sluice.notify.GatewayHost;
 import io.sluice.notify.Notifier;
+import io.sluice.health.DatabaseStatus;
 import io.sluice.persistence.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -70,12 +71,18 @@ public class QuarantineMaintenance {
     @Inject
     Notifier notifier;
 
+    @Inject
+    DatabaseStatus database;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     private final long staleReleaseSeconds = Long.getLong("sluice.quarantine.stale-release-seconds", 3600);
 
     @PostConstruct
     void schedule() {
+        if (!database.usable()) {
+            return; // nothing to maintain in a damaged database (DatabaseMigration); no timer either
+        }
         try {
             interrupted(Instant.now(), "the gateway stopped during the release");
         } catch (RuntimeException e) {

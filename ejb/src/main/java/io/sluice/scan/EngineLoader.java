@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.health.DatabaseStatus;
 import io.sluice.scan.spam.BayesModel;
 import io.sluice.scan.spam.SpamRules;
 import io.sluice.scan.virus.SignatureFiles;
@@ -43,6 +44,9 @@ public class EngineLoader {
     @Inject
     Engines engines;
 
+    @Inject
+    DatabaseStatus database;
+
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
 
@@ -62,7 +66,9 @@ public class EngineLoader {
             LOG.warning(() -> "cannot create the signature directory " + directory + ": " + e);
         }
         reload();
-        loadBayes();
+        if (database.usable()) { // the Bayes counts live in the database
+            loadBayes();
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)

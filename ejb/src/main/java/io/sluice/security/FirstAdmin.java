@@ -1,9 +1,11 @@
 package io.sluice.security;
 
+import io.sluice.health.DatabaseStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -26,8 +28,14 @@ public class FirstAdmin {
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
 
+    @Inject
+    DatabaseStatus database;
+
     @PostConstruct
     void createIfNone() {
+        if (!database.usable()) {
+            return; // a damaged database: no new admin until it is repaired (DatabaseMigration)
+        }
         long users = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
         if (users > 0) {
             return;
