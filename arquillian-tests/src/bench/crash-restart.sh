@@ -165,7 +165,6 @@ start_load() {
 
 failures=0
 for cycle in $(seq "$cycles"); do
-    started=$(date +%s)
     # One cycle in five also kills the server while it boots (Flyway, first queries), with -9.
     early=""
     if [ $((RANDOM % 5)) = 0 ]; then
@@ -177,6 +176,7 @@ for cycle in $(seq "$cycles"); do
         early="boot-kill@${delay}s "
     fi
     start_server
+    booting=$(date +%s)
     if ! await_boot; then
         problem="no start within ${boot_limit}s"
     else
@@ -195,6 +195,7 @@ for cycle in $(seq "$cycles"); do
         printf '%s\n' "$errors" | sed 's/^/    /'
         continue
     fi
+    boot=$(($(date +%s) - booting))
     start_load
     delay=$((1 + RANDOM % 20))
     sleep "$delay"
@@ -203,7 +204,7 @@ for cycle in $(seq "$cycles"); do
     kill -"$signal" "$server_pid" 2>/dev/null
     await_exit
     stop_load
-    echo "cycle $cycle: ${early}ok (boot $(($(date +%s) - started - delay))s incl. checks), load ${delay}s, then SIG$signal; $summary"
+    echo "cycle $cycle: ${early}ok (started in ${boot}s), load ${delay}s, then SIG$signal; $summary"
 done
 echo "cycles: $cycles, failed starts: $failures (logs in $out)"
 [ "$failures" = 0 ]
