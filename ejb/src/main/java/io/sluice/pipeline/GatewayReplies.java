@@ -12,6 +12,18 @@ final class GatewayReplies {
     static final Reply DOWNSTREAM_FAILED = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.NO_ANSWER_FROM_HOST,
             "Error: downstream mail server did not complete the transaction, try again later");
 
+    /**
+     * The database could not be opened at start (its file is damaged): RFC 5321 §4.2.5's 451, "local
+     * error in processing", with RFC 3463's X.3.0 (mail system): the client keeps the message and
+     * tries again, and its log says why.
+     */
+    static final Reply DATABASE_DAMAGED = Reply.of(ReplyCode.LOCAL_ERROR, EnhancedStatus.SYSTEM_ERROR,
+            "Error: the gateway's database is damaged; no mail is accepted until it is repaired, try again later");
+
+    /** The same for AUTH, whose temporary failure is 454 (RFC 4954 §6). */
+    static final Reply DATABASE_DAMAGED_AUTH = Reply.of(ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE,
+            EnhancedStatus.SYSTEM_ERROR, "Error: the gateway's database is damaged; try again later");
+
     /** Status for "the next hop refused part of the transaction" (RFC 3463 X.4.0, routing). */
     static final Reply HEADER_TOO_LARGE = Reply.of(ReplyCode.EXCEEDED_STORAGE, EnhancedStatus.MESSAGE_TOO_BIG,
             "Error: message header section too large");

@@ -8,6 +8,7 @@ import io.sluice.api.RecipientDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
+import io.sluice.health.DatabaseStatus;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,6 +22,10 @@ import org.jboss.ejb3.annotation.Pool;
  *
  * <p>Not transactional itself: relaying waits on the network, and the stages that write to the
  * database open their own transactions.
+ *
+ * <p>While the database could not be opened at start ({@link DatabaseStatus}), every transaction
+ * gets a temporary failure at its first recipient, so clients keep their mail and try again
+ * later; the greeting still comes, and EHLO, so a client sees why.
  */
 @MessageDriven(name = "SmtpGatewayBean", messageListenerInterface = SmtpListener.class)
 @Pool("sluice-mdb")
@@ -39,23 +44,38 @@ public class SmtpGatewayBean implements SmtpListener {
     @Inject
     ConnectionGuard guard;
 
+    @Inject
+    DatabaseStatus database;
+
     @Override
     public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
+        if (!database.usable()) {
+            return ConnectDecision.ACCEPT; // the connection limits are settings in the database
+        }
         return guard.connect(client, fromSameAddress, total);
     }
 
     @Override
     public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
+        if (!database.usable()) {
+            return RecipientDecision.of(GatewayReplies.DATABASE_DAMAGED);
+        }
         return recipients.check(transaction, recipient);
     }
 
     @Override
     public Reply message(Transaction transaction, MessageContent content) {
+        if (!database.usable()) {
+            return GatewayReplies.DATABASE_DAMAGED;
+        }
         return messages.handle(transaction, content);
     }
 
     @Override
     public Reply authenticate(ClientInfo client, String user, String password) {
+        if (!database.usable()) {
+            return GatewayReplies.DATABASE_DAMAGED_AUTH;
+        }
         return auth.authenticate(client, user, password);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.policy;
 
+import io.sluice.health.DatabaseStatus;
 import io.sluice.config.GatewaySettings;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
@@ -52,6 +53,9 @@ public class PolicyLoader {
     PolicyCache cache;
 
     @Inject
+    DatabaseStatus database;
+
+    @Inject
     SettingsCache settings;
 
     @Resource
@@ -66,7 +70,9 @@ public class PolicyLoader {
     @PostConstruct
     void start() {
         self = context.getBusinessObject(PolicyLoader.class);
-        reload();
+        if (database.usable()) { // else nothing is served that needs policies (DatabaseMigration)
+            reload();
+        }
     }
 
     /**
@@ -88,7 +94,9 @@ public class PolicyLoader {
 
     @Schedule(hour = "*", minute = "*", second = "17", persistent = false)
     void refresh() {
-        reload();
+        if (database.usable()) {
+            reload();
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

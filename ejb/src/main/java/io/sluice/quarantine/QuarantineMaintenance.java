@@ -4,6 +4,7 @@ import io.sluice.config.NodeProperties;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
 import io.sluice.notify.Notifier;
+import io.sluice.health.DatabaseStatus;
 import io.sluice.persistence.Jdbc;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -70,6 +71,9 @@ public class QuarantineMaintenance {
     @Inject
     Notifier notifier;
 
+    @Inject
+    DatabaseStatus database;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Inject
@@ -80,6 +84,9 @@ public class QuarantineMaintenance {
     @PostConstruct
     void schedule() {
         staleReleaseSeconds = node.staleRelease().toSeconds();
+        if (!database.usable()) {
+            return; // nothing to maintain in a damaged database (DatabaseMigration); no timer either
+        }
         try {
             interrupted(Instant.now(), "the gateway stopped during the release");
         } catch (RuntimeException e) {

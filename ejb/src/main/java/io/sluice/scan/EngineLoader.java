@@ -1,6 +1,7 @@
 package io.sluice.scan;
 
 import io.sluice.config.NodeProperties;
+import io.sluice.health.DatabaseStatus;
 import io.sluice.scan.spam.BayesModel;
 import io.sluice.scan.spam.SpamRules;
 import io.sluice.scan.virus.SignatureFiles;
@@ -44,6 +45,9 @@ public class EngineLoader {
     @Inject
     Engines engines;
 
+    @Inject
+    DatabaseStatus database;
+
     @PersistenceContext(unitName = "sluice")
     EntityManager em;
 
@@ -63,7 +67,9 @@ public class EngineLoader {
             LOG.warning(() -> "cannot create the signature directory " + directory + ": " + e);
         }
         reload();
-        loadBayes();
+        if (database.usable()) { // the Bayes counts live in the database
+            loadBayes();
+        }
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)

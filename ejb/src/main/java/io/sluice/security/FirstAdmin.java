@@ -1,6 +1,7 @@
 package io.sluice.security;
 
 import io.sluice.config.NodeProperties;
+import io.sluice.health.DatabaseStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -31,8 +32,14 @@ public class FirstAdmin {
     @Inject
     NodeProperties node;
 
+    @Inject
+    DatabaseStatus database;
+
     @PostConstruct
     void createIfNone() {
+        if (!database.usable()) {
+            return; // a damaged database: no new admin until it is repaired (DatabaseMigration)
+        }
         long users = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
         if (users > 0) {
             return;
