@@ -187,7 +187,11 @@ class ConsoleIT extends GatewayTest {
             assertThat(cards.locator("div").first()).hasText("Messages" + NumberFormat.getIntegerInstance(
                     Locale.ENGLISH).format(statistics.getJsonObject("totals").getJsonNumber("messages").longValue()));
             assertThat(page.locator("figure.chart canvas")).hasCount(5);
-            assertThat(page.locator("section[aria-labelledby=top-senders] li")).containsText(new String[] {"console-ann@example.org"});
+            // the top senders as the API counts them: this test's sender among them only if earlier tests sent less
+            String[] top = statistics.getJsonArray("topSenders").stream()
+                    .map(c -> c.asJsonObject().getString("key")).toArray(String[]::new);
+            assertTrue(top.length > 0 && top.length <= 10, String.join(", ", top));
+            assertThat(page.locator("section[aria-labelledby=top-senders] li")).containsText(top);
             assertThat(page.locator("section[aria-labelledby=server] table").first()).containsText(":" + Gateway.SMTP_PORT);
             assertThat(page.locator("section[aria-labelledby=server] table").nth(1)).containsText(":" + Gateway.DOWNSTREAM_PORT);
             tab.screenshot("dashboard");
