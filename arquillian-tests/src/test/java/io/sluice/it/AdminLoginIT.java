@@ -9,10 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,7 +178,7 @@ class AdminLoginIT extends GatewayTest {
     @Test
     void theApiIsServedOverHttpsAndPlainHttpOnlyOnLoopback() throws Exception {
         int port = 8443 + Integer.getInteger("it.port-offset", 100);
-        HttpClient https = HttpClient.newBuilder().sslContext(trustingAnyCertificate()).build();
+        HttpClient https = HttpClient.newBuilder().sslContext(TlsIT.trustAll()).build();
         HttpResponse<String> r = https.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/status"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + Api.adminPassword()).getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -219,24 +216,5 @@ class AdminLoginIT extends GatewayTest {
         ModelNode result = management.getControllerClient().execute(op);
         assertEquals("success", result.get("outcome").asString(), result.toString());
         return result.get("result").isDefined() ? result.get("result").asString() : "undefined";
-    }
-
-    private static SSLContext trustingAnyCertificate() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[]{new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context;
     }
 }

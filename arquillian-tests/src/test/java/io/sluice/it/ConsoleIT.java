@@ -122,18 +122,7 @@ class ConsoleIT extends GatewayTest {
             assertThat(page.locator("main p.quiet")).hasText("0 messages match.");
             tab.assertNoProblems();
         }
-        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(5));
-        Thread.sleep(300);
-        assertEquals(1, downstream.deliveries.size(), "delivered once");
-        TestDownstream.Delivery d = downstream.deliveries.get(0);
-        assertEquals("spammer@example.net", d.sender());
-        assertEquals(List.of("bob@example.com"), d.recipients());
-        TraceHeader t = TraceHeader.split(d.content());
-        t.assertReceived("client.example", queueId, "bob@example.com");
-        assertEquals(content, new String(t.rest(), StandardCharsets.US_ASCII));
-        JsonObject released = admin.get("/api/v1/quarantine/" + queueId).json();
-        assertEquals("RELEASED", released.getString("state"));
-        assertEquals("admin", released.getString("releasedBy"));
+        QuarantineIT.assertReleasedOnce(downstream, queueId, "spammer@example.net", content);
     }
 
     @Test

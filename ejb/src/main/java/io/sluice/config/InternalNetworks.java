@@ -42,6 +42,6 @@ public final class InternalNetworks {
     /** Whether the client address (an IP literal; {@code null} or empty: unknown) lies in one of the networks. */
     public boolean contains(String address) {
         // an empty name would resolve to the loopback address
-        return address != null && !address.isEmpty() && blocks.stream().anyMatch(b -> b.contains(address));
+        return address != null && !address.isEmpty() && Cidr.anyContains(blocks, address);
     }
 }

@@ -57,7 +57,7 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
             case CLIENT_IP -> {
                 List<Cidr> blocks = Arrays.stream(f.pattern().split("[,\\s]+")).filter(s -> !s.isBlank())
                         .map(Cidr::parse).toList();
-                yield m -> blocks.stream().anyMatch(c -> c.contains(m.clientAddress()));
+                yield m -> Cidr.anyContains(blocks, m.clientAddress());
             }
             case VIRUS -> m -> !m.viruses().isEmpty();
             case SPAM_SCORE -> {

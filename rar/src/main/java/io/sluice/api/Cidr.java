@@ -2,6 +2,7 @@ package io.sluice.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Collection;
 import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 network in CIDR notation ("192.0.2.0/24", "2001:db8::/32", or a single address). */
@@ -52,7 +53,24 @@ public record Cidr(byte[] network, int prefixLength) {
     }
 
     public boolean contains(String address) {
+        return contains(literal(address));
+    }
+
+    /** Whether {@code address} (an IP literal) lies in any of {@code blocks}; it is parsed once, not per block. */
+    public static boolean anyContains(Collection<Cidr> blocks, String address) {
+        if (blocks.isEmpty()) {
+            return false;
+        }
         byte[] a = literal(address);
+        for (Cidr block : blocks) {
+            if (block.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean contains(byte[] a) {
         if (a == null || a.length != network.length) {
             return false;
         }

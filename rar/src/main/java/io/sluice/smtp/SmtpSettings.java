@@ -151,7 +151,7 @@ public final class SmtpSettings {
 
     /** Load balancers whose connections start with a PROXY protocol header naming the real client. */
     public boolean isTrustedProxy(String address) {
-        return proxyTrusted.stream().anyMatch(c -> c.contains(address));
+        return Cidr.anyContains(proxyTrusted, address);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.sluice.api;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,5 +40,15 @@ class CidrTest {
     void nonsenseIsRefused(String text) {
         // names included: "deadbeef" and "cafe.bad" were looked up in DNS, stalling the request
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
+    }
+
+    @Test
+    void anyOfSeveralBlocksHoldsTheAddressOrNone() {
+        List<Cidr> blocks = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("2001:db8::/32"), Cidr.parse("192.0.2.7"));
+        assertEquals(true, Cidr.anyContains(blocks, "2001:db8::9"));
+        assertEquals(true, Cidr.anyContains(blocks, "192.0.2.7"));
+        assertEquals(false, Cidr.anyContains(blocks, "192.0.2.8"));
+        assertEquals(false, Cidr.anyContains(blocks, "deadbeef"));
+        assertEquals(false, Cidr.anyContains(List.of(), "10.1.1.1"));
     }
 }
