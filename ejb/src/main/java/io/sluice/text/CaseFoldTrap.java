@@ -99,6 +99,11 @@ final class CaseFoldTrap {
         }
 
         String run() {
+            // written as itself anywhere (also escaped, \\ᲀ, which RE2 takes as the character)
+            int raw = re.codePoints().filter(c -> trapped(c, c)).findFirst().orElse(-1);
+            if (raw >= 0) {
+                return describe(raw);
+            }
             boolean inClass = false;
             int previous = -1;
             boolean range = false;
@@ -194,8 +199,8 @@ final class CaseFoldTrap {
                     return -1;
                 }
                 default -> {
-                    // \n, \t ... and escaped punctuation: none of them near the trapped characters
-                    return Character.isLetterOrDigit(c) ? -1 : c;
+                    // \n, \t ... (ASCII letters and digits are escape codes); anything else stands for itself
+                    return c < 0x80 && Character.isLetterOrDigit(c) ? -1 : c;
                 }
             }
         }
