@@ -27,6 +27,8 @@ final class CaseFoldTrap {
     /** {@code (?flags)} or {@code (?flags:} with an i: the expression may turn case-insensitivity on. */
     private static final Pattern INLINE_I = Pattern.compile("\\(\\?[A-Za-z-]*i");
     /** What follows {@code \x}: {@code {10FFFF}} or two hex digits. */
+    /** The rest of a POSIX class after its {@code [}: {@code :alpha:]} or {@code :^alpha:]}. */
+    private static final Pattern POSIX = Pattern.compile(":\\^?[a-z]+:]");
     private static final Pattern HEX = Pattern.compile("\\{([0-9A-Fa-f]{1,8})}|([0-9A-Fa-f]{2})");
 
     private static volatile int[] runes;
@@ -127,9 +129,8 @@ final class CaseFoldTrap {
                 }
                 if (!escaped && c == ']') {
                     inClass = false;
-                } else if (!escaped && c == '[' && skip(':')) {
-                    int end = re.indexOf(":]", i);
-                    i = end < 0 ? re.length() : end + 2;
+                } else if (!escaped && c == '[' && posixClassEnd() > 0) {
+                    i = posixClassEnd();
                     previous = -1;
                 } else if (!escaped && c == '-' && previous >= 0 && !range && i < re.length() && re.charAt(i) != ']') {
                     range = true;
@@ -147,6 +148,15 @@ final class CaseFoldTrap {
                 }
             }
             return null;
+        }
+
+        /**
+         * After a {@code [} inside a class: where a POSIX class such as {@code [:alpha:]} ends, or -1
+         * when none starts here (RE2 then takes the {@code [} as itself, and what follows as usual).
+         */
+        private int posixClassEnd() {
+            Matcher m = POSIX.matcher(re).region(i, re.length());
+            return m.lookingAt() ? m.end() : -1;
         }
 
         private int next() {

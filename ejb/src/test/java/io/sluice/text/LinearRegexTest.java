@@ -54,7 +54,7 @@ class LinearRegexTest {
         String trap = "cannot be matched ignoring case: it contains U+1C80 (CYRILLIC SMALL LETTER ROUNDED VE), "
                 + "which the regular expression engine cannot fold; match case for it or leave it out";
         for (String regex : List.of("(?i)\u1c80", "(?i)\\x{1c80}", "(?i)[A-\\x{ffff}]", "(?i)[^\\x{1c00}-\\x{1d00}]",
-                "(?i:x[\\x{1c80}-\\x{1c88}])", "a(?i)\\Q.\u1c80.\\E", "(?i)[\\]-\\x{2000}]", "(?i)[]-\u1c80]", "(?i)x\\\u1c80")) {
+                "(?i:x[\\x{1c80}-\\x{1c88}])", "a(?i)\\Q.\u1c80.\\E", "(?i)[\\]-\\x{2000}]", "(?i)[]-\u1c80]", "(?i)x\\\u1c80", "(?i)x[zx|[:A-\\x{fffd}b]")) {
             assertEquals(trap, assertTimeoutPreemptively(BOUND, () -> LinearRegex.problem(regex, false)), regex);
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> assertTimeoutPreemptively(BOUND, () -> LinearRegex.compile(regex, 0)), regex);
