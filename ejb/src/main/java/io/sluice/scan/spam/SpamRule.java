@@ -101,6 +101,14 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
      * Character classes and quoting are not followed: with them, any "|" counts.
      */
     private static boolean mayMatchWithout(String rest) {
+        // a flag group between the group and a quantifier is no atom: "(viagra)(?i)?" makes the group optional
+        while (rest.startsWith("(?")) {
+            int close = rest.indexOf(')');
+            if (close < 0 || !rest.substring(2, close).chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+                break;
+            }
+            rest = rest.substring(close + 1);
+        }
         if (rest.startsWith("?") || rest.startsWith("*") || rest.startsWith("{")) {
             return true;
         }

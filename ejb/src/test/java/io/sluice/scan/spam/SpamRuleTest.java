@@ -19,6 +19,7 @@ class SpamRuleTest {
     void anythingElseAlwaysRunsTheExpression() {
         assertEquals(List.of(), SpamRule.triggers("\\b(viagra|cialis)\\b"));              // case-sensitive
         assertEquals(List.of(), SpamRule.triggers("(?i)\\bclick (here|below)"));          // no leading group
+        assertEquals(List.of(), SpamRule.triggers("(?i)(viagra)(?i)?x"));                 // a flag group, then the group made optional
         assertEquals(List.of(), SpamRule.triggers("(?i)(verify (account|identity))"));   // nested group
         assertEquals(List.of(), SpamRule.triggers("(?i)(earn \\$\\d+|free)"));           // escapes
         assertEquals(List.of(), SpamRule.triggers("(?i)(a|)"));                          // empty alternative
