@@ -3,6 +3,7 @@ package io.sluice.pipeline;
 import io.sluice.limit.RateWindows;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
@@ -18,7 +19,8 @@ import jakarta.inject.Inject;
  * Connection control by real client address, with the limits as the settings say now: concurrent
  * connections in all and per address and new connections per interval (checked before the
  * greeting), messages and recipients per interval (checked at RCPT), the greeting pause against
- * early talkers and the error limit (carried out by the SMTP session).
+ * early talkers and the error limit (carried out by the SMTP session). A refusal closes the
+ * connection; the engine puts its name in front of the 421.
  */
 @ApplicationScoped
 public class ConnectionGuard {
@@ -35,21 +37,20 @@ public class ConnectionGuard {
 
     public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
         Connections c = settings.current().connections();
-        String host = client.serverName();
         if (c.maxTotal() > 0 && total > c.maxTotal()) {
             return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
-                    "Error: too many connections; try again later").namedBy(host));
+                    "Error: too many connections; try again later"));
         }
         if (c.maxPerAddress() > 0 && fromSameAddress > c.maxPerAddress()) {
             return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
-                    "Error: too many connections from " + client.address() + "; try again later").namedBy(host));
+                    "Error: too many connections from " + client.address() + "; try again later"));
         }
         if (!connections.allow(client.address(), c.connectionRate(), c.interval())) {
             return ConnectDecision.refuse(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, EnhancedStatus.TEMPORARY_POLICY,
                     "Error: too many connections from " + client.address() + " in " + c.interval().toSeconds()
-                    + " s; try again later").namedBy(host));
+                    + " s; try again later"));
         }
-        return new ConnectDecision(null, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
+        return new ConnectDecision(Decision.ACCEPT, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
                 extensions.offered());
     }
 

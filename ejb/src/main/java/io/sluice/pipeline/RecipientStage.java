@@ -1,7 +1,8 @@
 package io.sluice.pipeline;
 
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Attributes;
+import io.sluice.api.Decision;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
@@ -24,6 +25,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class RecipientStage {
 
+    /** The transaction's policy: its id, bound at the first accepted recipient and carried by the engine. */
+    static final Attributes.Key<Long> BOUND_POLICY = Attributes.Key.of("sluice.policy", Long.class);
+
     private static final Logger LOG = Logger.getLogger(RecipientStage.class.getName());
 
     @Inject
@@ -38,17 +42,17 @@ public class RecipientStage {
     @Inject
     ConnectionGuard guard;
 
-    public RecipientDecision check(Transaction tx, Recipient recipient) {
+    public Decision check(Transaction tx, Recipient recipient) {
         PolicyRules policy = policyFor(policies.snapshot(), tx, recipient.address());
-        String key = policyKey(policy);
+        Long bound = tx.attributes().get(BOUND_POLICY);
         Reply reply;
         Reply overRate = guard.recipient(tx);
         if (overRate != null) {
             reply = overRate;
-        } else if (tx.policy() != null && !tx.policy().equals(key)) {
+        } else if (bound != null && bound != policy.id()) {
             reply = GatewayReplies.otherPolicy(recipient.address());
             LOG.fine(() -> tx.queueId() + ": <" + recipient.address() + "> is under policy " + policy
-                    + ", not the transaction's " + tx.policy());
+                    + ", not the transaction's " + bound);
         } else {
             reply = verifier.verify(tx, recipient.address());
         }
@@ -57,7 +61,8 @@ public class RecipientStage {
             LOG.info(() -> tx.queueId() + ": recipient <" + recipient.address() + "> from=<" + tx.sender()
                     + "> client=" + tx.client().address() + " refused: " + reply);
         }
-        return new RecipientDecision(reply, key);
+        return reply.isPositive() ? new Decision.Accept(reply, Attributes.of(BOUND_POLICY, policy.id()))
+                : Decision.of(reply);
     }
 
     /**
@@ -69,8 +74,4 @@ public class RecipientStage {
         return snapshot.resolve(tx.sender(), recipient, outbound);
     }
 
-    /** What the engine carries for the transaction: the policy's id. */
-    static String policyKey(PolicyRules policy) {
-        return Long.toString(policy.id());
-    }
 }

@@ -2,9 +2,10 @@ package io.sluice.pipeline;
 
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.MessageContent;
+import io.sluice.api.Phase;
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
 import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
@@ -14,6 +15,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.jboss.ejb3.annotation.Pool;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The endpoint the resource adapter calls at each decision point of an SMTP session. Its return
@@ -31,6 +35,8 @@ import org.jboss.ejb3.annotation.Pool;
 @Pool("sluice-mdb")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SmtpGatewayBean implements SmtpListener {
+
+    private static final Set<Phase> PHASES = EnumSet.of(Phase.CONNECT, Phase.AUTH, Phase.RCPT, Phase.END_OF_DATA);
 
     @Inject
     RecipientStage recipients;
@@ -56,26 +62,32 @@ public class SmtpGatewayBean implements SmtpListener {
     }
 
     @Override
-    public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
+    public Decision recipient(Transaction transaction, Recipient recipient) {
         if (!database.usable()) {
-            return RecipientDecision.of(GatewayReplies.DATABASE_DAMAGED);
+            return Decision.temporaryFailure(GatewayReplies.DATABASE_DAMAGED);
         }
         return recipients.check(transaction, recipient);
     }
 
     @Override
-    public Reply message(Transaction transaction, MessageContent content) {
+    public Decision message(Transaction transaction, MessageContent content) {
         if (!database.usable()) {
-            return GatewayReplies.DATABASE_DAMAGED;
+            return Decision.temporaryFailure(GatewayReplies.DATABASE_DAMAGED);
         }
-        return messages.handle(transaction, content);
+        return Decision.of(messages.handle(transaction, content));
     }
 
     @Override
-    public Reply authenticate(ClientInfo client, String user, String password) {
+    public Decision authenticate(ClientInfo client, String user, String password) {
         if (!database.usable()) {
-            return GatewayReplies.DATABASE_DAMAGED_AUTH;
+            return Decision.temporaryFailure(GatewayReplies.DATABASE_DAMAGED_AUTH);
         }
-        return auth.authenticate(client, user, password);
+        return Decision.of(auth.authenticate(client, user, password));
+    }
+
+    /** No decision at HELO or MAIL yet: the engine need not call in there. */
+    @Override
+    public Set<Phase> phases() {
+        return PHASES;
     }
 }

@@ -56,7 +56,7 @@ class EndOfDataPhaseTest {
         ClientInfo client = new ClientInfo("198.51.100.7", 40000, "192.0.2.10", 25, "client.example", true,
                 "gateway.test", Instant.EPOCH, null, null, null);
         Transaction tx = new Transaction("06H2ABCDEFGHJKMN", client, "a@example.org", Map.of(),
-                List.of(new Recipient("bob@example.com", Map.of())), null, Instant.EPOCH);
+                List.of(new Recipient("bob@example.com", Map.of())), io.sluice.api.Attributes.NONE, Instant.EPOCH);
         PolicyRules policy = TestPolicies.of("Default", rules);
         EndOfData m = new EndOfData(tx, Messages.inMemory(content), policy, SETTINGS, new StageClock());
         m.message.attach(new ScanResult(new MessageAnalyzer(ScanLimits.DEFAULT, Signatures.builtIn())

@@ -22,7 +22,7 @@ class TraceHeadersTest {
     private static Transaction tx(String address, String helo, boolean esmtp, List<Recipient> rcpts) {
         ClientInfo client = new ClientInfo(address, 40000, "192.0.2.10", 25, helo, esmtp, "mx.example.net",
                 Instant.EPOCH, null, null, null);
-        return new Transaction("06H2ABCDEFGHJKMN", client, "a@example.org", Map.of(), rcpts, null, Instant.EPOCH);
+        return new Transaction("06H2ABCDEFGHJKMN", client, "a@example.org", Map.of(), rcpts, io.sluice.api.Attributes.NONE, Instant.EPOCH);
     }
 
     @Test

@@ -1,30 +1,39 @@
 package io.sluice.api;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The message listener the inbound resource adapter delivers to: the gateway's decision points in
- * an SMTP session. Each call is synchronous and its return value is the reply the client gets.
+ * an SMTP session, one method per {@link Phase}. Each call is synchronous; its {@link Decision}
+ * is carried out by the engine, which turns it into the client's reply.
  *
- * <p>Call order within one connection: for each transaction, {@link #recipient} once for every
- * syntactically valid RCPT (in order, never concurrently), then {@link #message} once after the
- * client's end of data if at least one recipient was accepted. Calls for different connections run
- * concurrently. Arguments are immutable snapshots; {@link MessageContent} must not be used after
- * the call returns. A call that throws makes the client see a 451 temporary failure.
+ * <p>Call order within one connection: {@link #connect} first; {@link #helo} at each HELO/EHLO;
+ * {@link #authenticate} at AUTH; for each transaction {@link #mail} once, {@link #recipient} once
+ * for every syntactically valid RCPT (in order, never concurrently), then {@link #message} once
+ * after the client's end of data if at least one recipient was accepted. Calls for different
+ * connections run concurrently. Arguments are immutable snapshots; {@link MessageContent} must not
+ * be used after the call returns. A call that throws or answers nothing makes the client see a 451
+ * temporary failure.
+ *
+ * <p>{@link #helo} and {@link #mail} are only called when {@link #phases()} names them (the
+ * others always are: skipping AUTH would let anyone in): each call into a container costs, so a
+ * listener that does not decide there says so.
  */
 public interface SmtpListener {
 
     /**
      * RCPT TO: whether {@code recipient} joins {@code transaction} (whose recipient list holds the
-     * ones accepted before it, and whose policy is that of the first of them). A 2xx reply accepts
-     * it; any other reply is sent to the client as is.
+     * ones accepted before it). An accept's attributes join the transaction's.
      */
-    RecipientDecision recipient(Transaction transaction, Recipient recipient);
+    Decision recipient(Transaction transaction, Recipient recipient);
 
     /**
-     * End of data: decide about and deliver the message. The client is told the reply, so a 2xx
-     * may only be returned once the message is safe (relayed and accepted downstream, or durably
-     * stored).
+     * End of data: decide about and deliver the message. An accept is only returned once the
+     * message is safe (relayed and accepted downstream, or durably stored); its reply should
+     * carry the queue id.
      */
-    Reply message(Transaction transaction, MessageContent content);
+    Decision message(Transaction transaction, MessageContent content);
 
     /**
      * A new connection, before the greeting: whether to take it ({@code fromSameAddress} and
@@ -35,13 +44,28 @@ public interface SmtpListener {
         return ConnectDecision.ACCEPT;
     }
 
+    /** HELO/EHLO, with the name the client gave ({@link ClientInfo#helo()}). */
+    default Decision helo(ClientInfo client) {
+        return Decision.ACCEPT;
+    }
+
+    /** MAIL FROM: whether the transaction may open (its queue id is assigned, no recipient yet). */
+    default Decision mail(Transaction transaction) {
+        return Decision.ACCEPT;
+    }
+
     /**
-     * AUTH (RFC 4954): checks a user's credentials. 235 accepts them, 535 refuses them, 454 means
-     * they could not be checked now (the client gets this 454 as it is, so its text can say why);
-     * the password must not be kept or logged. A listener that cannot check credentials leaves
-     * this as it is: every AUTH is a temporary failure.
+     * AUTH (RFC 4954): checks a user's credentials. An accept lets the user in; a rejection is
+     * "535 5.7.8" for the client; a temporary failure passes its 454 on as it is (so its text can
+     * say why) and any other 4xx as the engine's 454. The password must not be kept or logged. A
+     * listener that cannot check credentials leaves this as it is: every AUTH is a temporary failure.
      */
-    default Reply authenticate(ClientInfo client, String user, String password) {
-        return AuthReplies.TEMPORARY_FAILURE;
+    default Decision authenticate(ClientInfo client, String user, String password) {
+        return Decision.temporaryFailure(AuthReplies.TEMPORARY_FAILURE);
+    }
+
+    /** The phases this listener decides at; the engine skips its calls at HELO and MAIL when not named. */
+    default Set<Phase> phases() {
+        return EnumSet.allOf(Phase.class);
     }
 }

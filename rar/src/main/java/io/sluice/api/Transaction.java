@@ -14,22 +14,22 @@ import java.util.Map;
  * @param sender         the reverse-path without angle brackets; empty for the null sender {@code <>}
  * @param mail           the MAIL parameters, typed
  * @param recipients     the recipients accepted so far, in order
- * @param policy         the policy the first accepted recipient brought (see {@link RecipientDecision}),
- *                       or {@code null}
+ * @param attributes     what the listener attached to the transaction at MAIL and RCPT
  * @param startedAt      when MAIL was accepted
  */
 public record Transaction(String queueId, ClientInfo client, String sender, MailParameters mail,
-                          List<Recipient> recipients, String policy, Instant startedAt) implements Serializable {
+                          List<Recipient> recipients, Attributes attributes, Instant startedAt) implements Serializable {
 
     public Transaction {
         java.util.Objects.requireNonNull(mail, "mail");
+        java.util.Objects.requireNonNull(attributes, "attributes");
         recipients = List.copyOf(recipients);
     }
 
     /** With the MAIL parameters as keyword-to-value text (see {@link MailParameters#fromMap}). */
     public Transaction(String queueId, ClientInfo client, String sender, Map<String, String> mailParameters,
-                       List<Recipient> recipients, String policy, Instant startedAt) {
-        this(queueId, client, sender, MailParameters.fromMap(mailParameters), recipients, policy, startedAt);
+                       List<Recipient> recipients, Attributes attributes, Instant startedAt) {
+        this(queueId, client, sender, MailParameters.fromMap(mailParameters), recipients, attributes, startedAt);
     }
 
     /** The MAIL parameters as keyword to value (SMTPUTF8 maps to {@code null}), for logs and stored text. */

@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import io.sluice.api.Phase;
 import io.sluice.api.Reply;
 import io.sluice.smtp.command.CommandHandler;
 
@@ -89,6 +90,7 @@ public final class CommandRow<C> {
         return new CommandRow<>(availability, true, List.of(checks), handler, phase, endsPipelineGroup);
     }
 
+    /** The listener's phase the command raises, or {@code null} for one that asks no one (NOOP, STARTTLS). */
     public Phase phase() {
         return phase;
     }

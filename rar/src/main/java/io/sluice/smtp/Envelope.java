@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import io.sluice.api.Attributes;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.MailParameters;
 import io.sluice.api.Recipient;
@@ -22,7 +23,7 @@ public final class Envelope implements AutoCloseable {
     private final MailParameters parameters;
     private final Instant startedAt = Instant.now();
     private final List<Recipient> recipients = new ArrayList<>();
-    private String policy;
+    private Attributes attributes = Attributes.NONE;
     private Spool spool;
     private ChunkReader chunks;
 
@@ -48,12 +49,18 @@ public final class Envelope implements AutoCloseable {
         return recipients.size();
     }
 
-    /** Adds an accepted recipient; the first one's policy becomes the transaction's. */
-    public void addRecipient(Recipient recipient, String recipientPolicy) {
+    /** Adds an accepted recipient with what the listener attached to the transaction for it. */
+    public void addRecipient(Recipient recipient, Attributes added) {
         recipients.add(recipient);
-        if (recipients.size() == 1) {
-            policy = recipientPolicy;
-        }
+        addAttributes(added);
+    }
+
+    /**
+     * What the listener attached to the transaction. A key it has already keeps its value: a fact
+     * about the transaction stands once established (the policy of its first recipient, say).
+     */
+    public void addAttributes(Attributes added) {
+        attributes = added.withAll(attributes);
     }
 
     /** BDAT: the transfer this transaction's chunks go to, or {@code null} before the first. */
@@ -81,7 +88,7 @@ public final class Envelope implements AutoCloseable {
     }
 
     public Transaction snapshot(ClientInfo client) {
-        return new Transaction(queueId, client, sender, parameters, recipients, policy, startedAt);
+        return new Transaction(queueId, client, sender, parameters, recipients, attributes, startedAt);
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class HostReplies {
         return new Reply(ReplyCode.OK, null, lines);
     }
 
+    /** {@code reply} with the server's name in front, unless it has it already. */
+    public Reply named(Reply reply) {
+        return reply.text().startsWith(host + " ") ? reply : reply.namedBy(host);
+    }
+
     public Reply timeout() {
         return timeout;
     }

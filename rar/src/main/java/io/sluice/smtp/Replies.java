@@ -10,6 +10,12 @@ public final class Replies {
 
     public static final Reply OK = Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok");
     public static final Reply SENDER_OK = Reply.of(ReplyCode.OK, EnhancedStatus.SENDER_OK, "Ok");
+    /** The engine's reply to a message the listener accepted without saying more. */
+    public static Reply queued(String queueId) {
+        return Reply.of(ReplyCode.OK, EnhancedStatus.OK, "Ok: queued as " + queueId);
+    }
+
+    public static final Reply RECIPIENT_OK = Reply.of(ReplyCode.OK, EnhancedStatus.DESTINATION_OK, "Ok");
     public static final Reply BYE = Reply.of(ReplyCode.CLOSING, EnhancedStatus.OK, "Bye");
     public static final Reply START_DATA = Reply.of(ReplyCode.START_MAIL_INPUT, null,
             "End data with <CR><LF>.<CR><LF>");

@@ -2,8 +2,11 @@ package io.sluice.smtp;
 
 import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.MailParameters;
+import io.sluice.api.Phase;
 import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.extension.Extensions;
@@ -23,6 +26,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
@@ -44,6 +49,9 @@ public final class Session implements Runnable, SessionView {
 
     private final SmtpSettings settings;
     private final HostReplies host;
+    private static final Set<Phase> SKIPPABLE = EnumSet.of(Phase.HELO, Phase.MAIL);
+    private static final Decision LISTENER_FAILED = Decision.temporaryFailure(Replies.LOCAL_ERROR);
+
     private final SmtpListener listener;
     private final QueueIdGenerator queueIds;
     private final Transport transport;
@@ -68,6 +76,7 @@ public final class Session implements Runnable, SessionView {
     private String counted; // the address this session is counted under
     private ConnectDecision admission = ConnectDecision.ACCEPT; // the session's limits and what the mail server offers
     private int authFailures;
+    private Set<Phase> phases = EnumSet.allOf(Phase.class); // where the listener decides
 
     /**
      * @param counts     open connections per client address, shared by the server's sessions
@@ -101,6 +110,7 @@ public final class Session implements Runnable, SessionView {
             LOG.fine(() -> "connect from " + clientAddress + ":" + clientPort);
             counted = clientAddress;
             int same = counts.opened(counted);
+            phases = ask("phases", SmtpListener::phases, EnumSet.allOf(Phase.class));
             ConnectDecision decision = ask("connect", l -> l.connect(client, same, total.getAsInt()),
                     ConnectDecision.ACCEPT); // limits fail open: a broken listener must not stop all mail
             if (!admitted(decision)) {
@@ -153,9 +163,9 @@ public final class Session implements Runnable, SessionView {
 
     /** Applies the connection decision: refusal, the greeting pause (early talkers), the error limit. */
     private boolean admitted(ConnectDecision decision) throws IOException {
-        if (decision.refusal() != null) {
-            LOG.info(() -> "refused a connection from " + clientAddress + ": " + decision.refusal());
-            reply(decision.refusal());
+        if (!decision.decision().accepted()) {
+            LOG.info(() -> "refused a connection from " + clientAddress + ": " + decision.decision().reply());
+            answer(decision.decision(), null);
             out.flush();
             return false;
         }
@@ -295,13 +305,22 @@ public final class Session implements Runnable, SessionView {
     }
 
     /**
-     * HELO/EHLO: records the client's name and drops any open transaction (RFC 5321 §4.1.4); an
-     * authentication stands (RFC 4954 §4 only drops it with the connection or STARTTLS).
+     * HELO/EHLO: the listener decides about the client's name; if it accepts, the name is recorded
+     * and any open transaction dropped (RFC 5321 §4.1.4); an authentication stands (RFC 4954 §4
+     * only drops it with the connection or STARTTLS). Returns whether it accepted; if not, the
+     * refusal has been answered.
      */
-    public void greet(String helo, boolean esmtp) {
+    public boolean greet(String helo, boolean esmtp) {
+        ClientInfo named = clientInfo(helo, esmtp);
+        Decision decision = decide(Phase.HELO, "HELO", l -> l.helo(named));
+        if (!decision.accepted()) {
+            answer(decision, null);
+            return false;
+        }
         endTransaction();
-        client = clientInfo(helo, esmtp);
+        client = named;
         state = SessionState.GREETED;
+        return true;
     }
 
     @Override
@@ -367,13 +386,22 @@ public final class Session implements Runnable, SessionView {
         LOG.fine(() -> "TLS with " + clientAddress + ": " + transport.tls());
     }
 
-    /** MAIL: opens a transaction and assigns its queue id. */
-    public Envelope beginTransaction(String sender, MailParameters parameters) {
+    /**
+     * MAIL: opens a transaction, assigns its queue id and asks the listener; answers the command
+     * either way. A refused transaction is closed again.
+     */
+    public void beginTransaction(String sender, MailParameters parameters) {
         endTransaction();
         envelope = new Envelope(queueIds.next(), sender, parameters);
         state = SessionState.MAIL;
         LOG.fine(() -> envelope.queueId() + ": client=" + clientAddress + " from=<" + sender + ">");
-        return envelope;
+        Decision decision = decide(Phase.MAIL, "MAIL", l -> l.mail(transaction()));
+        if (decision.accepted()) {
+            envelope.addAttributes(decision.attributes());
+        } else {
+            endTransaction();
+        }
+        answer(decision, Replies.SENDER_OK);
     }
 
     /** The open transaction, or {@code null}. */
@@ -398,6 +426,36 @@ public final class Session implements Runnable, SessionView {
         }
         if (state != SessionState.CONNECTED) {
             state = SessionState.GREETED;
+        }
+    }
+
+    /**
+     * Asks the listener at {@code phase}; HELO and MAIL only if it decides there (else the answer is
+     * an accept: the others are always asked, since skipping AUTH would let anyone in). A
+     * failure inside it or a missing answer is a temporary failure (451), so the client retries and
+     * nothing it was told is accepted gets lost.
+     */
+    public Decision decide(Phase phase, String what, Function<SmtpListener, Decision> call) {
+        if (SKIPPABLE.contains(phase) && !phases.contains(phase)) {
+            return Decision.ACCEPT;
+        }
+        return ask(what, call, LISTENER_FAILED);
+    }
+
+    /**
+     * The one place a decision becomes the client's reply: an accept's own reply or else
+     * {@code acceptReply}, the refusal's reply as it is, and for a disconnection the reply (a 421
+     * with the server's name in front, RFC 5321 §4.2) and the end of the session.
+     */
+    public void answer(Decision decision, Reply acceptReply) {
+        if (decision instanceof Decision.Accept) {
+            reply(decision.reply() != null ? decision.reply() : acceptReply);
+        } else if (decision instanceof Decision.Disconnect) {
+            Reply r = decision.reply();
+            reply(r.code() == ReplyCode.SERVICE_NOT_AVAILABLE ? host.named(r) : r);
+            closeAfterReply();
+        } else {
+            reply(decision.reply());
         }
     }
 

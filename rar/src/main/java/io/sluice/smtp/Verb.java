@@ -1,5 +1,6 @@
 package io.sluice.smtp;
 
+import io.sluice.api.Phase;
 import io.sluice.smtp.command.AuthCommand;
 import io.sluice.smtp.command.BdatCommand;
 import io.sluice.smtp.command.DataCommand;
@@ -35,7 +36,8 @@ import static io.sluice.smtp.SessionState.GREETED;
 /**
  * The command table: the one list of SMTP verbs the server knows, each with the checks that refuse
  * it (in order), its handler and the phase it raises (see {@link CommandRow}). A verb not listed
- * here is answered "500 command not recognized". "Ends group" follows RFC 2920 §3.1: EHLO, DATA,
+ * here is answered "500 command not recognized"; a phase of {@code null} means the verb asks the
+ * listener nothing. "Ends group" follows RFC 2920 §3.1: EHLO, DATA,
  * VRFY, EXPN, TURN, QUIT and NOOP may only end a pipelined group (HELO, STARTTLS and AUTH too, as
  * they change the session), so the replies are flushed after them even when more input is buffered.
  */
@@ -54,13 +56,13 @@ public enum Verb {
             by(s -> s.envelope() != null ? Extensions.refuseData(s.envelope().parameters()) : null),
             refusedIn(Replies.NO_VALID_RECIPIENTS, SessionState.MAIL),
             refusedIn(Replies.NEED_RCPT, CONNECTED, GREETED))),
-    RSET(syntaxFirst(new RsetCommand(), Phase.NONE, false, ALWAYS)),
-    NOOP(syntaxFirst(new NoopCommand(), Phase.NONE, true, ALWAYS)),
-    QUIT(syntaxFirst(new QuitCommand(), Phase.NONE, true, ALWAYS)),
-    VRFY(syntaxFirst(new VrfyCommand(), Phase.NONE, true, ALWAYS)),
-    EXPN(syntaxFirst(new ExpnCommand(), Phase.NONE, true, ALWAYS)),
-    HELP(syntaxFirst(new HelpCommand(), Phase.NONE, true, ALWAYS)),
-    STARTTLS(syntaxFirst(new StartTlsCommand(), Phase.TLS, true, WHEN_TLS_ENABLED,
+    RSET(syntaxFirst(new RsetCommand(), null, false, ALWAYS)),
+    NOOP(syntaxFirst(new NoopCommand(), null, true, ALWAYS)),
+    QUIT(syntaxFirst(new QuitCommand(), null, true, ALWAYS)),
+    VRFY(syntaxFirst(new VrfyCommand(), null, true, ALWAYS)),
+    EXPN(syntaxFirst(new ExpnCommand(), null, true, ALWAYS)),
+    HELP(syntaxFirst(new HelpCommand(), null, true, ALWAYS)),
+    STARTTLS(syntaxFirst(new StartTlsCommand(), null, true, WHEN_TLS_ENABLED,
             unless(s -> !s.tlsActive(), Replies.TLS_ACTIVE),
             refusedIn(Replies.NEED_HELO, CONNECTED))),
     AUTH(checked(new AuthCommand(), Phase.AUTH, true, WHEN_AUTH_ENABLED,

@@ -14,7 +14,7 @@ class BinaryMimeTest {
     @Test
     void binaryContentWithBdatArrivesExactlyAndDataIsRefused() throws Exception {
         try (TestServer s = new TestServer()) {
-            s.listener.connectDecision = new ConnectDecision(null, 0, 0, 0, java.util.Set.of("BINARYMIME", "CHUNKING"));
+            s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 0, 0, 0, java.util.Set.of("BINARYMIME", "CHUNKING"));
             try (Conversation c = s.ehlo()) {
                 ByteArrayOutputStream message = new ByteArrayOutputStream();
                 message.writeBytes("Content-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\n\r\n"

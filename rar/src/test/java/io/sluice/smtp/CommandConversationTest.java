@@ -228,10 +228,11 @@ class CommandConversationTest extends EngineTest {
             c.expectQueued(server.listener, 0);
         }
         List<io.sluice.api.Transaction> seen = server.listener.recipientTransactions;
-        assertEquals(null, seen.get(0).policy());
-        assertEquals(null, seen.get(1).policy());
-        assertEquals("policy-of-first@example.org", seen.get(2).policy());
-        assertEquals("policy-of-first@example.org", server.listener.messages.get(0).transaction().policy());
+        assertEquals(null, seen.get(0).attributes().get(RecordingListener.POLICY));
+        assertEquals(null, seen.get(1).attributes().get(RecordingListener.POLICY));
+        assertEquals("policy-of-first@example.org", seen.get(2).attributes().get(RecordingListener.POLICY));
+        assertEquals("policy-of-first@example.org",
+                server.listener.messages.get(0).transaction().attributes().get(RecordingListener.POLICY));
     }
 
     @Test

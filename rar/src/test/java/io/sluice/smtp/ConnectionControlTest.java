@@ -35,7 +35,7 @@ class ConnectionControlTest {
     @Test
     void aClientThatTalksBeforeTheGreetingIsRefused() throws Exception {
         try (TestServer s = new TestServer()) {
-            s.listener.connectDecision = new ConnectDecision(null, 300, 0, 0);
+            s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 300, 0, 0);
             try (Conversation eager = s.connect()) {
                 eager.send("EHLO eager.example");
                 eager.expect("554 5.5.1 Error: SMTP protocol synchronization: talking before the greeting");
@@ -59,7 +59,7 @@ class ConnectionControlTest {
         byte[] v2 = ProxyProtocolTest.v2(1, 0x11, new byte[] {(byte) 192, 0, 2, 1, (byte) 198, 51, 100, 7, 0, 1, 0, 25});
         for (byte[] header : List.of(v1, v2)) {
             try (TestServer s = new TestServer(b -> b.proxyTrusted(List.of(Cidr.parse("127.0.0.1"))))) {
-                s.listener.connectDecision = new ConnectDecision(null, 300, 0, 0);
+                s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 300, 0, 0);
                 try (Conversation eager = s.connect()) {
                     ByteArrayOutputStream b = new ByteArrayOutputStream();
                     b.writeBytes(header);
@@ -80,7 +80,7 @@ class ConnectionControlTest {
     @Test
     void theSessionEndsAtExactlyTheErrorLimitAfterTheDelay() throws Exception {
         try (TestServer s = new TestServer()) {
-            s.listener.connectDecision = new ConnectDecision(null, 0, 3, 200);
+            s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 0, 3, 200);
             try (Conversation c = s.ehlo()) {
                 c.exchange("BOGUS", "500 5.5.2 Error: command not recognized");
                 c.exchange("MAIL FROM:<bad address>", "501 5.1.7 Error: bad sender address syntax");

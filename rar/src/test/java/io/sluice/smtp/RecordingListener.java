@@ -3,7 +3,8 @@ package io.sluice.smtp;
 import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Attributes;
+import io.sluice.api.Decision;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.SmtpListener;
@@ -38,12 +39,19 @@ final class RecordingListener implements SmtpListener {
     volatile java.util.function.Function<Recipient, String> policyOf = r -> "policy-of-" + r.address();
     final List<Transaction> recipientTransactions = new CopyOnWriteArrayList<>();
 
+    /** The attribute the recipient decisions attach: the policy key, as a gateway would. */
+    static final Attributes.Key<String> POLICY = Attributes.Key.of("test.policy", String.class);
+
     @Override
-    public RecipientDecision recipient(Transaction transaction, Recipient recipient) {
+    public Decision recipient(Transaction transaction, Recipient recipient) {
         recipientCalls.add(recipient);
         recipientTransactions.add(transaction);
         Reply reply = recipientDecision.apply(transaction, recipient);
-        return reply == null ? null : new RecipientDecision(reply, policyOf.apply(recipient));
+        if (reply == null) {
+            return null;
+        }
+        return reply.isPositive() ? new Decision.Accept(reply, Attributes.of(POLICY, policyOf.apply(recipient)))
+                : Decision.of(reply);
     }
 
     /** How new connections are decided; each call records "fromSameAddress/total". */
@@ -56,6 +64,32 @@ final class RecordingListener implements SmtpListener {
         return connectDecision;
     }
 
+    /** HELO/EHLO: the names asked about, and the decision. */
+    final List<String> heloCalls = new CopyOnWriteArrayList<>();
+    volatile java.util.function.Function<io.sluice.api.ClientInfo, Decision> heloDecision = c -> Decision.ACCEPT;
+    /** MAIL: the transactions asked about, and the decision. */
+    final List<Transaction> mailCalls = new CopyOnWriteArrayList<>();
+    volatile java.util.function.Function<Transaction, Decision> mailDecision = t -> Decision.ACCEPT;
+    /** The phases this listener says it decides at. */
+    volatile java.util.Set<io.sluice.api.Phase> phases = java.util.EnumSet.allOf(io.sluice.api.Phase.class);
+
+    @Override
+    public Decision helo(io.sluice.api.ClientInfo client) {
+        heloCalls.add(client.helo());
+        return heloDecision.apply(client);
+    }
+
+    @Override
+    public Decision mail(Transaction transaction) {
+        mailCalls.add(transaction);
+        return mailDecision.apply(transaction);
+    }
+
+    @Override
+    public java.util.Set<io.sluice.api.Phase> phases() {
+        return phases;
+    }
+
     /** user:password pairs that AUTH accepts. */
     final java.util.Set<String> accounts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final List<String> authAttempts = new CopyOnWriteArrayList<>();
@@ -63,16 +97,17 @@ final class RecordingListener implements SmtpListener {
     volatile Reply authAnswer;
 
     @Override
-    public Reply authenticate(io.sluice.api.ClientInfo client, String user, String password) {
+    public Decision authenticate(io.sluice.api.ClientInfo client, String user, String password) {
         authAttempts.add(user);
         if (authAnswer != null) {
-            return authAnswer;
+            return Decision.of(authAnswer);
         }
-        return accounts.contains(user + ":" + password) ? Reply.of(235, "2.7.0", "ok") : Reply.of(535, "5.7.8", "no");
+        return Decision.of(accounts.contains(user + ":" + password) ? Reply.of(235, "2.7.0", "ok")
+                : Reply.of(535, "5.7.8", "no"));
     }
 
     @Override
-    public Reply message(Transaction transaction, MessageContent content) {
+    public Decision message(Transaction transaction, MessageContent content) {
         try (InputStream in = content.openStream()) {
             byte[] bytes = in.readAllBytes();
             if (bytes.length != content.size()) {
@@ -82,6 +117,7 @@ final class RecordingListener implements SmtpListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return messageDecision.apply(transaction, content);
+        Reply reply = messageDecision.apply(transaction, content);
+        return reply == null ? null : Decision.of(reply);
     }
 }

@@ -64,7 +64,7 @@ class RequireTlsTest {
 
     private static TestServer server(Set<String> mailServerOffers) throws IOException {
         TestServer s = new TestServer(b -> b.tls(TlsMode.OFFER, server));
-        s.listener.connectDecision = new ConnectDecision(null, 0, 0, 0, mailServerOffers);
+        s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 0, 0, 0, mailServerOffers);
         return s;
     }
 

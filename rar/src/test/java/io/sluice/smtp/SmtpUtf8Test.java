@@ -18,7 +18,7 @@ class SmtpUtf8Test {
     @Test
     void offeredWhenTheDownstreamTakesIt() throws Exception {
         try (TestServer s = new TestServer()) {
-            s.listener.connectDecision = new ConnectDecision(null, 0, 0, 0, java.util.Set.of("SMTPUTF8"));
+            s.listener.connectDecision = new ConnectDecision(io.sluice.api.Decision.ACCEPT, 0, 0, 0, java.util.Set.of("SMTPUTF8"));
             try (Conversation c = s.connect()) {
                 c.expect("220 " + TestServer.HOST + " ESMTP Sluice");
                 c.send("EHLO client.example");

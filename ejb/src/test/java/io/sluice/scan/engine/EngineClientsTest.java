@@ -39,7 +39,7 @@ class EngineClientsTest {
     static Transaction tx() {
         return new Transaction("06H2TESTQUEUEID0", new ClientInfo("192.0.2.7", 40000, "127.0.0.1", 25, "client.example",
                 true, "gw.test", Instant.now(), null, null, null), "a@example.org", Map.of(), List.of(Recipient.of("b@example.org")),
-                null, Instant.now());
+                io.sluice.api.Attributes.NONE, Instant.now());
     }
 
     static MessageContent gtube() {

@@ -1,5 +1,7 @@
 package io.sluice.smtp.command;
 
+import io.sluice.api.Decision;
+import io.sluice.api.Phase;
 import io.sluice.api.Reply;
 import io.sluice.api.ReplyCode;
 import io.sluice.smtp.Refusal;
@@ -80,13 +82,16 @@ public final class AuthCommand implements CommandHandler<AuthCommand.Start> {
         }
         String who = user;
         String secret = password;
-        Reply verdict = session.ask("AUTH", l -> l.authenticate(session.client(), who, secret), Replies.AUTH_TEMPORARY);
-        if (verdict.code() == ReplyCode.AUTHENTICATION_SUCCEEDED) {
+        Decision decision = session.decide(Phase.AUTH, "AUTH", l -> l.authenticate(session.client(), who, secret));
+        if (decision.accepted()) {
             session.authenticated(user);
             session.reply(Replies.AUTH_OK);
-        } else if (verdict.isTransientFailure()) {
+        } else if (decision instanceof Decision.TemporaryFailure) {
             // the listener's own 454 says why (say, too many failures from this address); no other code is passed on
-            session.reply(verdict.code() == ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE ? verdict : Replies.AUTH_TEMPORARY);
+            Reply reply = decision.reply();
+            session.reply(reply.code() == ReplyCode.TEMPORARY_AUTHENTICATION_FAILURE ? reply : Replies.AUTH_TEMPORARY);
+        } else if (decision instanceof Decision.Disconnect) {
+            session.answer(decision, null);
         } else {
             failed(session);
         }

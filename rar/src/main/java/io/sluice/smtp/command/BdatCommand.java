@@ -67,8 +67,7 @@ public final class BdatCommand implements CommandHandler<BdatCommand.Chunk> {
         }
         Transaction transaction = session.transaction();
         try {
-            Reply reply = EndOfMessage.deliver(session, transaction, spool, chunks.finish());
-            session.reply(reply);
+            EndOfMessage.deliver(session, transaction, spool, chunks.finish());
         } finally {
             session.endTransaction();
         }

@@ -35,8 +35,7 @@ public final class DataCommand implements CommandHandler<CommandHandler.NoArgume
             long deadline = System.nanoTime() + settings.dataTotalTimeout().toNanos();
             DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
                     .read(session.input(), spool, deadline);
-            Reply reply = EndOfMessage.deliver(session, transaction, spool, outcome);
-            session.reply(reply);
+            EndOfMessage.deliver(session, transaction, spool, outcome);
         } finally {
             session.endTransaction();
         }

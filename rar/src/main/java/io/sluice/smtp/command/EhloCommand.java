@@ -17,7 +17,8 @@ public final class EhloCommand implements CommandHandler<String> {
 
     @Override
     public void handle(Session session, String name) {
-        session.greet(name, true);
-        session.reply(session.host().ehlo(session));
+        if (session.greet(name, true)) {
+            session.reply(session.host().ehlo(session));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.sluice.smtp.command;
 
+import io.sluice.api.Decision;
+import io.sluice.api.Phase;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.Replies;
@@ -21,21 +23,24 @@ final class EndOfMessage {
     private EndOfMessage() {
     }
 
-    static Reply deliver(Session session, Transaction transaction, Spool spool, DataReader.Outcome outcome)
+    /** Answers the end of the message: the listener's decision, or why the content was refused. */
+    static void deliver(Session session, Transaction transaction, Spool spool, DataReader.Outcome outcome)
             throws IOException {
+        if (outcome == DataReader.Outcome.COMPLETE) {
+            spool.finish();
+            Decision decision = session.decide(Phase.END_OF_DATA, "message delivery",
+                    l -> l.message(transaction, spool));
+            session.answer(decision, Replies.queued(transaction.queueId()));
+            return;
+        }
         Reply reply = switch (outcome) {
-            case COMPLETE -> {
-                spool.finish();
-                yield session.ask("message delivery", l -> l.message(transaction, spool), Replies.LOCAL_ERROR);
-            }
+            case COMPLETE -> throw new IllegalStateException("answered above");
             case BARE_LINE_ENDING -> Replies.BARE_LINE_ENDING_IN_DATA;
             case LINE_TOO_LONG -> Replies.TEXT_LINE_TOO_LONG;
             case TOO_LARGE -> Replies.MESSAGE_TOO_BIG;
         };
-        if (outcome != DataReader.Outcome.COMPLETE) {
-            LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
-                    + transaction.client().address() + ": " + reply);
-        }
-        return reply;
+        LOG.info(() -> transaction.queueId() + ": refused from=<" + transaction.sender() + "> client="
+                + transaction.client().address() + ": " + reply);
+        session.reply(reply);
     }
 }

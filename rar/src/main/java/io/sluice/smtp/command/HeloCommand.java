@@ -17,7 +17,8 @@ public final class HeloCommand implements CommandHandler<String> {
 
     @Override
     public void handle(Session session, String name) {
-        session.greet(name, false);
-        session.reply(session.host().helo());
+        if (session.greet(name, false)) {
+            session.reply(session.host().helo());
+        }
     }
 }

@@ -36,6 +36,5 @@ public final class MailCommand implements CommandHandler<MailCommand.MailFrom> {
     @Override
     public void handle(Session session, MailFrom mail) {
         session.beginTransaction(mail.sender(), mail.parameters());
-        session.reply(Replies.SENDER_OK);
     }
 }

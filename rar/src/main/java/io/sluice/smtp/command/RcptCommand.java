@@ -1,7 +1,8 @@
 package io.sluice.smtp.command;
 
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Decision;
+import io.sluice.api.Phase;
 import io.sluice.api.Reply;
 import io.sluice.smtp.PathArgument;
 import io.sluice.smtp.Refusal;
@@ -14,8 +15,6 @@ import io.sluice.smtp.extension.Extensions;
  * recipient limit (§4.5.3.1.8) is enforced before asking it.
  */
 public final class RcptCommand implements CommandHandler<Recipient> {
-
-    private static final RecipientDecision FAILED = RecipientDecision.of(Replies.LOCAL_ERROR);
 
     @Override
     public Recipient parse(String argument, Session session) throws Refusal {
@@ -43,12 +42,12 @@ public final class RcptCommand implements CommandHandler<Recipient> {
             session.reply(Replies.TOO_MANY_RECIPIENTS);
             return;
         }
-        RecipientDecision decision = session.ask("recipient check", l -> l.recipient(session.transaction(), recipient),
-                FAILED);
-        if (decision.reply().isPositive()) {
-            session.envelope().addRecipient(recipient, decision.policy());
+        Decision decision = session.decide(Phase.RCPT, "recipient check",
+                l -> l.recipient(session.transaction(), recipient));
+        if (decision.accepted()) {
+            session.envelope().addRecipient(recipient, decision.attributes());
             session.recipientAccepted();
         }
-        session.reply(decision.reply());
+        session.answer(decision, Replies.RECIPIENT_OK);
     }
 }

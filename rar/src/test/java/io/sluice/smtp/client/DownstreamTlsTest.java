@@ -2,7 +2,7 @@ package io.sluice.smtp.client;
 
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
@@ -94,14 +94,14 @@ class DownstreamTlsTest {
         }
 
         @Override
-        public RecipientDecision recipient(Transaction t, Recipient r) {
-            return new RecipientDecision(Reply.of(250, "2.1.5", "Ok"), "p");
+        public Decision recipient(Transaction t, Recipient r) {
+            return Decision.accept(Reply.of(250, "2.1.5", "Ok"));
         }
 
         @Override
-        public Reply message(Transaction t, MessageContent c) {
+        public Decision message(Transaction t, MessageContent c) {
             tls.add(String.valueOf(t.client().tlsProtocol()));
-            return Reply.of(250, "2.0.0", "Ok");
+            return Decision.accept(Reply.of(250, "2.0.0", "Ok"));
         }
 
         @Override

@@ -5,7 +5,7 @@ import io.sluice.api.ConnectDecision;
 import io.sluice.api.MailParameters;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
@@ -69,14 +69,14 @@ class RequireTlsRelayTest {
         }
 
         @Override
-        public RecipientDecision recipient(Transaction t, Recipient r) {
-            return new RecipientDecision(Reply.of(250, "2.1.5", "Ok"), null);
+        public Decision recipient(Transaction t, Recipient r) {
+            return Decision.accept(Reply.of(250, "2.1.5", "Ok"));
         }
 
         @Override
-        public Reply message(Transaction t, MessageContent c) {
+        public Decision message(Transaction t, MessageContent c) {
             received.add(t);
-            return Reply.of(250, "2.0.0", "Ok");
+            return Decision.accept(Reply.of(250, "2.0.0", "Ok"));
         }
 
         @Override

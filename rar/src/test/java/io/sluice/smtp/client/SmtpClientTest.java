@@ -4,7 +4,7 @@ import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MessageContent;
 import io.sluice.api.MessageSource;
 import io.sluice.api.Recipient;
-import io.sluice.api.RecipientDecision;
+import io.sluice.api.Decision;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -58,21 +58,21 @@ class SmtpClientTest {
         }
 
         @Override
-        public RecipientDecision recipient(Transaction t, Recipient r) {
-            return RecipientDecision.of(r.address().startsWith("unknown")
+        public Decision recipient(Transaction t, Recipient r) {
+            return Decision.of(r.address().startsWith("unknown")
                     ? Reply.of(550, "5.1.1", "<" + r.address() + ">: Recipient address rejected: User unknown")
                     : Reply.of(250, "2.1.5", "Ok"));
         }
 
         @Override
-        public Reply message(Transaction t, MessageContent c) {
+        public Decision message(Transaction t, MessageContent c) {
             try (InputStream in = c.openStream()) {
                 contents.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 transactions.add(t);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Reply.of(250, "2.0.0", "Ok: queued as " + t.queueId());
+            return Decision.accept(Reply.of(250, "2.0.0", "Ok: queued as " + t.queueId()));
         }
 
         @Override
