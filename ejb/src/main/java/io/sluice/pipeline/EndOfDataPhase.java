@@ -88,8 +88,8 @@ public class EndOfDataPhase {
     /** The bound policy; if it was deleted meanwhile, whatever applies to the first recipient now. */
     private PolicyRules policyOf(Transaction tx) {
         PolicySnapshot snapshot = policies.snapshot();
-        Long id = tx.attributes().get(RecipientStage.BOUND_POLICY);
+        Long id = tx.attributes().get(RcptPhase.BOUND_POLICY);
         PolicyRules bound = id == null ? null : snapshot.byId(id);
-        return bound != null ? bound : RecipientStage.policyFor(snapshot, tx, tx.recipients().get(0).address());
+        return bound != null ? bound : RcptPhase.policyFor(snapshot, tx, tx.recipients().get(0).address());
     }
 }

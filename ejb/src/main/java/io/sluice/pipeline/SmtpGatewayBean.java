@@ -39,7 +39,7 @@ public class SmtpGatewayBean implements SmtpListener {
     private static final Set<Phase> PHASES = EnumSet.of(Phase.CONNECT, Phase.AUTH, Phase.RCPT, Phase.END_OF_DATA);
 
     @Inject
-    RecipientStage recipients;
+    RcptPhase recipients;
 
     @Inject
     EndOfDataPhase messages;
@@ -48,7 +48,7 @@ public class SmtpGatewayBean implements SmtpListener {
     AuthStage auth;
 
     @Inject
-    ConnectionGuard guard;
+    ConnectPhase connections;
 
     @Inject
     DatabaseStatus database;
@@ -58,7 +58,7 @@ public class SmtpGatewayBean implements SmtpListener {
         if (!database.usable()) {
             return ConnectDecision.ACCEPT; // the connection limits are settings in the database
         }
-        return guard.connect(client, fromSameAddress, total);
+        return connections.connect(client, fromSameAddress, total);
     }
 
     @Override

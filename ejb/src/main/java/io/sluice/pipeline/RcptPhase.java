@@ -1,0 +1,100 @@
+package io.sluice.pipeline;
+
+import io.sluice.api.Attributes;
+import io.sluice.api.Decision;
+import io.sluice.api.Recipient;
+import io.sluice.api.ReplyCode;
+import io.sluice.api.Transaction;
+import io.sluice.config.Connections;
+import io.sluice.config.SettingsCache;
+import io.sluice.policy.ConfigurationChanged;
+import io.sluice.policy.PolicyCache;
+import io.sluice.policy.PolicyRules;
+import io.sluice.policy.PolicySnapshot;
+import io.sluice.tracking.MessageCounters;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * RCPT: finds the recipient's policy, then runs the steps in order until one decides; the last,
+ * the mail server's verification, always does. An accepted recipient binds the transaction to its
+ * policy ({@link #BOUND_POLICY}; the engine keeps the first recipient's).
+ *
+ * <pre>
+ * recipient rates → one policy per transaction → verify with the mail server;  then: bind policy
+ * </pre>
+ */
+@ApplicationScoped
+public class RcptPhase {
+
+    /** The transaction's policy: its id, bound at the first accepted recipient and carried by the engine. */
+    static final Attributes.Key<Long> BOUND_POLICY = Attributes.Key.of("sluice.policy", Long.class);
+
+    private static final Logger LOG = Logger.getLogger(RcptPhase.class.getName());
+
+    /** What the RCPT steps look at: the transaction so far, the recipient, its policy and the limits now. */
+    record Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits) {
+    }
+
+    @Inject
+    PolicyCache policies;
+
+    @Inject
+    RecipientVerifier verifier;
+
+    @Inject
+    MessageCounters counters;
+
+    @Inject
+    SettingsCache settings;
+
+    private RecipientRates rates;
+    private List<PhaseStep<Rcpt>> steps;
+
+    @PostConstruct
+    void assemble() {
+        rates = new RecipientRates();
+        steps = List.of(rates, new OnePolicyPerTransaction(), new VerifyRecipient(verifier));
+    }
+
+    public Decision check(Transaction tx, Recipient recipient) {
+        PolicyRules policy = policyFor(policies.snapshot(), tx, recipient.address());
+        Decision decision = decide(steps, new Rcpt(tx, recipient, policy, settings.current().connections()));
+        counters.recipient(decision.reply());
+        if (!decision.accepted() && decision.reply().code() != ReplyCode.INSUFFICIENT_STORAGE) {
+            LOG.info(() -> tx.queueId() + ": recipient <" + recipient.address() + "> from=<" + tx.sender()
+                    + "> client=" + tx.client().address() + " refused: " + decision.reply());
+        }
+        return decision;
+    }
+
+    /** The steps' decision; an accept binds the policy. */
+    static Decision decide(List<PhaseStep<Rcpt>> steps, Rcpt r) {
+        Decision decision = PhaseStep.first(steps, r);
+        if (decision == null) {
+            throw new IllegalStateException("no RCPT step decided about <" + r.recipient().address() + ">");
+        }
+        return decision.accepted()
+                ? new Decision.Accept(decision.reply(), decision.attributes().with(BOUND_POLICY, r.policy().id()))
+                : decision;
+    }
+
+    /**
+     * The recipient's policy, in the transaction's direction: outbound when the client
+     * authenticated or connects from an internal network, whatever the sender address says.
+     */
+    static PolicyRules policyFor(PolicySnapshot snapshot, Transaction tx, String recipient) {
+        boolean outbound = snapshot.isOutbound(tx.client().address(), tx.client().authenticated());
+        return snapshot.resolve(tx.sender(), recipient, outbound);
+    }
+
+    /** New limits start from zero. */
+    void reset(@Observes ConfigurationChanged change) {
+        rates.clear();
+    }
+}
