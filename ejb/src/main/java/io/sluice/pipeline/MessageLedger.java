@@ -46,8 +46,7 @@ public class MessageLedger {
                 Reply reply, String downstream, StageClock clock) {
         counters.message(reply, message.size());
         String summary = message.scan() == null ? "unscanned" : VerdictHeaders.summary(message.scan(), policy);
-        int space = summary.indexOf(' ');
-        String verdict = space < 0 ? summary : summary.substring(0, space); // virus, unscannable, spam, clean ...
+        String verdict = VerdictHeaders.of(message.scan(), policy).word();
         Duration total = clock.total();
         metrics.message(outcome.name(), verdict, message.size());
         if (clock.scan() != null) {

@@ -57,17 +57,33 @@ final class VerdictHeaders {
                 + "/" + format(required));
     }
 
-    private static String verdict(ScanResult scan, SpamVerdict spam, double required) {
+    /** The verdict, {@link Verdict#UNSCANNED} for a message that was not scanned ({@code scan} null). */
+    static Verdict of(ScanResult scan, PolicyRules policy) {
+        return scan == null ? Verdict.UNSCANNED : of(scan, scan.spam(), required(policy));
+    }
+
+    private static Verdict of(ScanResult scan, SpamVerdict spam, double required) {
         if (!scan.viruses().isEmpty()) {
-            return "virus (" + String.join(", ", scan.viruses().stream().map(VirusHit::name).distinct().toList()) + ")";
+            return Verdict.VIRUS;
         }
         if (scan.analysis().unscannable() != null) {
-            return "unscannable (" + oneLine(scan.analysis().unscannable()) + ")";
+            return Verdict.UNSCANNABLE;
         }
         if (spam != null && spam.score() >= required) {
-            return "spam";
+            return Verdict.SPAM;
         }
-        return spam == null && scan.scannedBy().isEmpty() ? "unscanned" : "clean";
+        return spam == null && scan.scannedBy().isEmpty() ? Verdict.UNSCANNED : Verdict.CLEAN;
+    }
+
+    /** The verdict's word with what it found: "virus (Eicar-Signature)", "unscannable (why)". */
+    private static String verdict(ScanResult scan, SpamVerdict spam, double required) {
+        Verdict v = of(scan, spam, required);
+        return switch (v) {
+            case VIRUS -> v.word() + " (" + String.join(", ", scan.viruses().stream().map(VirusHit::name).distinct()
+                    .toList()) + ")";
+            case UNSCANNABLE -> v.word() + " (" + oneLine(scan.analysis().unscannable()) + ")";
+            default -> v.word();
+        };
     }
 
     /** The lowest spam threshold the policy acts on: what "Yes" in X-Spam-Status means for it. */
