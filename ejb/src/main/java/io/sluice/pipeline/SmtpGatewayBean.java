@@ -6,7 +6,6 @@ import io.sluice.api.Decision;
 import io.sluice.api.MessageContent;
 import io.sluice.api.Phase;
 import io.sluice.api.Recipient;
-import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
 import io.sluice.health.DatabaseStatus;

@@ -26,8 +26,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
@@ -49,10 +47,7 @@ public final class Session implements Runnable, SessionView {
 
     private final SmtpSettings settings;
     private final HostReplies host;
-    private static final Set<Phase> SKIPPABLE = EnumSet.of(Phase.HELO, Phase.MAIL);
-    private static final Decision LISTENER_FAILED = Decision.temporaryFailure(Replies.LOCAL_ERROR);
-
-    private final SmtpListener listener;
+    private final ListenerCalls calls;
     private final QueueIdGenerator queueIds;
     private final Transport transport;
     private final Instant connectedAt = Instant.now();
@@ -76,7 +71,6 @@ public final class Session implements Runnable, SessionView {
     private String counted; // the address this session is counted under
     private ConnectDecision admission = ConnectDecision.ACCEPT; // the session's limits and what the mail server offers
     private int authFailures;
-    private Set<Phase> phases = EnumSet.allOf(Phase.class); // where the listener decides
 
     /**
      * @param counts     open connections per client address, shared by the server's sessions
@@ -90,7 +84,7 @@ public final class Session implements Runnable, SessionView {
         this.statistics = statistics;
         this.settings = settings;
         this.host = host;
-        this.listener = listener;
+        this.calls = new ListenerCalls(listener);
         this.queueIds = queueIds;
         this.transport = transport;
         InetSocketAddress remote = transport.remoteAddress();
@@ -110,9 +104,7 @@ public final class Session implements Runnable, SessionView {
             LOG.fine(() -> "connect from " + clientAddress + ":" + clientPort);
             counted = clientAddress;
             int same = counts.opened(counted);
-            phases = ask("phases", SmtpListener::phases, EnumSet.allOf(Phase.class));
-            ConnectDecision decision = ask("connect", l -> l.connect(client, same, total.getAsInt()),
-                    ConnectDecision.ACCEPT); // limits fail open: a broken listener must not stop all mail
+            ConnectDecision decision = calls.connect(logPrefix(), client, same, total.getAsInt());
             if (!admitted(decision)) {
                 return;
             }
@@ -312,7 +304,7 @@ public final class Session implements Runnable, SessionView {
      */
     public boolean greet(String helo, boolean esmtp) {
         ClientInfo named = clientInfo(helo, esmtp);
-        Decision decision = decide(Phase.HELO, "HELO", l -> l.helo(named));
+        Decision decision = decide(Phase.HELO, l -> l.helo(named));
         if (!decision.accepted()) {
             answer(decision, null);
             return false;
@@ -395,7 +387,7 @@ public final class Session implements Runnable, SessionView {
         envelope = new Envelope(queueIds.next(), sender, parameters);
         state = SessionState.MAIL;
         LOG.fine(() -> envelope.queueId() + ": client=" + clientAddress + " from=<" + sender + ">");
-        Decision decision = decide(Phase.MAIL, "MAIL", l -> l.mail(transaction()));
+        Decision decision = decide(Phase.MAIL, l -> l.mail(transaction()));
         if (decision.accepted()) {
             envelope.addAttributes(decision.attributes());
         } else {
@@ -429,17 +421,9 @@ public final class Session implements Runnable, SessionView {
         }
     }
 
-    /**
-     * Asks the listener at {@code phase}; HELO and MAIL only if it decides there (else the answer is
-     * an accept: the others are always asked, since skipping AUTH would let anyone in). A
-     * failure inside it or a missing answer is a temporary failure (451), so the client retries and
-     * nothing it was told is accepted gets lost.
-     */
-    public Decision decide(Phase phase, String what, Function<SmtpListener, Decision> call) {
-        if (SKIPPABLE.contains(phase) && !phases.contains(phase)) {
-            return Decision.ACCEPT;
-        }
-        return ask(what, call, LISTENER_FAILED);
+    /** The listener's decision at {@code phase} (see {@link ListenerCalls}). */
+    public Decision decide(Phase phase, Function<SmtpListener, Decision> call) {
+        return calls.decide(logPrefix(), phase, call);
     }
 
     /**
@@ -457,23 +441,6 @@ public final class Session implements Runnable, SessionView {
         } else {
             reply(decision.reply());
         }
-    }
-
-    /**
-     * Calls the listener; a failure inside it (or a missing answer) gives {@code onFailure}, a 451,
-     * so the client retries and nothing it was told is accepted gets lost.
-     */
-    public <T> T ask(String what, Function<SmtpListener, T> call, T onFailure) {
-        try {
-            T answer = call.apply(listener);
-            if (answer != null) {
-                return answer;
-            }
-            LOG.warning(() -> logPrefix() + what + " returned no answer");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, logPrefix() + what + " failed", e);
-        }
-        return onFailure;
     }
 
     private String logPrefix() {

@@ -82,7 +82,7 @@ public final class AuthCommand implements CommandHandler<AuthCommand.Start> {
         }
         String who = user;
         String secret = password;
-        Decision decision = session.decide(Phase.AUTH, "AUTH", l -> l.authenticate(session.client(), who, secret));
+        Decision decision = session.decide(Phase.AUTH, l -> l.authenticate(session.client(), who, secret));
         if (decision.accepted()) {
             session.authenticated(user);
             session.reply(Replies.AUTH_OK);

@@ -1,6 +1,5 @@
 package io.sluice.smtp.command;
 
-import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.Refusal;
 import io.sluice.smtp.Replies;

@@ -28,8 +28,7 @@ final class EndOfMessage {
             throws IOException {
         if (outcome == DataReader.Outcome.COMPLETE) {
             spool.finish();
-            Decision decision = session.decide(Phase.END_OF_DATA, "message delivery",
-                    l -> l.message(transaction, spool));
+            Decision decision = session.decide(Phase.END_OF_DATA, l -> l.message(transaction, spool));
             session.answer(decision, Replies.queued(transaction.queueId()));
             return;
         }

@@ -42,8 +42,7 @@ public final class RcptCommand implements CommandHandler<Recipient> {
             session.reply(Replies.TOO_MANY_RECIPIENTS);
             return;
         }
-        Decision decision = session.decide(Phase.RCPT, "recipient check",
-                l -> l.recipient(session.transaction(), recipient));
+        Decision decision = session.decide(Phase.RCPT, l -> l.recipient(session.transaction(), recipient));
         if (decision.accepted()) {
             session.envelope().addRecipient(recipient, decision.attributes());
             session.recipientAccepted();
