@@ -1,7 +1,7 @@
 // Form fields with their labels and the API's complaint about them (from a problem's "errors").
 import { html } from 'lit';
-// live: a discarded edit is put back even when the stored value did not change
-import { live } from 'lit/directives/live.js';
+// No live(): a re-render for something else (a list arriving) must not undo what is being typed;
+// a form that puts stored values back (discarding an edit) is rendered afresh with keyed().
 
 /** The message for a field path ("spam.bayesMinSpam", "internalNetworks[2]" counts for "internalNetworks"). */
 export function errorFor(errors, path) {
@@ -18,19 +18,19 @@ export function control({ id, label, kind = 'text', value, error, disabled, hint
   const help = html`${hint ? html`<small id="${id}-hint" class="quiet">${hint}</small>` : ''}
     ${error ? html`<small id="${id}-error" class="error">${error}</small>` : ''}`;
   if (kind === 'boolean') {
-    return html`<div class="field check"><input id=${id} name=${id} type="checkbox" .checked=${live(Boolean(value))} ?disabled=${disabled}
+    return html`<div class="field check"><input id=${id} name=${id} type="checkbox" .checked=${Boolean(value)} ?disabled=${disabled}
       aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described ?? ''}><label for=${id}>${label}</label>${help}</div>`;
   }
   let input;
   if (Array.isArray(kind)) {
     input = html`<select id=${id} name=${id} ?disabled=${disabled} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${described ?? ''}>
-      ${kind.map((c) => html`<option value=${c} .selected=${live(value === c)}>${c.toLowerCase()}</option>`)}</select>`;
+      ${kind.map((c) => html`<option value=${c} .selected=${value === c}>${c.toLowerCase()}</option>`)}</select>`;
   } else if (kind === 'lines') {
     input = html`<textarea id=${id} name=${id} rows="4" ?disabled=${disabled} aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${described ?? ''} .value=${live((value ?? []).join('\n'))}></textarea>`;
+      aria-describedby=${described ?? ''} .value=${(value ?? []).join('\n')}></textarea>`;
   } else {
     input = html`<input id=${id} name=${id} type=${kind} ?disabled=${disabled} aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${described ?? ''} .value=${live(value === null || value === undefined ? '' : String(value))}
+      aria-describedby=${described ?? ''} .value=${value === null || value === undefined ? '' : String(value)}
       autocomplete=${kind === 'password' ? 'new-password' : 'off'}>`;
   }
   return html`<div class="field"><label for=${id}>${label}</label>${input}${help}</div>`;

@@ -1,6 +1,7 @@
 // Settings: the run-time settings (GET/PUT /settings) as one form, each complaint of the API shown
 // at its field. An auditor sees them without being able to change them.
 import { LitElement, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from './api.js';
 import { control, errorFor, read } from './fields.js';
 
@@ -62,7 +63,7 @@ const fieldId = (group, name) => `s-${path(group, name).replace('.', '-')}`;
 export class SluiceSettings extends LitElement {
   static properties = {
     session: { attribute: false }, param: { attribute: false },
-    settings: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
+    settings: { state: true }, draft: { state: true }, generation: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
   };
 
   createRenderRoot() {
@@ -81,6 +82,7 @@ export class SluiceSettings extends LitElement {
       this.draft = this.settings;
       this.errors = null;
       this.error = null;
+      this.generation = (this.generation ?? 0) + 1; // a fresh form: what was typed is discarded
     } catch (e) {
       this.error = e.message;
     }
@@ -93,7 +95,7 @@ export class SluiceSettings extends LitElement {
       <h1 tabindex="-1">Settings</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       <p class="notice" role="status" aria-live="polite">${this.notice ?? ''}</p>
-      ${s ? html`
+      ${s ? keyed(this.generation, html`
         <form class="settings" @submit=${this.save} novalidate>
           ${GROUPS.map((g) => html`
             <fieldset ?disabled=${readOnly}>
@@ -109,7 +111,7 @@ export class SluiceSettings extends LitElement {
           ${readOnly ? html`<p class="quiet">Your role may read the settings, not change them.</p>`
             : html`<div class="buttons"><button type="submit" ?disabled=${this.busy}>Save settings</button>
               <button type="button" class="secondary" @click=${this.load}>Discard changes</button></div>`}
-        </form>` : html`<p aria-live="polite">Loading…</p>`}`;
+        </form>`) : html`<p aria-live="polite">Loading…</p>`}`;
   }
 
   async save(event) {

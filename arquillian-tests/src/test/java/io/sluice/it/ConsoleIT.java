@@ -345,6 +345,64 @@ class ConsoleIT extends GatewayTest {
         }
     }
 
+    /** The names of the policies as the API orders them, the default last. */
+    private List<String> policyOrder() {
+        return admin.get("/api/v1/policies?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().map(p -> p.getString("name")).toList();
+    }
+
+    @Test
+    void policiesAreReorderedByKeyboardAndByDraggingAndExplained() {
+        for (String name : List.of("Executives", "Sales", "Interns")) {
+            admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"" + name + "\",\"recipients\":[{\"kind\":"
+                    + "\"ADDRESS\",\"value\":\"" + name.toLowerCase() + "@example.com\"}]}"));
+        }
+        assertEquals(List.of("Executives", "Sales", "Interns", "Default"), policyOrder());
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/policies")) {
+            Page page = tab.page();
+            Locator rows = page.locator("table.policies tbody tr th[scope=row]");
+            assertThat(rows).hasCount(4);
+            assertThat(button(page, "Move Executives up")).isDisabled();
+            assertThat(page.locator("table.policies tbody tr").last().getByRole(AriaRole.BUTTON)).hasCount(0);
+
+            // by keyboard: the button, then Alt+Down on it; the focus stays with the moved policy
+            Locator salesUp = button(page, "Move Sales up");
+            salesUp.focus();
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Moved Sales to position 1.");
+            assertEquals(List.of("Sales", "Executives", "Interns", "Default"), policyOrder());
+            assertThat(button(page, "Move Sales down")).isFocused();
+            page.keyboard().press("Alt+ArrowDown");
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Moved Sales to position 2.");
+            assertEquals(List.of("Executives", "Sales", "Interns", "Default"), policyOrder());
+
+            // by dragging a row onto another
+            page.locator("table.policies tr[data-id]").filter(new Locator.FilterOptions().setHasText("Interns"))
+                    .dragTo(page.locator("table.policies tr[data-id]").filter(new Locator.FilterOptions().setHasText("Executives")));
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Moved Interns to position 1.");
+            assertEquals(List.of("Interns", "Executives", "Sales", "Default"), policyOrder());
+            assertThat(rows.first()).containsText("Interns");
+            tab.screenshot("policies");
+
+            // who gets which policy, and why
+            page.getByLabel("Recipient", new Page.GetByLabelOptions().setExact(true)).fill("sales@example.com");
+            page.getByLabel("Sender", new Page.GetByLabelOptions().setExact(true)).fill("someone@example.net");
+            button(page, "Explain").click();
+            assertThat(page.locator("p.result")).hasText("sales@example.com gets Sales (inbound).");
+            assertThat(page.locator("table.list tr.matched")).hasCount(1);
+            assertEquals(List.of("Interns\trecipient does not match", "Executives\trecipient does not match",
+                    "Sales\tapplies"), page.locator("h2#explain ~ .scroll tbody tr").allInnerTexts());
+            tab.screenshot("policies-explained");
+
+            page.getByLabel("Recipient", new Page.GetByLabelOptions().setExact(true)).fill("");
+            button(page, "Explain").click();
+            assertThat(page.locator("#x-recipient-error")).hasText("is required");
+            assertThat(page.getByLabel("Recipient", new Page.GetByLabelOptions().setExact(true))).isFocused();
+            tab.assertRefusals("400 /api/v1/policies/resolve?sender=someone%40example.net");
+            tab.assertNoProblems();
+        }
+    }
+
     @Test
     void usersAreAddedGivenARoleAndDeleted() {
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
@@ -417,7 +475,8 @@ class ConsoleIT extends GatewayTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Dashboard");
             page.keyboard().press("Tab");
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"))).isFocused();
-            page.keyboard().press("Tab");
+            page.keyboard().press("Tab"); // Dashboard
+            page.keyboard().press("Tab"); // Policies
             page.keyboard().press("Tab");
             Locator quarantine = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarantine").setExact(true));
             assertThat(quarantine).isFocused();
