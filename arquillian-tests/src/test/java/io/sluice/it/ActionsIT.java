@@ -94,6 +94,33 @@ class ActionsIT extends GatewayTest {
                 StandardCharsets.UTF_8));
     }
 
+    /**
+     * Regression: ATTACHMENT_NAME *.exe matched an .exe inside a forwarded message that
+     * STRIP_ATTACHMENT *.exe then left in place. A rule that strips what its own filter matched
+     * now takes it out of the forwarded message, whose header fields stay as they were.
+     */
+    @Test
+    void anAttachmentInsideAForwardedMessageIsStrippedWhereTheFilterFoundIt() throws Exception {
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Bob\",\"recipients\":[{\"kind\":\"ADDRESS\","
+                + "\"value\":\"bob@example.com\"}],\"rules\":[{\"name\":\"exe\",\"filter\":{\"type\":\"ATTACHMENT_NAME\","
+                + "\"pattern\":\"*.exe\"},\"actions\":[{\"type\":\"STRIP_ATTACHMENT\",\"value\":\"*.exe\"}]}]}"));
+        String forward = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n" + TEXT_PART
+                + "--b1\r\nContent-Type: message/rfc822; name=\"tools.eml\"\r\nContent-Disposition: attachment; "
+                + "filename=\"tools.eml\"\r\n\r\nFrom: carol@example.net\r\nSubject: tools\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"in\"\r\n\r\n--in\r\n" + TEXT_PART + "--in\r\n" + EXE_PART
+                + "--in--\r\n--b1--\r\n";
+        TestDownstream.Delivery d = sendAndReceive(forward);
+        String notice = "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 7bit\r\n"
+                + "Content-Disposition: inline\r\n\r\nThe attachment \"setup.exe\" was removed from this message by the "
+                + "mail gateway's policy.\r\nThe original message is kept in quarantine as " + queueId
+                + "; ask your administrator if you need it.\r\n";
+        String delivered = rest(d);
+        assertEquals(forward.replace(EXE_PART, notice), delivered);
+        assertValidMime(delivered, 2);
+        JsonObject held = admin.expect(200, admin.get("/api/v1/quarantine/" + queueId)).json();
+        assertEquals("attachment stripped: setup.exe", held.getString("reason"));
+    }
+
     @Test
     void disclaimerIsAppendedToTheTextBodyOnly() throws Exception {
         policy("{\"type\":\"DISCLAIMER\",\"text\":\"--\\nExample Corp. This message may be confidential.\"}");

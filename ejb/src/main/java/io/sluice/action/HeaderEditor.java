@@ -1,5 +1,6 @@
 package io.sluice.action;
 
+import io.sluice.mime.EncodedWords;
 import io.sluice.policy.ActionSpec;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
@@ -31,7 +32,7 @@ public final class HeaderEditor {
     /** Puts the tag in front of the subject unless it is there already (a message tagged twice reads badly). */
     private static void tagSubject(InternetHeaders headers, String tag) {
         String raw = headers.getHeader("Subject", null);
-        String subject = raw == null ? "" : decode(raw);
+        String subject = raw == null ? "" : EncodedWords.decode(raw);
         if (subject.startsWith(tag)) {
             return;
         }
@@ -44,14 +45,6 @@ public final class HeaderEditor {
             return MimeUtility.fold(9, MimeUtility.encodeText(text, "UTF-8", null));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 unsupported", e);
-        }
-    }
-
-    static String decode(String raw) {
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (UnsupportedEncodingException e) {
-            return MimeUtility.unfold(raw);
         }
     }
 }

@@ -1,16 +1,14 @@
 package io.sluice.action;
 
 import io.sluice.api.MessageContent;
+import io.sluice.config.ScanLimits;
+import io.sluice.mime.MimeNode;
+import io.sluice.mime.MimeWalker;
+import io.sluice.mime.SpooledMessage;
 import io.sluice.policy.CompiledRule;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 
@@ -22,11 +20,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -36,7 +32,9 @@ import java.util.regex.Pattern;
  * Rewrites a message's body for delivery: attachments whose file name matches a glob are replaced
  * by a short text part, and a disclaimer is appended to the body's text/plain and text/html parts.
  *
- * <p>Jakarta Mail parses the message (over the spool, without copying it) and decodes and encodes
+ * <p>The parts are those {@link MimeWalker} finds, the same the analysis (and so the
+ * ATTACHMENT_NAME filter) sees: attachments inside attached messages and nested multiparts too.
+ * Jakarta Mail parses the message (over the spool, without copying it) and decodes and encodes
  * what is changed; the new octets of a changed part replace exactly that part's octets, and every
  * other octet (header fields, boundaries, preamble, epilogue, untouched parts) is copied through
  * as it came. Signed and encrypted parts are never changed: that would break them.
@@ -59,16 +57,6 @@ public final class MessageRewriter {
         }
     }
 
-    private static final Session SESSION;
-
-    static {
-        Properties p = new Properties();
-        p.setProperty("mail.mime.decodefilename", "true");
-        p.setProperty("mail.mime.parameters.strict", "false");
-        // no mail.mime.allowutf8: header lines are read octet for octet (ISO-8859-1), so their length is exact
-        SESSION = Session.getInstance(p);
-    }
-
     private static final byte[] CRLF = {'\r', '\n'};
     private static final Pattern BODY_END = Pattern.compile("(?i)</body\\s*>");
     private static final Pattern HTML_END = Pattern.compile("(?i)</html\\s*>");
@@ -76,11 +64,19 @@ public final class MessageRewriter {
     private final List<Predicate<String>> strip;
     private final List<String> disclaimers;
     private final Function<String, String> notice;
+    private final ScanLimits limits;
 
     public MessageRewriter(List<String> stripGlobs, List<String> disclaimers, Function<String, String> notice) {
+        this(stripGlobs, disclaimers, notice, ScanLimits.DEFAULT);
+    }
+
+    /** With the analysis's limits: a message nested deeper, or of more parts, is not rewritten. */
+    public MessageRewriter(List<String> stripGlobs, List<String> disclaimers, Function<String, String> notice,
+                           ScanLimits limits) {
         this.strip = stripGlobs.stream().map(CompiledRule::fileNameGlob).toList();
         this.disclaimers = List.copyOf(disclaimers);
         this.notice = notice;
+        this.limits = limits;
     }
 
     /** One part's octets replaced: [start, end) of the original message by {@code octets}. */
@@ -88,134 +84,81 @@ public final class MessageRewriter {
     }
 
     /** What the walk over one message found to do. */
-    private final class Plan {
+    private final class Plan implements MimeWalker.Visitor {
         final List<Replacement> replacements = new ArrayList<>();
         final List<String> stripped = new ArrayList<>();
         final List<String> untouched = new ArrayList<>();
         int disclaimed;
+
+        @Override
+        public boolean enter(MimeNode multipart) {
+            if (isSealed(multipart.type())) {
+                untouched.add(multipart.type());
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void leaf(MimeNode part) throws MessagingException, IOException {
+            String type = part.type();
+            if (isSealed(type)) {
+                untouched.add(type);
+                return;
+            }
+            if (part.inlineText()) {
+                if (part.body() && !disclaimers.isEmpty() && part.fileName().isEmpty()
+                        && !Part.ATTACHMENT.equalsIgnoreCase(part.disposition())) {
+                    byte[] changed = withDisclaimer(part, type);
+                    if (changed != null) {
+                        replace(part, changed, this);
+                        disclaimed++;
+                    }
+                }
+                return;
+            }
+            String name = part.fileName();
+            if (strip.stream().anyMatch(p -> p.test(name))) {
+                replace(part, noticePart(notice.apply(name), part), this);
+                stripped.add(name);
+            }
+        }
     }
 
     /** Reads the message (exact octets as received, CRLF line ends) and writes the rewritten one to {@code out}. */
     public Rewrite rewrite(MessageContent content, OutputStream out) throws IOException {
-        try (SpoolSlice.Octets octets = content.file() != null ? SpoolSlice.Octets.of(content.file())
-                : SpoolSlice.Octets.of(readAll(content))) {
+        try (SpooledMessage message = SpooledMessage.open(content)) {
             Plan plan = new Plan();
             try {
-                MimeMessage message = new MimeMessage(SESSION, new SpoolSlice(octets, 0, octets.size()));
-                walk(message, true, true, plan);
+                new MimeWalker(limits).walk(message.parse(), plan);
             } catch (MessagingException | RuntimeException e) {
                 throw new IOException("cannot parse the message for rewriting: " + e.getMessage(), e);
             }
-            write(octets, plan.replacements, out);
+            write(message, plan.replacements, out);
             return new Rewrite(plan.stripped, plan.disclaimed, plan.untouched);
         }
     }
 
-    private static byte[] readAll(MessageContent content) throws IOException {
-        try (InputStream in = content.openStream()) {
-            return in.readAllBytes(); // only small messages live in memory
-        }
-    }
-
-    /**
-     * Looks at one part. {@code body} says whether it is (part of) the message body that
-     * disclaimers go to: the first part of a mixed or related multipart, every alternative.
-     */
-    private void walk(MimePart part, boolean top, boolean body, Plan plan) throws MessagingException, IOException {
-        String type = baseType(part);
-        if (isSealed(type)) {
-            plan.untouched.add(type);
-            return;
-        }
-        if (type.startsWith("multipart/")) {
-            Object content = part.getContent();
-            if (!(content instanceof MimeMultipart multipart)) {
-                return;
-            }
-            boolean alternative = type.equals("multipart/alternative");
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                if (child instanceof MimeBodyPart m) {
-                    walk(m, false, body && (alternative || i == 0), plan);
-                }
-            }
-            return;
-        }
-        if (type.equals("message/rfc822") && !top && fileName(part) == null) {
-            // a forwarded message: its attachments are attachments of this one, as the analysis
-            // sees them (ATTACHMENT_NAME matches inside it), so stripping reaches them too; its
-            // text is the other message's, so no disclaimer goes there
-            Object content = part.getContent();
-            if (content instanceof MimeMessage inner) {
-                walkInner(inner, plan);
-                return;
-            }
-        }
-        String name = fileName(part);
-        if (name != null && strip.stream().anyMatch(p -> p.test(name))) {
-            replace(part, top, noticePart(notice.apply(name), top ? part : null), plan);
-            plan.stripped.add(name);
-            return;
-        }
-        if (body && !disclaimers.isEmpty() && name == null && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
-                && (type.equals("text/plain") || type.equals("text/html"))) {
-            byte[] changed = withDisclaimer(part, type, top);
-            if (changed != null) {
-                replace(part, top, changed, plan);
-                plan.disclaimed++;
-            }
-        }
-    }
-
-    /** The parts of a forwarded message; the message itself, header fields and all, stays. */
-    private void walkInner(MimeMessage inner, Plan plan) throws MessagingException, IOException {
-        String type = baseType(inner);
-        if (isSealed(type)) {
-            plan.untouched.add(type);
-            return;
-        }
-        if (type.startsWith("multipart/") && inner.getContent() instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                if (multipart.getBodyPart(i) instanceof MimeBodyPart m) {
-                    walk(m, false, false, plan);
-                }
-            }
-        }
-    }
-
     /** Plans to replace the whole part (header fields and content) by {@code octets}. */
-    private static void replace(MimePart part, boolean top, byte[] octets, Plan plan) throws MessagingException, IOException {
-        InputStream raw = part instanceof MimeBodyPart b ? b.getRawInputStream() : ((MimeMessage) part).getRawInputStream();
-        if (!(raw instanceof SpoolSlice content)) {
-            throw new IOException("a part of the message cannot be located in it");
-        }
-        long start = top ? 0 : content.start() - headerLength(part);
-        plan.replacements.add(new Replacement(start, content.end(), octets));
-    }
-
-    /** The octets of the part's header section as it came: its lines, each with CRLF, and the empty line. */
-    private static long headerLength(MimePart part) throws MessagingException {
-        long n = 2;
-        for (String line : Collections.list(part.getAllHeaderLines())) {
-            n += line.length() + 2; // one char per octet: the lines were read as ISO-8859-1
-        }
-        return n;
+    private static void replace(MimeNode part, byte[] octets, Plan plan) throws IOException {
+        plan.replacements.add(new Replacement(part.start(), part.end(), octets));
     }
 
     /** The part with the disclaimer appended, or {@code null} when its text cannot be decoded. */
-    private byte[] withDisclaimer(MimePart part, String type, boolean top) throws MessagingException, IOException {
+    private byte[] withDisclaimer(MimeNode part, String type) throws MessagingException, IOException {
         ContentType ct = contentType(part);
         String declared = ct.getParameter("charset");
-        Charset charset;
+        Charset charset; // what the text is written in: a part that names no charset must stay ASCII (RFC 2045 §5.2)
         String text;
         try {
             charset = declared == null ? StandardCharsets.US_ASCII : charset(declared);
-            if (!(part.getContent() instanceof String s)) {
-                return null;
-            }
-            text = s;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             return null; // an unknown charset: the part is better left as it is than garbled
+        }
+        try (InputStream in = part.decoded()) {
+            text = new String(in.readAllBytes(), part.charset()); // read as the analysis reads it
+        } catch (IOException e) {
+            return null; // the transfer encoding does not decode
         }
         String addition = String.join("\r\n\r\n", disclaimers);
         String changed = type.equals("text/html") ? html(text, addition) : plain(text, addition);
@@ -225,14 +168,14 @@ public final class MessageRewriter {
             ct.setParameter("charset", "UTF-8");
             newType = ct.toString();
         }
-        String encoding = part.getEncoding();
+        String encoding = part.transferEncoding();
         String newEncoding = null; // likewise the Content-Transfer-Encoding field
         boolean identity = encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit");
         if (identity && (!isAscii(changed) && !"8bit".equalsIgnoreCase(encoding) || hasLongLine(changed, charset))) {
             newEncoding = "quoted-printable"; // RFC 5322 §2.1.1: no line over 998 octets
         }
         byte[] body = encode(changed.getBytes(charset), newEncoding != null ? newEncoding : encoding);
-        return part(part, newType, newEncoding, null, body, top);
+        return part(part.headerFields(), newType, newEncoding, null, body, part.ownsLastLineBreak());
     }
 
     /** Java's own name for a MIME charset first (Jakarta Mail maps us-ascii to ISO-8859-1), then Jakarta Mail's map. */
@@ -286,15 +229,16 @@ public final class MessageRewriter {
     }
 
     /**
-     * The notice that takes a stripped attachment's place: a part of its own, or, when the whole
-     * message was the attachment, the message's body under its own header fields.
+     * The notice that takes a stripped attachment's place: a part of its own, or, when a whole
+     * message (this one, or one attached to it) was the attachment, that message's body under its
+     * own header fields.
      */
-    private static byte[] noticePart(String text, MimePart message) throws IOException {
+    private static byte[] noticePart(String text, MimeNode stripped) throws IOException {
         String t = lines(text);
         boolean ascii = isAscii(t);
         String encoding = ascii ? "7bit" : "quoted-printable";
-        return part(message, "text/plain; charset=" + (ascii ? "us-ascii" : "UTF-8"), encoding, "inline",
-                encode(t.getBytes(StandardCharsets.UTF_8), encoding), message != null);
+        return part(stripped.isMessage() ? stripped.headerFields() : null, "text/plain; charset=" + (ascii ? "us-ascii" : "UTF-8"),
+                encoding, "inline", encode(t.getBytes(StandardCharsets.UTF_8), encoding), stripped.ownsLastLineBreak());
     }
 
     /**
@@ -302,38 +246,37 @@ public final class MessageRewriter {
      * Content-Transfer-Encoding replaced where new values are given (a new one goes right after
      * Content-Type) and Content-Disposition added if given; then the content. A part inside a
      * multipart ends without its last line break, which belongs to the boundary after it.
+     *
+     * @param original the original header fields as they came, or {@code null} for a part of its own
      */
-    private static byte[] part(MimePart original, String contentType, String encoding, String disposition, byte[] body,
-                               boolean top) throws IOException {
+    private static byte[] part(List<String> original, String contentType, String encoding, String disposition, byte[] body,
+                               boolean ownsLastLineBreak) {
         List<String> lines = new ArrayList<>();
         boolean typeDone = contentType == null;
         boolean encodingDone = encoding == null;
         if (original != null) {
-            try {
-                for (String line : Collections.list(original.getAllHeaderLines())) {
-                    String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
-                    if (name.equals("content-disposition") && disposition != null) {
-                        continue; // replaced below
+            boolean hasEncoding = original.stream().anyMatch(f -> fieldName(f).equals("content-transfer-encoding"));
+            for (String line : original) {
+                String name = fieldName(line);
+                if (name.equals("content-disposition") && disposition != null) {
+                    continue; // replaced below
+                }
+                if (name.equals("content-transfer-encoding") && encoding != null) {
+                    if (!encodingDone) {
+                        lines.add("Content-Transfer-Encoding: " + encoding);
+                        encodingDone = true;
                     }
-                    if (name.equals("content-transfer-encoding") && encoding != null) {
-                        if (!encodingDone) {
-                            lines.add("Content-Transfer-Encoding: " + encoding);
-                            encodingDone = true;
-                        }
-                        continue;
-                    }
-                    lines.add(name.equals("content-type") && contentType != null
-                            ? MimeUtility.fold(14, "Content-Type: " + contentType) : line);
-                    if (name.equals("content-type")) {
-                        typeDone = true;
-                        if (!encodingDone && original.getHeader("Content-Transfer-Encoding") == null) {
-                            lines.add("Content-Transfer-Encoding: " + encoding);
-                            encodingDone = true;
-                        }
+                    continue;
+                }
+                lines.add(name.equals("content-type") && contentType != null
+                        ? MimeUtility.fold(14, "Content-Type: " + contentType) : line);
+                if (name.equals("content-type")) {
+                    typeDone = true;
+                    if (!encodingDone && !hasEncoding) {
+                        lines.add("Content-Transfer-Encoding: " + encoding);
+                        encodingDone = true;
                     }
                 }
-            } catch (MessagingException e) {
-                throw new IOException(e);
             }
         }
         if (!typeDone) {
@@ -353,7 +296,7 @@ public final class MessageRewriter {
         out.writeBytes(CRLF);
         int length = body.length;
         boolean endsWithCrlf = length >= 2 && body[length - 2] == '\r' && body[length - 1] == '\n';
-        if (top) {
+        if (ownsLastLineBreak) {
             out.write(body, 0, length);
             if (!endsWithCrlf) {
                 out.writeBytes(CRLF);
@@ -380,31 +323,17 @@ public final class MessageRewriter {
     }
 
     /** Copies the message with the replacements made. */
-    private static void write(SpoolSlice.Octets octets, List<Replacement> replacements, OutputStream out)
+    private static void write(SpooledMessage message, List<Replacement> replacements, OutputStream out)
             throws IOException {
         List<Replacement> sorted = new ArrayList<>(replacements);
         sorted.sort(Comparator.comparingLong(Replacement::start));
         long at = 0;
-        byte[] buffer = new byte[16 * 1024];
         for (Replacement r : sorted) {
-            copy(octets, at, r.start(), buffer, out);
+            message.copy(at, r.start(), out);
             out.write(r.octets());
             at = r.end();
         }
-        copy(octets, at, octets.size(), buffer, out);
-    }
-
-    private static void copy(SpoolSlice.Octets octets, long from, long to, byte[] buffer, OutputStream out)
-            throws IOException {
-        long at = from;
-        while (at < to) {
-            int n = octets.read(at, buffer, 0, (int) Math.min(buffer.length, to - at));
-            if (n <= 0) {
-                throw new IOException("the message ended before offset " + to);
-            }
-            out.write(buffer, 0, n);
-            at += n;
-        }
+        message.copy(at, message.size(), out);
     }
 
     /** Parts whose octets are signed or encrypted as a whole. */
@@ -413,29 +342,17 @@ public final class MessageRewriter {
                 || type.equals("application/pkcs7-mime") || type.equals("application/x-pkcs7-mime");
     }
 
-    private static String baseType(MimePart part) throws MessagingException {
-        try {
-            return contentType(part).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (RuntimeException e) {
-            return "application/octet-stream";
-        }
+    private static String fieldName(String field) {
+        return field.substring(0, Math.max(0, field.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
     }
 
-    private static ContentType contentType(MimePart part) throws MessagingException {
-        String raw = part.getHeader("Content-Type", null);
+    /** The Content-Type field parsed, to change a parameter of it. */
+    private static ContentType contentType(MimeNode part) throws MessagingException {
+        String raw = part.part().getContentType();
         try {
             return new ContentType(raw == null ? "text/plain" : MimeUtility.unfold(raw));
         } catch (ParseException e) {
             return new ContentType("application/octet-stream");
-        }
-    }
-
-    private static String fileName(MimePart part) {
-        try {
-            String name = part.getFileName();
-            return name == null || name.isBlank() ? null : name;
-        } catch (MessagingException | RuntimeException e) {
-            return null;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.config.SettingsCache;
 import io.sluice.manage.Checks;
 import io.sluice.manage.ManageException;
 import io.sluice.manage.Page;
+import io.sluice.mime.EncodedWords;
 import io.sluice.downstream.Downstream;
 import io.sluice.scan.Analysis;
 import io.sluice.scan.Contents;
@@ -22,7 +23,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.mail.Header;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.resource.ResourceException;
 
 import java.io.IOException;
@@ -101,7 +101,7 @@ public class QuarantineService {
             Analysis a = new MessageAnalyzer(settings.current().limits(), Signatures.builtIn()).analyze(content);
             List<QuarantineView.Header> headers = new ArrayList<>();
             for (Header h : Collections.list(new MessageHeaders(content).parsed().getAllHeaders())) {
-                headers.add(new QuarantineView.Header(h.getName(), decoded(h.getValue())));
+                headers.add(new QuarantineView.Header(h.getName(), EncodedWords.decode(h.getValue())));
             }
             return new QuarantineView(m, headers,
                     a.texts().stream().map(t -> new QuarantineView.Text(t.contentType(), t.text())).toList(),
@@ -269,14 +269,6 @@ public class QuarantineService {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, m.queueId() + ": released, but learning it as ham failed", e);
             return false;
-        }
-    }
-
-    private static String decoded(String value) {
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(value));
-        } catch (IOException | RuntimeException e) {
-            return MimeUtility.unfold(value);
         }
     }
 }

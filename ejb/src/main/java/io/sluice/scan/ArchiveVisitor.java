@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.mime.LimitExceeded;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;

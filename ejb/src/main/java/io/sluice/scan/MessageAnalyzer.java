@@ -1,19 +1,14 @@
 package io.sluice.scan;
 
-import io.sluice.config.ScanLimits;
 import io.sluice.api.MessageContent;
+import io.sluice.config.ScanLimits;
+import io.sluice.mime.LimitExceeded;
+import io.sluice.mime.MimeNode;
+import io.sluice.mime.MimeWalker;
+import io.sluice.mime.SpooledMessage;
 import io.sluice.scan.virus.LeafScan;
 import io.sluice.scan.virus.Signatures;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.SharedByteArrayInputStream;
-import jakarta.mail.util.SharedFileInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -23,33 +18,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.function.LongSupplier;
 
 /**
- * One pass over a message: the MIME tree with Jakarta Mail (reading the spool in place, never
- * copying a large message to the heap), each leaf decoded and streamed once through the embedded
- * virus engine, archives opened recursively ({@link Archives}: every entry after an unreadable one
- * still read), content types detected, text parts decoded, all within {@link ScanLimits}. Thread
- * safe; one instance serves every message.
+ * One pass over a message: the MIME tree as {@link MimeWalker} walks it (reading the spool in
+ * place, never copying a large message to the heap), each leaf decoded and streamed once through
+ * the embedded virus engine, archives opened recursively ({@link Archives}: every entry after an
+ * unreadable one still read), content types detected, text parts decoded, all within
+ * {@link ScanLimits}. Thread safe; one instance serves every message.
  */
 public final class MessageAnalyzer {
-
-    private static final Session SESSION;
-
-    static {
-        Properties p = new Properties();
-        p.setProperty("mail.mime.decodefilename", "true");
-        p.setProperty("mail.mime.ignoreunknownencoding", "true");
-        p.setProperty("mail.mime.parameters.strict", "false");
-        p.setProperty("mail.mime.allowutf8", "true");
-        SESSION = Session.getInstance(p);
-    }
 
     private final ScanLimits limits;
     private final Signatures signatures;
@@ -61,16 +42,17 @@ public final class MessageAnalyzer {
 
     public Analysis analyze(MessageContent content) throws IOException {
         Walk walk = new Walk(content.file() == null ? null : content.file().getParent());
-        try (InputStream shared = sharedStream(content)) {
+        try (SpooledMessage message = SpooledMessage.open(content)) {
             try {
-                walk.part(new MimeMessage(SESSION, shared), "1", 0);
+                walk.walker.walk(message.parse(), walk);
             } catch (MessagingException | RuntimeException e) {
                 if (e instanceof LimitExceeded) {
                     throw (LimitExceeded) e;
                 }
                 walk.malformed = true;
-                if (walk.parts == 0) {
+                if (walk.walker.parts() == 0) {
                     try (InputStream raw = content.openStream()) {
+                        walk.walker.count();
                         walk.leaf(raw, "1", "1/archive", "", "message/rfc822", 0, null);
                     }
                 }
@@ -89,6 +71,7 @@ public final class MessageAnalyzer {
     public Analysis analyzeFile(String name, byte[] octets) {
         Walk walk = new Walk(null);
         try {
+            walk.walker.count();
             walk.leaf(new ByteArrayInputStream(octets), "1", "1/" + name, name, "application/octet-stream", 0, null);
         } catch (LimitExceeded e) {
             walk.unscannable = e.getMessage();
@@ -98,17 +81,9 @@ public final class MessageAnalyzer {
         return walk.analysis();
     }
 
-    private static InputStream sharedStream(MessageContent content) throws IOException {
-        if (content.file() != null) {
-            return new SharedFileInputStream(content.file().toFile());
-        }
-        try (InputStream in = content.openStream()) {
-            return new SharedByteArrayInputStream(in.readAllBytes()); // small: under the spool threshold
-        }
-    }
-
     /** The state of one message's analysis. */
-    private final class Walk {
+    private final class Walk implements MimeWalker.Visitor {
+        final MimeWalker walker = new MimeWalker(limits);
         final List<Attachment> attachments = new ArrayList<>();
         final List<TextPart> texts = new ArrayList<>();
         final List<io.sluice.scan.VirusHit> viruses = new ArrayList<>();
@@ -116,7 +91,6 @@ public final class MessageAnalyzer {
         final Path spoolDirectory;
         String unscannable;
         boolean malformed;
-        int parts;
         long expanded;
 
         Walk(Path spoolDirectory) {
@@ -124,44 +98,24 @@ public final class MessageAnalyzer {
         }
 
         Analysis analysis() {
-            return new Analysis(attachments, texts, viruses, findings, unscannable, malformed, parts);
+            return new Analysis(attachments, texts, viruses, findings, unscannable, malformed, walker.parts());
         }
 
-        void part(Part p, String path, int depth) throws MessagingException, IOException {
-            if (depth > limits.maxDepth()) {
-                throw new LimitExceeded("nested deeper than " + limits.maxDepth() + " levels");
-            }
-            if (p.isMimeType("multipart/*")) {
-                Object content;
-                try {
-                    content = p.getContent();
-                } catch (MessagingException | IOException e) {
-                    malformed = true;
-                    content = null;
-                }
-                if (content instanceof Multipart mp) {
-                    for (int i = 0; i < mp.getCount(); i++) {
-                        part(mp.getBodyPart(i), path + "." + (i + 1), depth + 1);
-                    }
-                    return;
-                }
-            } else if (p.isMimeType("message/rfc822")) {
-                Object content = p.getContent();
-                if (content instanceof MimeMessage attached) {
-                    part(attached, path + ".1", depth + 1);
-                    return;
-                }
-            }
-            String declared = baseType(p);
-            String name = fileName(p);
-            boolean text = (declared.equals("text/plain") || declared.equals("text/html"))
-                    && (name.isEmpty() || Part.INLINE.equalsIgnoreCase(disposition(p)));
-            try (InputStream in = p.getInputStream()) {
-                leaf(in, path, path + "/" + (name.isEmpty() ? "archive" : name), name, declared, depth,
-                        text ? charset(p) : null);
+        @Override
+        public void unreadable(MimeNode multipart) {
+            malformed = true;
+        }
+
+        @Override
+        public void leaf(MimeNode node) throws MessagingException, IOException {
+            String declared = node.type();
+            String name = node.fileName();
+            String archivePath = node.path() + "/" + (name.isEmpty() ? "archive" : name);
+            Charset textCharset = node.inlineText() ? node.charset() : null;
+            try (InputStream in = node.decoded()) {
+                leaf(in, node.path(), archivePath, name, declared, node.depth(), textCharset);
             } catch (IOException e) {
-                InputStream undecoded = p instanceof MimeBodyPart b ? b.getRawInputStream()
-                        : p instanceof MimeMessage m ? m.getRawInputStream() : null;
+                InputStream undecoded = node.undecoded();
                 if (undecoded == null) {
                     throw e;
                 }
@@ -169,8 +123,8 @@ public final class MessageAnalyzer {
                 // is malformed, and its octets are scanned as they are, so nothing goes unscanned
                 malformed = true;
                 try (InputStream raw = undecoded) {
-                    leaf(raw, path, path + "/" + (name.isEmpty() ? "archive" : name), name, declared, depth,
-                            text ? charset(p) : null);
+                    walker.count();
+                    leaf(raw, node.path(), archivePath, name, declared, node.depth(), textCharset);
                 }
             }
         }
@@ -181,7 +135,6 @@ public final class MessageAnalyzer {
          */
         void leaf(InputStream in, String path, String archivePath, String name, String declared, int depth,
                   Charset textCharset) throws IOException {
-            count();
             InputStream buffered;
             String detected;
             ArchiveFormat format = null;
@@ -219,14 +172,6 @@ public final class MessageAnalyzer {
             }
         }
 
-        /** One more part or archive entry. */
-        private void count() {
-            if (parts >= limits.maxParts()) {
-                throw new LimitExceeded("more than " + limits.maxParts() + " parts and archive members");
-            }
-            parts++;
-        }
-
         /** The entries of one archive at {@code path}, {@code depth} levels down. */
         private final class Members implements ArchiveVisitor {
             private final String path;
@@ -240,12 +185,13 @@ public final class MessageAnalyzer {
             @Override
             public void entry(String name, InputStream content, LongSupplier compressed) throws IOException {
                 String member = path + "/" + (name.isEmpty() ? "(unnamed)" : name);
+                walker.count();
                 leaf(new RatioGuard(content, compressed), member, member, Archives.baseName(name), "", depth, null);
             }
 
             @Override
             public void encrypted(String name) {
-                count();
+                walker.count();
                 attachments.add(new Attachment(path + "/" + (name.isEmpty() ? "(encrypted)" : name), Archives.baseName(name), "",
                         "application/octet-stream", 0, true));
             }
@@ -257,7 +203,7 @@ public final class MessageAnalyzer {
 
             @Override
             public int room() {
-                return Math.max(0, limits.maxParts() - parts);
+                return walker.room();
             }
 
             @Override
@@ -368,45 +314,6 @@ public final class MessageAnalyzer {
                 byte[] one = new byte[1];
                 return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
             }
-        }
-    }
-
-    private static String baseType(Part p) {
-        try {
-            return new ContentType(p.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (MessagingException | RuntimeException e) {
-            return "application/octet-stream";
-        }
-    }
-
-    private static String fileName(Part p) {
-        try {
-            String n = p.getFileName();
-            return n == null ? "" : n;
-        } catch (MessagingException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static String disposition(Part p) {
-        try {
-            String d = p.getDisposition();
-            return d == null ? Part.INLINE : d;
-        } catch (MessagingException e) {
-            return Part.INLINE;
-        }
-    }
-
-    /** The part's charset, UTF-8 when it names none, ISO-8859-1 when it names one Java lacks. */
-    private static Charset charset(Part p) {
-        try {
-            String cs = new ContentType(p.getContentType()).getParameter("charset");
-            if (cs == null || cs.isBlank()) {
-                return StandardCharsets.UTF_8;
-            }
-            return Charset.forName(MimeUtility.javaCharset(cs.trim()));
-        } catch (MessagingException | RuntimeException e) {
-            return StandardCharsets.ISO_8859_1;
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.sluice.scan;
 
 import io.sluice.api.MessageContent;
+import io.sluice.mime.EncodedWords;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.UnsupportedEncodingException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -54,10 +54,6 @@ public final class MessageHeaders {
         if (raw == null) {
             return "";
         }
-        try {
-            return MimeUtility.decodeText(MimeUtility.unfold(raw));
-        } catch (UnsupportedEncodingException e) {
-            return MimeUtility.unfold(raw);
-        }
+        return EncodedWords.decode(raw);
     }
 }

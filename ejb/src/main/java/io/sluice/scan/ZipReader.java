@@ -1,5 +1,6 @@
 package io.sluice.scan;
 
+import io.sluice.mime.LimitExceeded;
 import io.sluice.scan.ArchiveFinding.Kind;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;

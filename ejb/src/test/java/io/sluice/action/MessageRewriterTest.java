@@ -1,6 +1,7 @@
 package io.sluice.action;
 
 import io.sluice.api.MessageContent;
+import io.sluice.config.ScanLimits;
 import io.sluice.scan.Contents;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
@@ -20,6 +21,7 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Body rewriting: exactly the changed parts change, byte for byte. */
 class MessageRewriterTest {
@@ -108,16 +110,55 @@ class MessageRewriterTest {
         assertEquals(1, d.message().split("Example Corp\\.", -1).length - 1);
     }
 
-    /** A forwarded message given as a named attachment is one file: a glob on its name decides, not its insides. */
+    /**
+     * A forwarded message given as a named attachment ("old.eml", as mail programs forward) is
+     * opened like any other: the analysis reads its parts and never took "old.eml" for an
+     * attachment's name, so ATTACHMENT_NAME *.exe matches the .exe inside and *.eml matches
+     * nothing. Stripping follows it.
+     */
     @Test
-    void aForwardedMessageWithAFileNameIsJudgedByItsName() throws Exception {
+    void aForwardedMessageWithAFileNameIsOpenedLikeAnyOther() throws Exception {
         String forward = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n" + TEXT
                 + "--b1\r\nContent-Type: message/rfc822; name=\"old.eml\"\r\nContent-Disposition: attachment; "
                 + "filename=\"old.eml\"\r\n\r\nSubject: old\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; "
                 + "boundary=\"in\"\r\n\r\n--in\r\n" + EXE + "--in--\r\n--b1--\r\n";
-        assertEquals(List.of(), rewrite(STRIP_EXE, forward).rewrite().stripped());
-        assertEquals(List.of("old.eml"), rewrite(new MessageRewriter(List.of("*.eml"), List.of(), n -> n + " was removed\n"),
+        Result r = rewrite(STRIP_EXE, forward);
+        assertEquals(forward.replace(EXE, NOTICE), r.message());
+        assertEquals(List.of("setup.exe"), r.rewrite().stripped());
+        assertEquals(List.of(), rewrite(new MessageRewriter(List.of("*.eml"), List.of(), n -> n + " was removed\n"),
                 forward).rewrite().stripped());
+    }
+
+    /**
+     * A forwarded message that is nothing but the attachment becomes the notice under its own
+     * header fields, which stay octet for octet, UTF-8 (RFC 6532) included.
+     */
+    @Test
+    void aForwardedMessageThatIsTheAttachmentBecomesTheNoticeUnderItsOwnHeaderFields() throws Exception {
+        String innerHead = "From: carol@example.net\r\nSubject: Gr\u00c3\u00bc\u00c3\u009fe\r\nMIME-Version: 1.0\r\n";
+        String forward = HEAD + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n" + TEXT
+                + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + innerHead + EXE + "--b1--\r\n";
+        Result r = rewrite(STRIP_EXE, forward);
+        assertEquals(forward.replace(EXE, NOTICE), r.message());
+        assertEquals(List.of("setup.exe"), r.rewrite().stripped());
+    }
+
+    /** The walk keeps to the analysis's limits: a message past them is not rewritten (nor analysed completely). */
+    @Test
+    void aMessageNestedDeeperThanTheLimitIsNotRewritten() {
+        String inner = "Content-Type: multipart/mixed; boundary=in\r\n\r\n--in\r\n" + EXE + "--in--\r\n";
+        String message = HEAD + "Content-Type: multipart/mixed; boundary=out\r\n\r\n--out\r\n" + inner + "--out--\r\n";
+        MessageRewriter shallow = new MessageRewriter(List.of("*.exe"), List.of(), n -> "x", new ScanLimits(1, 10, 1000, 10, 100));
+        IOException e = assertThrows(IOException.class, () -> rewrite(shallow, message));
+        assertEquals("cannot parse the message for rewriting: nested deeper than 1 levels", e.getMessage());
+    }
+
+    /** Text that names no charset is read as UTF-8, as the analysis reads it, and says so once it is not ASCII. */
+    @Test
+    void textThatNamesNoCharsetIsReadAsUtf8AndThenNamesIt() throws Exception {
+        String message = HEAD + "Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\nGr\u00c3\u00bc\u00c3\u009fe\r\n";
+        assertEquals(HEAD + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Gr\u00c3\u00bc\u00c3\u009fe\r\n\r\nExample Corp.\r\n", rewrite(disclaimer("Example Corp."), message).message());
     }
 
     @Test
