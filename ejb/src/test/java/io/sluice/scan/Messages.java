@@ -44,7 +44,10 @@ public final class Messages {
 
     /** Content in a file, as large spooled messages are. */
     public static MessageContent inFile(String message) throws IOException {
-        Path f = Files.createTempFile("msg", ".eml");
+        // a directory of its own: what is spooled beside the message is this test's alone
+        Path dir = Files.createTempDirectory("msg");
+        dir.toFile().deleteOnExit();
+        Path f = dir.resolve("message.eml");
         f.toFile().deleteOnExit();
         Files.writeString(f, message, StandardCharsets.ISO_8859_1);
         return new MessageContent() {
