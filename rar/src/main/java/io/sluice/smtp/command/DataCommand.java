@@ -8,6 +8,7 @@ import io.sluice.smtp.Session;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.io.DataReader;
 import io.sluice.smtp.io.Spool;
+import io.sluice.smtp.io.TransferDeadline;
 
 import java.io.IOException;
 
@@ -32,7 +33,7 @@ public final class DataCommand implements CommandHandler<CommandHandler.NoArgume
             session.flush();
             Spool spool = session.envelope().newSpool(settings);
             session.setReadTimeout(settings.dataBlockTimeout());
-            long deadline = System.nanoTime() + settings.dataTotalTimeout().toNanos();
+            TransferDeadline deadline = TransferDeadline.after(settings.clock(), settings.dataTotalTimeout());
             DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
                     .read(session.input(), spool, deadline);
             EndOfMessage.deliver(session, transaction, spool, outcome);
