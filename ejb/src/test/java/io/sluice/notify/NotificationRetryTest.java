@@ -1,16 +1,13 @@
 package io.sluice.notify;
 
-import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
-import io.sluice.downstream.Downstream;
+import io.sluice.downstream.ScriptedDownstream;
 import io.sluice.time.TestPauser;
 import jakarta.resource.ResourceException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,22 +78,5 @@ class NotificationRetryTest {
         assertFalse(notifier.sendOnce("digest", "digest", "bob@example.com", "gateway.test", Map.of()));
         assertEquals(1, downstream.calls);
         assertEquals(List.of(), pauser.asked());
-    }
-
-    /** A downstream that answers each attempt as scripted: a relay result, or an exception. */
-    static final class ScriptedDownstream extends Downstream {
-        final Deque<Object> answers = new ArrayDeque<>();
-        int calls;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T call(String what, Operation<T> operation) throws ResourceException, RelayException {
-            calls++;
-            Object answer = answers.removeFirst();
-            if (answer instanceof ResourceException e) {
-                throw e;
-            }
-            return (T) answer;
-        }
     }
 }
