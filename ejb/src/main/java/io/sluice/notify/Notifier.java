@@ -12,6 +12,7 @@ import io.sluice.policy.ActionSpec;
 import io.sluice.policy.Address;
 import io.sluice.policy.NotifyTarget;
 import io.sluice.time.Pauser;
+import io.sluice.tracking.GatewayMetrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class Notifier {
     @Inject
     SettingsCache settings;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -59,10 +63,14 @@ public class Notifier {
         }
         RuntimeSettings s = settings.current();
         executor.submit(() -> {
-            for (ActionSpec a : actions) {
-                for (String to : addresses(a.target(), notice, s)) {
-                    send(notice.queueId(), templateFor(a, notice, quarantined), to, notice.hostname(), notice.values());
+            try {
+                for (ActionSpec a : actions) {
+                    for (String to : addresses(a.target(), notice, s)) {
+                        send(notice.queueId(), templateFor(a, notice, quarantined), to, notice.hostname(), notice.values());
+                    }
                 }
+            } finally {
+                metrics.notificationsHandled();
             }
         });
     }
