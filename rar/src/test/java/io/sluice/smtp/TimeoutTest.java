@@ -44,10 +44,13 @@ class TimeoutTest {
         }
     }
 
-    /** The total time is on the engine's clock: the test moves it on instead of waiting. */
+    /**
+     * The total time is on the engine's clock: the test moves it on instead of waiting. The block
+     * timeout is longer than the conversation waits for a reply, so only the total time can end it.
+     */
     @Test
     void tricklingDataIsClosedAfterTheTotalDataTimeout() throws Exception {
-        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofSeconds(5))
+        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofMinutes(1))
                 .dataTotalTimeout(Duration.ofMillis(500))); Conversation c = server.ehlo()) {
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
                     .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok")
@@ -71,7 +74,7 @@ class TimeoutTest {
     /** Regression: BDAT had no total time, so chunks that each came in time kept a transaction open for ever. */
     @Test
     void tricklingBdatChunksAreClosedAfterTheTotalDataTimeout() throws Exception {
-        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofSeconds(5))
+        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofMinutes(1))
                 .dataTotalTimeout(Duration.ofMillis(500))); Conversation c = server.ehlo()) {
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
                     .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
