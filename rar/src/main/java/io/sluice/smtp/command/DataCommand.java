@@ -29,11 +29,12 @@ public final class DataCommand implements CommandHandler<CommandHandler.NoArgume
         SmtpSettings settings = session.settings();
         Transaction transaction = session.transaction();
         try {
+            // counted from the 354 on: set before it goes out, so the client's first octet is already inside it
+            TransferDeadline deadline = TransferDeadline.after(settings.clock(), settings.dataTotalTimeout());
             session.reply(Replies.START_DATA);
             session.flush();
             Spool spool = session.envelope().newSpool(settings);
             session.setReadTimeout(settings.dataBlockTimeout());
-            TransferDeadline deadline = TransferDeadline.after(settings.clock(), settings.dataTotalTimeout());
             DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
                     .read(session.input(), spool, deadline);
             EndOfMessage.deliver(session, transaction, spool, outcome);
