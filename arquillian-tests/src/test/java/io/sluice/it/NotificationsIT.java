@@ -52,9 +52,24 @@ class NotificationsIT extends GatewayTest {
         return message.substring(message.indexOf("\r\n\r\n") + 4);
     }
 
+    /** How many messages have had all their notifications dealt with: nothing more goes out about those. */
+    private static double handled() {
+        try {
+            return TrackingIT.metric("sluice_notification_messages_total\\{[^}]*}");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits until the notifications of {@code n} messages more than {@code before} are all dealt with. */
+    private static void awaitHandled(double before, int n) {
+        Gateway.await(() -> handled() == before + n, Duration.ofSeconds(10));
+    }
+
     @Test
     void theAdminHearsOfAVirusFromMailerDaemonWithTheNullSender() throws Exception {
         settings("security@example.com", false);
+        double before = handled();
         assertEquals("550 5.7.1 Message refused: virus found", Gateway.send("ann@example.org", "bob@example.com", VIRUS));
         Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
         TestDownstream.Delivery n = downstream.deliveries.get(0);
@@ -72,7 +87,7 @@ class NotificationsIT extends GatewayTest {
                 + "Subject:    Invoice\r\nVirus:      Eicar-Test-Signature\r\nPolicy:     Default\r\n"
                 + "Action:     rejected\r\n", body(text));
         // the sender is not told: virus senders are forged (no backscatter) unless the settings say so
-        Thread.sleep(500);
+        awaitHandled(before, 1);
         assertEquals(1, downstream.deliveries.size());
     }
 
@@ -85,9 +100,9 @@ class NotificationsIT extends GatewayTest {
         assertFalse(defaultPolicy.toString().contains("\"SENDER\""), defaultPolicy.toString());
         // ... and allowing virus notices to senders adds none: only a NOTIFY action for SENDER would
         settings("security@example.com", true);
+        double before = handled();
         assertEquals("550 5.7.1 Message refused: virus found", Gateway.send("ann@example.org", "bob@example.com", VIRUS));
-        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
-        Thread.sleep(500);
+        awaitHandled(before, 1);
         assertEquals(1, downstream.deliveries.size());
         assertEquals(List.of("security@example.com"), downstream.deliveries.get(0).recipients());
         assertEquals("", downstream.deliveries.get(0).sender());
@@ -98,10 +113,11 @@ class NotificationsIT extends GatewayTest {
         admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Tell\",\"recipients\":[{\"kind\":\"ADDRESS\","
                 + "\"value\":\"bob@example.com\"}],\"rules\":[{\"name\":\"virus\",\"filter\":{\"type\":\"VIRUS\"},"
                 + "\"actions\":[{\"type\":\"REJECT\"},{\"type\":\"NOTIFY\",\"target\":\"SENDER\"}]}]}"));
+        double before = handled();
         Gateway.send("ann@example.org", "bob@example.com", VIRUS);
         Gateway.send("", "bob@example.com", VIRUS);
         Gateway.send("postmaster@example.org", "bob@example.com", VIRUS);
-        Thread.sleep(500);
+        awaitHandled(before, 3);
         assertEquals(0, downstream.deliveries.size());
 
         settings("security@example.com", true);
@@ -111,8 +127,7 @@ class NotificationsIT extends GatewayTest {
         Gateway.send("MAILER-DAEMON@example.org", "bob@example.com", VIRUS);
         Gateway.send("\"Mailer-Daemon\"@EXAMPLE.org", "bob@example.com", VIRUS);
         Gateway.send("ann@example.org", "bob@example.com", VIRUS);
-        Gateway.await(() -> downstream.deliveries.size() == 1, Duration.ofSeconds(10));
-        Thread.sleep(500);
+        awaitHandled(before, 9);
         assertEquals(1, downstream.deliveries.size());
         TestDownstream.Delivery n = downstream.deliveries.get(0);
         assertEquals("", n.sender());

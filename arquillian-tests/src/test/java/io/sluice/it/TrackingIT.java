@@ -183,7 +183,7 @@ class TrackingIT extends GatewayTest {
     }
 
     /** A value from the Prometheus endpoint of the management interface; 0 when the series is not there yet. */
-    private static double metric(String series) throws IOException, InterruptedException {
+    static double metric(String series) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(scrape());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -11,12 +11,15 @@ import io.sluice.downstream.Downstream;
 import io.sluice.policy.ActionSpec;
 import io.sluice.policy.Address;
 import io.sluice.policy.NotifyTarget;
+import io.sluice.time.Pauser;
+import io.sluice.tracking.GatewayMetrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,8 @@ import java.util.logging.Logger;
 public class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class.getName());
-    private static final long[] RETRY_DELAYS_MILLIS = {2_000, 10_000, 60_000};
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(2), Duration.ofSeconds(10),
+            Duration.ofMinutes(1));
 
     @Inject
     Downstream downstream;
@@ -43,8 +47,14 @@ public class Notifier {
     @Inject
     SettingsCache settings;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Resource
     ManagedExecutorService executor;
+
+    /** How the retries wait; a test's own sees each delay without waiting for it. */
+    Pauser pauser = Pauser.SLEEP;
 
     /** Sends what the NOTIFY actions ask for about one message; {@code quarantined} picks the default text. */
     public void notify(List<ActionSpec> actions, Notice notice, boolean quarantined) {
@@ -53,10 +63,14 @@ public class Notifier {
         }
         RuntimeSettings s = settings.current();
         executor.submit(() -> {
-            for (ActionSpec a : actions) {
-                for (String to : addresses(a.target(), notice, s)) {
-                    send(notice.queueId(), templateFor(a, notice, quarantined), to, notice.hostname(), notice.values());
+            try {
+                for (ActionSpec a : actions) {
+                    for (String to : addresses(a.target(), notice, s)) {
+                        send(notice.queueId(), templateFor(a, notice, quarantined), to, notice.hostname(), notice.values());
+                    }
                 }
+            } finally {
+                metrics.notificationsHandled();
             }
         });
     }
@@ -111,16 +125,16 @@ public class Notifier {
      * downstream is unavailable; returns whether it was accepted.
      */
     public boolean send(String queueId, String template, String to, String hostname, Map<String, String> values) {
-        return send(queueId, template, to, hostname, values, RETRY_DELAYS_MILLIS);
+        return send(queueId, template, to, hostname, values, RETRY_DELAYS);
     }
 
     /** As {@link #send}, but only one attempt: for mail that the next scheduled run sends again. */
     public boolean sendOnce(String queueId, String template, String to, String hostname, Map<String, String> values) {
-        return send(queueId, template, to, hostname, values, new long[0]);
+        return send(queueId, template, to, hostname, values, List.of());
     }
 
     private boolean send(String queueId, String template, String to, String hostname, Map<String, String> values,
-                         long[] retryDelays) {
+                         List<Duration> retryDelays) {
         TemplateData t = templates.lookup(template).or(() -> {
             LOG.warning(() -> queueId + ": notification template " + template + " does not exist; using admin");
             return templates.lookup("admin");
@@ -145,13 +159,13 @@ public class Notifier {
             } catch (ResourceException | RelayException e) {
                 failure = e.getMessage();
             }
-            if (attempt >= retryDelays.length) {
+            if (attempt >= retryDelays.size()) {
                 String why = failure;
                 LOG.warning(() -> queueId + ": notification " + template + " to=<" + to + "> given up: " + why);
                 return false;
             }
             try {
-                Thread.sleep(retryDelays[attempt]);
+                pauser.pause(retryDelays.get(attempt));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.log(Level.WARNING, queueId + ": notification to <" + to + "> interrupted");

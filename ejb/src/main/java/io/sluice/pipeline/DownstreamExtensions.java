@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +24,9 @@ public class DownstreamExtensions {
     @Inject
     NodeProperties node;
 
+    /** The clock the answer's age is measured with ({@link System#nanoTime()} or a test's). */
+    LongSupplier nanoClock = System::nanoTime;
+
     /** How long an answer is used: {@code sluice.downstream.extensions-seconds}, one minute by default. */
     private long maxAgeNanos;
     private volatile Set<String> known = Set.of();
@@ -31,7 +35,7 @@ public class DownstreamExtensions {
     @PostConstruct
     void start() {
         maxAgeNanos = node.downstreamExtensions().toNanos();
-        checkedAt = System.nanoTime() - maxAgeNanos;
+        checkedAt = nanoClock.getAsLong() - maxAgeNanos;
     }
 
     public boolean has(String keyword) {
@@ -40,17 +44,17 @@ public class DownstreamExtensions {
 
     /** The EHLO keywords the mail server listed (upper case), as last seen; empty while unknown. */
     public Set<String> offered() {
-        if (System.nanoTime() - checkedAt >= maxAgeNanos) {
+        if (nanoClock.getAsLong() - checkedAt >= maxAgeNanos) {
             refresh();
         }
         return known;
     }
 
     private synchronized void refresh() {
-        if (System.nanoTime() - checkedAt < maxAgeNanos) {
+        if (nanoClock.getAsLong() - checkedAt < maxAgeNanos) {
             return;
         }
-        checkedAt = System.nanoTime();
+        checkedAt = nanoClock.getAsLong();
         try {
             known = Set.copyOf(downstream.call("EHLO", c -> c.extensions()));
         } catch (Exception e) {

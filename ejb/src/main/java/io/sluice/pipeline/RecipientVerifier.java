@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -67,6 +68,9 @@ public class RecipientVerifier {
     @Inject
     NodeProperties node;
 
+    /** The clock the cached answers' age is measured with ({@link System#nanoTime()} or a test's). */
+    LongSupplier nanoClock = System::nanoTime;
+
     @PostConstruct
     void start() {
         enabled = node.verifyRecipients();
@@ -79,7 +83,7 @@ public class RecipientVerifier {
             return ACCEPTED;
         }
         Question question = Question.of(transaction, address);
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         Reply cached = cache.get(question, now);
         if (cached == null) {
             cached = cache.get(Question.anyone(address), now);
@@ -91,7 +95,7 @@ public class RecipientVerifier {
                 ClientOrigin.of(transaction.client()));
         try {
             Reply reply = GatewayReplies.passOn(downstream.call("verify", c -> c.verifyRecipient(probe)));
-            long answered = System.nanoTime();
+            long answered = nanoClock.getAsLong();
             cache.put(question, reply, answered);
             if (aboutTheMailbox(reply)) {
                 cache.put(Question.anyone(address), reply, answered);

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -81,6 +82,9 @@ public class QuarantineMaintenance {
 
     private long staleReleaseSeconds;
 
+    /** What the runs read the time from ({@link Clock#systemUTC()} or a test's). */
+    Clock clock = Clock.systemUTC();
+
     @PostConstruct
     void schedule() {
         staleReleaseSeconds = node.staleRelease().toSeconds();
@@ -88,7 +92,7 @@ public class QuarantineMaintenance {
             return; // nothing to maintain in a damaged database (DatabaseMigration); no timer either
         }
         try {
-            interrupted(Instant.now(), "the gateway stopped during the release");
+            interrupted(clock.instant(), "the gateway stopped during the release");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot look for releases the last stop interrupted; "
                     + "they become uncertain once they are older than " + staleReleaseSeconds + " s", e);
@@ -114,7 +118,7 @@ public class QuarantineMaintenance {
         }
         try {
             RuntimeSettings s = settings.current();
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             interrupted(now.minusSeconds(staleReleaseSeconds), "no outcome within " + staleReleaseSeconds + " s");
             purge("quarantine", now.minus(s.quarantineRetentionDays(), ChronoUnit.DAYS));
             purge("message_log", now.minus(s.trackingRetentionDays(), ChronoUnit.DAYS));

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,9 @@ public class QuarantineStore {
 
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
     DataSource dataSource;
+
+    /** When a release began and ended, as stored ({@link Clock#systemUTC()} or a test's). */
+    Clock clock = Clock.systemUTC();
 
     /**
      * Stores the message and commits; throws if it could not be stored durably. Texts that came
@@ -152,7 +156,7 @@ public class QuarantineStore {
         String token = UUID.randomUUID().toString();
         int n = update("UPDATE quarantine SET state = 'RELEASING', released_by = ?, release_started_at = ?, "
                         + "release_token = ? WHERE queue_id = ? AND state IN ('HELD', ?)",
-                ColumnText.of(by, 100), Jdbc.timestamp(Instant.now()), token, queueId,
+                ColumnText.of(by, 100), Jdbc.timestamp(clock.instant()), token, queueId,
                 (again ? QuarantineState.RELEASE_UNCERTAIN : QuarantineState.HELD).name());
         return n == 1 ? token : null;
     }
@@ -161,7 +165,7 @@ public class QuarantineStore {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean released(String queueId, String token, String reply) {
         return settle("state = 'RELEASED', released_at = ?, release_reply = ?", queueId, token,
-                Jdbc.timestamp(Instant.now()), ColumnText.of(reply, TEXT));
+                Jdbc.timestamp(clock.instant()), ColumnText.of(reply, TEXT));
     }
 
     /** The attempt certainly did not reach the mail server, or was refused: the message is held again. */
@@ -185,7 +189,7 @@ public class QuarantineStore {
     public boolean markReleased(String queueId, String by, String reply) {
         return update("UPDATE quarantine SET state = 'RELEASED', released_at = ?, released_by = ?, release_reply = ?, "
                         + "release_token = NULL WHERE queue_id = ? AND state = 'RELEASE_UNCERTAIN'",
-                Jdbc.timestamp(Instant.now()), ColumnText.of(by, 100), ColumnText.of(reply, TEXT), queueId) == 1;
+                Jdbc.timestamp(clock.instant()), ColumnText.of(by, 100), ColumnText.of(reply, TEXT), queueId) == 1;
     }
 
     /**

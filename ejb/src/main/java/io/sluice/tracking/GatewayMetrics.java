@@ -39,6 +39,7 @@ public class GatewayMetrics {
     private final Map<String, Timer> stages = new ConcurrentHashMap<>();
     private volatile Counter trackingDropped;
     private volatile Counter trackingSkipped;
+    private volatile Counter notificationMessages;
 
     @PostConstruct
     void init() {
@@ -49,6 +50,7 @@ public class GatewayMetrics {
         try {
             trackingDropped = registry.counter("sluice.tracking.dropped");
             trackingSkipped = registry.counter("sluice.tracking.skipped");
+            notificationMessages = registry.counter("sluice.notification.messages");
         } catch (RuntimeException | LinkageError e) {
             disable(e);
         }
@@ -67,6 +69,14 @@ public class GatewayMetrics {
     /** A tracking record the database refused even alone, skipped. */
     public void trackingSkipped() {
         increment(trackingSkipped);
+    }
+
+    /**
+     * The notifications about one message are all done with: sent, refused, given up, or there was
+     * nobody who may be told. Nothing more goes out about it after this.
+     */
+    public void notificationsHandled() {
+        increment(notificationMessages);
     }
 
     private void increment(Counter counter) {

@@ -1,5 +1,6 @@
 package io.sluice.tracking;
 
+import io.sluice.time.Pauser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -48,7 +49,7 @@ public class TrackingLog {
                     public void skipped(TrackingRecord r) {
                         metrics.trackingSkipped();
                     }
-                }, Duration.ofMillis(500), Duration.ofSeconds(30), IDLE_MILLIS);
+                }, Duration.ofMillis(500), Duration.ofSeconds(30), Pauser.SLEEP, IDLE_MILLIS);
     }
 
     /** Queues the record; never blocks. A record that finds the queue full is dropped and counted. */

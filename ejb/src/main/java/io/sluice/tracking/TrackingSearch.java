@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import java.util.TreeMap;
 /** Reads the tracking log: searches and statistics for the admin API. */
 @ApplicationScoped
 public class TrackingSearch {
+
+    /** Where the default range of the statistics ends ({@link Clock#systemUTC()} or a test's). */
+    Clock clock = Clock.systemUTC();
 
     private static final String COLUMNS = "queue_id, received_at, decided_at, relayed_at, client_ip, helo, tls, "
             + "auth_user, sender, recipients, size, viruses, spam_score, spam_symbols, verdict, policy, actions, "
@@ -58,7 +62,7 @@ public class TrackingSearch {
 
     /** @param daily per day (else per hour); the range defaults to the last 24 hours or 30 days */
     public Statistics statistics(boolean daily, Instant from, Instant until) {
-        Instant end = until != null ? until : Instant.now();
+        Instant end = until != null ? until : clock.instant();
         Instant start = from != null ? from : end.minus(daily ? Duration.ofDays(30) : Duration.ofHours(24));
         Where range = new Where().atOrAfter("received_at", start).before("received_at", end);
         String bucket = daily ? "day_bucket" : "hour_bucket";

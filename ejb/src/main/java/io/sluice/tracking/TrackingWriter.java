@@ -1,5 +1,7 @@
 package io.sluice.tracking;
 
+import io.sluice.time.Pauser;
+
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,24 +54,29 @@ final class TrackingWriter {
     private final Losses losses;
     private final Duration firstPause;
     private final Duration longestPause;
+    private final Pauser pauser;
     private final long idleMillis;
 
     private final AtomicBoolean running = new AtomicBoolean();
     /** Records accepted and not yet written or given up: what {@link #flush} waits for. */
     private final AtomicLong pending = new AtomicLong();
+    /** Notified when {@link #pending} comes down to 0. */
+    private final Object drained = new Object();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder droppedSinceLog = new LongAdder();
+    // real time: it only spaces out the warnings about a full queue
     private final AtomicLong nextDropLog = new AtomicLong(System.nanoTime());
     private volatile boolean stopping;
 
     /**
      * @param firstPause   the wait after the first failed attempt to reach the database; it doubles
      *                     with each further attempt, up to {@code longestPause}
+     * @param pauser       how those pauses are waited
      * @param idleMillis   how long the writer waits for work before its thread goes back to the pool
      */
     TrackingWriter(int capacity, int batchSize, Sink sink, Executor executor, Losses losses, Duration firstPause,
-                   Duration longestPause, long idleMillis) {
+                   Duration longestPause, Pauser pauser, long idleMillis) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.sink = sink;
@@ -77,6 +84,7 @@ final class TrackingWriter {
         this.losses = losses;
         this.firstPause = firstPause;
         this.longestPause = longestPause;
+        this.pauser = pauser;
         this.idleMillis = idleMillis;
     }
 
@@ -84,7 +92,7 @@ final class TrackingWriter {
     boolean offer(TrackingRecord record) {
         pending.incrementAndGet();
         if (!queue.offer(record)) {
-            pending.decrementAndGet();
+            settled(1);
             drop(record);
             return false;
         }
@@ -109,21 +117,36 @@ final class TrackingWriter {
         return queue.size();
     }
 
-    /** Waits until everything offered so far is written or given up; false on timeout. */
+    /**
+     * Waits until everything offered so far is written or given up; false on timeout. The timeout
+     * is the caller's real time (a test's patience, the server's shutdown).
+     */
     boolean flush(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (pending.get() > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+        synchronized (drained) {
+            while (pending.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    /** {@code n} records written or given up: a flush waiting for the last of them is woken. */
+    private void settled(int n) {
+        if (pending.addAndGet(-n) == 0) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
     }
 
     /** Writes what is queued (a database that cannot be reached gets a few more attempts), then gives up. */
@@ -179,7 +202,7 @@ final class TrackingWriter {
                 try {
                     write(batch);
                 } finally {
-                    pending.addAndGet(-batch.size());
+                    settled(batch.size());
                 }
             }
         } catch (InterruptedException e) {
@@ -225,7 +248,7 @@ final class TrackingWriter {
             LOG.warning(() -> "tracking log: the database cannot be reached (attempt " + n + ": " + failure
                     + "); " + batch.size() + " records kept, " + queue.size() + " queued; next attempt in "
                     + pause.toMillis() + " ms");
-            Thread.sleep(pause.toMillis());
+            pauser.pause(pause);
         }
     }
 

@@ -6,7 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,14 +167,17 @@ class QuarantineStoreTest {
             hold(store, "Q1", List.of("bob@example.com"), "Offer");
             hold(store, "Q2", List.of("bob@example.com"), "Offer");
             hold(store, "Q3", List.of("bob@example.com"), "Offer");
+            Instant claimed = Instant.parse("2026-11-30T08:00:00Z");
+            store.clock = Clock.fixed(claimed, ZoneOffset.UTC);
             String one = store.claim("Q1", "admin", false);
             String two = store.claim("Q2", "admin", false);
             db.update("UPDATE quarantine SET state = 'RELEASING', release_started_at = NULL WHERE queue_id = 'Q3'");
 
-            assertEquals(1, store.interrupted(Instant.now().minusSeconds(60), "no start time"), "only Q3: the "
+            assertEquals(1, store.interrupted(claimed.minusSeconds(60), "no start time"), "only Q3: the "
                     + "others are too recent, and a release from before start times were kept is old enough");
             assertEquals("no start time", store.find("Q3").orElseThrow().releaseReply());
-            assertEquals(2, store.interrupted(Instant.now().plusSeconds(1), "the gateway stopped"));
+            assertEquals(0, store.interrupted(claimed, "too soon"), "begun at that instant, not before it");
+            assertEquals(2, store.interrupted(claimed.plusMillis(1), "the gateway stopped"));
             assertEquals(QuarantineState.RELEASE_UNCERTAIN, state(store, "Q1"));
             assertEquals("the gateway stopped", store.find("Q2").orElseThrow().releaseReply());
 

@@ -1,6 +1,7 @@
 package io.sluice.tracking;
 
 import io.sluice.persistence.TestDatabase;
+import io.sluice.time.Pauser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -81,7 +82,7 @@ class TrackingTableTest {
                 public void skipped(TrackingRecord r) {
                     skipped.incrementAndGet();
                 }
-            }, Duration.ofMillis(10), Duration.ofMillis(10), 10);
+            }, Duration.ofMillis(10), Duration.ofMillis(10), Pauser.SLEEP, 10);
             w.offer(record("Q0", "h", List.of("a@example.com"), "250 Ok"));
             w.offer(record("Q1", "h", List.of("a@example.com"), "250 Ok")); // its queue id is taken
             w.offer(record("Q3", "h", List.of("A@example.com", "a@example.com"), "250 Ok"));

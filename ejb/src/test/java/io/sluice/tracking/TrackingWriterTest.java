@@ -1,5 +1,6 @@
 package io.sluice.tracking;
 
+import io.sluice.time.TestPauser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -22,16 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The tracking writer's queue, batches, splitting and waiting, against a database made of lists. */
+/**
+ * The tracking writer's queue, batches, splitting and waiting, against a database made of lists;
+ * its pauses for the database are seen, not waited for.
+ */
 class TrackingWriterTest {
 
     private static final Duration PAUSE = Duration.ofMillis(1);
+    private static final Duration LONGEST = Duration.ofMillis(4);
 
     private final FakeSink sink = new FakeSink();
     private final List<String> dropped = new CopyOnWriteArrayList<>();
     private final List<String> skipped = new CopyOnWriteArrayList<>();
     private final List<Runnable> started = new ArrayList<>();
     private final ExecutorService pool = Executors.newSingleThreadExecutor();
+    private final TestPauser pauser = new TestPauser();
+    /** Released each time the writer's thread goes back to the pool (the queue stayed empty for a while). */
+    private final Semaphore wentIdle = new Semaphore(0);
+    private final AtomicInteger runs = new AtomicInteger();
 
     @AfterEach
     void shutdown() {
@@ -47,11 +59,19 @@ class TrackingWriterTest {
 
     /** A writer whose thread only runs when the test runs it, so the queue can fill up. */
     private TrackingWriter manual(int capacity, int batch) {
-        return new TrackingWriter(capacity, batch, sink, started::add, losses(), PAUSE, PAUSE, 1);
+        return new TrackingWriter(capacity, batch, sink, started::add, losses(), PAUSE, PAUSE, pauser, 1);
     }
 
     private TrackingWriter threaded(int capacity, int batch) {
-        return new TrackingWriter(capacity, batch, sink, pool, losses(), PAUSE, Duration.ofMillis(4), 1);
+        Executor watched = task -> pool.execute(() -> {
+            runs.incrementAndGet();
+            try {
+                task.run();
+            } finally {
+                wentIdle.release();
+            }
+        });
+        return new TrackingWriter(capacity, batch, sink, watched, losses(), PAUSE, LONGEST, pauser, 1);
     }
 
     private TrackingWriter.Losses losses() {
@@ -143,6 +163,8 @@ class TrackingWriterTest {
         assertEquals(Set.copyOf(sink.written).size(), sink.written.size(), "each record once");
         assertEquals(List.of(), skipped);
         assertEquals(0, w.dropped());
+        assertEquals(List.of(PAUSE, PAUSE.multipliedBy(2), LONGEST, LONGEST, LONGEST), pauser.asked(),
+                "a pause after each failure, doubling up to the longest");
     }
 
     @Test
@@ -157,16 +179,22 @@ class TrackingWriterTest {
         assertEquals(List.of("Q0", "Q1", "Q2", "Q3"), sink.written);
         assertEquals(List.of(4, 4, 4, 4), sink.batchSizes, "the same batch, never split");
         assertEquals(List.of(), skipped);
+        assertEquals(List.of(PAUSE, PAUSE, PAUSE), pauser.asked());
     }
 
     @Test
-    void stoppingGivesUpOnADatabaseThatCannotBeReachedAfterAFewAttempts() {
+    void stoppingGivesUpOnADatabaseThatCannotBeReachedAfterAFewAttempts() throws Exception {
         sink.unreachableFor.set(Integer.MAX_VALUE);
+        pauser.hold();
         TrackingWriter w = threaded(100, 10);
         w.offer(record("Q0"));
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> w.stop(4000));
-        assertTrue(w.flush(0), "nothing left pending");
-        assertTrue(sink.calls.get() >= 3);
+        assertEquals(PAUSE, pauser.awaitPause()); // the first attempt failed: the writer waits for the database
+        assertFalse(w.flush(0));
+        w.stop(0); // from now on the database gets a few more attempts, not more
+        pauser.releaseAll();
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertTrue(w.flush(4000), "nothing left pending"));
+        assertEquals(3, sink.calls.get(), "three attempts in all");
+        assertEquals(List.of(PAUSE, PAUSE.multipliedBy(2)), pauser.asked());
         assertEquals(List.of(), sink.written);
     }
 
@@ -174,22 +202,28 @@ class TrackingWriterTest {
     void recordsOfferedWhileTheWriterGoesIdleAreAllWritten() throws Exception {
         TrackingWriter w = threaded(10_000, 7);
         for (int i = 0; i < 2000; i++) {
-            w.offer(record("Q" + i));
-            if (i % 97 == 0) {
-                Thread.sleep(2); // long enough for the writer to go idle now and then
+            if (i % 97 == 0) { // now and then the writer runs out of work and leaves; the next record starts it again
+                wentIdle.drainPermits();
+                w.offer(record("Q" + i));
+                assertTrue(wentIdle.tryAcquire(5, TimeUnit.SECONDS), "the writer did not go idle");
+            } else {
+                w.offer(record("Q" + i));
             }
         }
         assertTrue(w.flush(5000));
         assertEquals(2000, sink.written.size());
+        assertEquals(Set.copyOf(sink.written).size(), sink.written.size(), "each record once");
+        assertTrue(runs.get() >= 21, "the writer started " + runs.get() + " times");
     }
 
     @Test
     void flushWaitsForTheBatchBeingWritten() throws Exception {
-        sink.delayMillis = 200;
+        sink.holdWrites();
         TrackingWriter w = threaded(10, 10);
         w.offer(record("Q0"));
-        Thread.sleep(50); // taken from the queue, being written
+        assertTrue(sink.writing.tryAcquire(5, TimeUnit.SECONDS)); // taken from the queue, being written
         assertFalse(w.flush(10));
+        sink.writable.release();
         assertTrue(w.flush(2000));
         assertEquals(List.of("Q0"), sink.written);
     }
@@ -204,7 +238,15 @@ class TrackingWriterTest {
         final AtomicInteger unreachableProbes = new AtomicInteger();
         volatile Predicate<TrackingRecord> refuse = r -> false;
         volatile Predicate<TrackingRecord> explode = r -> false;
-        volatile long delayMillis;
+        /** Released when a write begins, while writes are held. */
+        final Semaphore writing = new Semaphore(0);
+        /** What a held write waits for. */
+        final Semaphore writable = new Semaphore(0);
+        private volatile boolean held;
+
+        void holdWrites() {
+            held = true;
+        }
 
         @Override
         public void write(List<TrackingRecord> batch) throws SQLException {
@@ -224,12 +266,9 @@ class TrackingWriterTest {
                     throw new SQLIntegrityConstraintViolationException("duplicate key", "23505");
                 }
             }
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            if (held) {
+                writing.release();
+                writable.acquireUninterruptibly();
             }
             batch.forEach(r -> written.add(r.queueId()));
         }

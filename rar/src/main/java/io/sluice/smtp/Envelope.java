@@ -7,6 +7,7 @@ import io.sluice.api.Recipient;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.io.ChunkReader;
 import io.sluice.smtp.io.Spool;
+import io.sluice.smtp.io.TransferDeadline;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,16 +22,18 @@ public final class Envelope implements AutoCloseable {
     private final String queueId;
     private final String sender;
     private final MailParameters parameters;
-    private final Instant startedAt = Instant.now();
+    private final Instant startedAt;
     private final List<Recipient> recipients = new ArrayList<>();
     private Attributes attributes = Attributes.NONE;
     private Spool spool;
     private ChunkReader chunks;
 
-    Envelope(String queueId, String sender, MailParameters parameters) {
+    /** @param startedAt when MAIL was accepted */
+    Envelope(String queueId, String sender, MailParameters parameters, Instant startedAt) {
         this.queueId = queueId;
         this.sender = sender;
         this.parameters = parameters;
+        this.startedAt = startedAt;
     }
 
     public String queueId() {
@@ -73,7 +76,7 @@ public final class Envelope implements AutoCloseable {
         newSpool(settings);
         chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength(),
                 parameters.isBinary(),
-                System.nanoTime() + settings.dataTotalTimeout().toNanos());
+                TransferDeadline.after(settings.clock(), settings.dataTotalTimeout()));
         return chunks;
     }
 

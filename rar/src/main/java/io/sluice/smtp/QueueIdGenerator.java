@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,18 +14,21 @@ public final class QueueIdGenerator {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private final int node;
+    private final Clock clock;
     private final AtomicInteger counter = new AtomicInteger();
 
-    public QueueIdGenerator() {
-        this(new SecureRandom().nextInt(1 << 12));
+    /** Ids whose time part comes from {@code clock} (the engine's). */
+    public QueueIdGenerator(Clock clock) {
+        this(new SecureRandom().nextInt(1 << 12), clock);
     }
 
-    QueueIdGenerator(int node) {
+    QueueIdGenerator(int node, Clock clock) {
         this.node = node & 0xFFF;
+        this.clock = clock;
     }
 
     public String next() {
-        long millis = System.currentTimeMillis() & 0xFFFF_FFFF_FFFFL;
+        long millis = clock.millis() & 0xFFFF_FFFF_FFFFL;
         long low = ((long) node << 20) | (counter.getAndIncrement() & 0xFFFFF);
         char[] id = new char[16];
         // 80 bits = 16 groups of 5: the top 48 from the clock, the low 32 from node and counter

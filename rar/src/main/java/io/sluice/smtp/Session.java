@@ -50,7 +50,7 @@ public final class Session implements Runnable, SessionView {
     private final ListenerCalls calls;
     private final QueueIdGenerator queueIds;
     private final Transport transport;
-    private final Instant connectedAt = Instant.now();
+    private final Instant connectedAt;
     private String clientAddress; // the connection's, or the one a trusted load balancer named
     private int clientPort;
 
@@ -87,6 +87,7 @@ public final class Session implements Runnable, SessionView {
         this.calls = new ListenerCalls(listener);
         this.queueIds = queueIds;
         this.transport = transport;
+        this.connectedAt = settings.clock().instant();
         InetSocketAddress remote = transport.remoteAddress();
         this.clientAddress = remote.getAddress().getHostAddress();
         this.clientPort = remote.getPort();
@@ -162,7 +163,7 @@ public final class Session implements Runnable, SessionView {
             return false;
         }
         if (decision.greetPauseMillis() > 0) {
-            sleep(decision.greetPauseMillis());
+            pause(Duration.ofMillis(decision.greetPauseMillis()));
             if (in.hasInputWaiting()) { // it did not wait for the greeting: not a real MTA
                 LOG.info(() -> "refused an early talker from " + clientAddress);
                 reply(Replies.EARLY_TALKER);
@@ -177,15 +178,19 @@ public final class Session implements Runnable, SessionView {
     private void tooManyErrors() throws IOException {
         LOG.info(() -> "closing the session with " + clientAddress + " after " + errors + " errors");
         out.flush();
-        sleep(admission.errorDelayMillis());
+        pause(Duration.ofMillis(admission.errorDelayMillis()));
         reply(host.tooManyErrors());
         out.flush();
         saidGoodbye = true;
     }
 
-    private static void sleep(long millis) {
+    /**
+     * Waits as the settings' {@link Pauser} does; an interrupt (the server stopping) ends the wait
+     * early and is kept for the code that follows.
+     */
+    public void pause(Duration duration) {
         try {
-            Thread.sleep(millis);
+            settings.pauser().pause(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -384,7 +389,7 @@ public final class Session implements Runnable, SessionView {
      */
     public void beginTransaction(String sender, MailParameters parameters) {
         endTransaction();
-        envelope = new Envelope(queueIds.next(), sender, parameters);
+        envelope = new Envelope(queueIds.next(), sender, parameters, settings.clock().instant());
         state = SessionState.MAIL;
         LOG.fine(() -> envelope.queueId() + ": client=" + clientAddress + " from=<" + sender + ">");
         Decision decision = decide(Phase.MAIL, l -> l.mail(transaction()));

@@ -4,6 +4,7 @@ import io.sluice.api.Cidr;
 
 import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,8 @@ public final class SmtpSettings {
     private final AuthMode authMode;
     private final Duration authFailureDelay;
     private final int maxAuthFailures;
+    private final Clock clock;
+    private final Pauser pauser;
 
     private SmtpSettings(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -55,6 +58,8 @@ public final class SmtpSettings {
         this.authMode = b.authMode;
         this.authFailureDelay = b.authFailureDelay;
         this.maxAuthFailures = b.maxAuthFailures;
+        this.clock = b.clock;
+        this.pauser = b.pauser;
         if (tlsMode != TlsMode.OFF && tlsContext == null) {
             throw new IllegalArgumentException("STARTTLS (" + tlsMode + ") needs a TLS context with a key");
         }
@@ -149,6 +154,19 @@ public final class SmtpSettings {
         return maxAuthFailures;
     }
 
+    /**
+     * What the engine reads the time from: when a connection and a transaction began, the queue
+     * ids, and whether a message's transfer is past its total time.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How the engine waits: the greeting pause, the error delay, the failed-AUTH delay. */
+    public Pauser pauser() {
+        return pauser;
+    }
+
     /** Load balancers whose connections start with a PROXY protocol header naming the real client. */
     public boolean isTrustedProxy(String address) {
         return Cidr.anyContains(proxyTrusted, address);
@@ -184,6 +202,8 @@ public final class SmtpSettings {
         private AuthMode authMode = AuthMode.TLS;
         private Duration authFailureDelay = Duration.ofSeconds(2);
         private int maxAuthFailures = 3;
+        private Clock clock = Clock.systemUTC();
+        private Pauser pauser = Pauser.SLEEP;
 
         private Builder() {
         }
@@ -275,6 +295,13 @@ public final class SmtpSettings {
         /** Addresses or CIDR blocks of load balancers that speak the PROXY protocol (v1 or v2). */
         public Builder proxyTrusted(List<Cidr> v) {
             proxyTrusted = List.copyOf(v);
+            return this;
+        }
+
+        /** The engine's clock and way of waiting; the system's unless a test brings its own. */
+        public Builder time(Clock c, Pauser p) {
+            clock = Objects.requireNonNull(c);
+            pauser = Objects.requireNonNull(p);
             return this;
         }
 

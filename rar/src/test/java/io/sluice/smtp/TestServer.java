@@ -5,12 +5,17 @@ import io.sluice.smtp.server.SmtpServer;
 import java.io.IOException;
 import java.util.function.Consumer;
 
-/** An engine on an ephemeral loopback port, sessions on plain threads. */
+/**
+ * An engine on an ephemeral loopback port, sessions on plain threads, its time the test's: the
+ * clock stands still unless moved, and the engine's pauses pass at once unless held.
+ */
 final class TestServer implements AutoCloseable {
 
     static final String HOST = "mx.test.example";
 
     final RecordingListener listener = new RecordingListener();
+    final TestClock clock = new TestClock();
+    final TestPauser pauser = new TestPauser(clock);
     final SmtpServer server;
 
     TestServer() throws IOException {
@@ -18,7 +23,8 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Consumer<SmtpSettings.Builder> customize) throws IOException {
-        SmtpSettings.Builder b = SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname(HOST);
+        SmtpSettings.Builder b = SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname(HOST)
+                .time(clock, pauser);
         customize.accept(b);
         server = new SmtpServer(b.build(), listener, (name, task) -> {
             Thread t = new Thread(task, name);

@@ -44,40 +44,47 @@ class TimeoutTest {
         }
     }
 
+    /**
+     * The total time is on the engine's clock: the test moves it on instead of waiting. The block
+     * timeout is longer than the conversation waits for a reply, so only the total time can end it.
+     */
     @Test
     void tricklingDataIsClosedAfterTheTotalDataTimeout() throws Exception {
-        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofSeconds(5))
+        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofMinutes(1))
                 .dataTotalTimeout(Duration.ofMillis(500))); Conversation c = server.ehlo()) {
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
                     .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok")
                     .exchange("DATA", "354 End data with <CR><LF>.<CR><LF>");
-            for (int i = 0; i < 40 && !c.hasInput(); i++) {   // one line every 50 ms: each block is in time
+            for (int i = 0; i < 5; i++) { // a line every 100 ms: the whole 500 ms is still allowed
+                server.clock.advance(Duration.ofMillis(100));
                 c.sendRaw("line " + i + "\r\n");
-                Thread.sleep(50);
             }
+            c.sendRaw(".\r\n").expectQueued(server.listener, 0);
+            c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok")
+                    .exchange("DATA", "354 End data with <CR><LF>.<CR><LF>");
+            c.sendRaw("line 0\r\n");
+            server.clock.advance(Duration.ofMillis(501));
+            c.sendRaw("line 1\r\n");
             c.expect("421 4.4.2 mx.test.example Error: timeout exceeded").expectClosed();
-            assertTrue(server.listener.messages.isEmpty());
+            assertEquals(1, server.listener.messages.size());
         }
     }
 
     /** Regression: BDAT had no total time, so chunks that each came in time kept a transaction open for ever. */
     @Test
     void tricklingBdatChunksAreClosedAfterTheTotalDataTimeout() throws Exception {
-        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofSeconds(5))
+        try (TestServer server = new TestServer(b -> b.dataBlockTimeout(Duration.ofMinutes(1))
                 .dataTotalTimeout(Duration.ofMillis(500))); Conversation c = server.ehlo()) {
             c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
                     .exchange("RCPT TO:<b@example.org>", "250 2.1.5 Ok");
-            String reply = null;
-            for (int i = 0; i < 40; i++) { // one chunk every 50 ms: each in time, but no end
-                String line = "line " + (100 + i) + "\r\n";
-                c.sendRaw("BDAT " + line.length() + "\r\n" + line);
-                reply = c.readLine();
-                if (!reply.equals("250 2.0.0 Ok: 10 octets received")) {
-                    break;
-                }
-                Thread.sleep(50);
+            c.sendRaw("BDAT 10\r\nline 100\r\n").expect("250 2.0.0 Ok: 10 octets received");
+            for (int i = 1; i <= 5; i++) { // a chunk every 100 ms, each in time: 500 ms from the first is allowed
+                server.clock.advance(Duration.ofMillis(100));
+                c.sendRaw("BDAT 10\r\nline " + (100 + i) + "\r\n").expect("250 2.0.0 Ok: 10 octets received");
             }
-            assertEquals("421 4.4.2 mx.test.example Error: timeout exceeded", reply);
+            server.clock.advance(Duration.ofMillis(1));
+            c.sendRaw("BDAT 10\r\nline 106\r\n").expect("421 4.4.2 mx.test.example Error: timeout exceeded");
             c.expectClosed();
             assertTrue(server.listener.messages.isEmpty());
         }

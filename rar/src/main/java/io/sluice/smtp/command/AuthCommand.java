@@ -99,11 +99,7 @@ public final class AuthCommand implements CommandHandler<AuthCommand.Start> {
 
     private static void failed(Session session) throws IOException {
         int failures = session.authFailed();
-        try {
-            Thread.sleep(session.settings().authFailureDelay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        session.pause(session.settings().authFailureDelay());
         if (failures >= session.settings().maxAuthFailures()) {
             session.reply(Replies.AUTH_TOO_MANY);
             session.closeAfterReply();

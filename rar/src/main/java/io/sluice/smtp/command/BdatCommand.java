@@ -11,6 +11,7 @@ import io.sluice.smtp.Session;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.io.ChunkReader;
 import io.sluice.smtp.io.Spool;
+import io.sluice.smtp.io.TransferDeadline;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public final class BdatCommand implements CommandHandler<BdatCommand.Chunk> {
     public void refused(Session session, Chunk chunk) throws IOException {
         SmtpSettings settings = session.settings();
         session.setReadTimeout(settings.dataBlockTimeout());
-        session.input().skipExactly(chunk.size(), System.nanoTime() + settings.dataTotalTimeout().toNanos());
+        session.input().skipExactly(chunk.size(), TransferDeadline.after(settings.clock(), settings.dataTotalTimeout()));
     }
 
     @Override

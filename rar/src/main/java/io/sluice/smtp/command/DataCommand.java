@@ -7,6 +7,7 @@ import io.sluice.smtp.Session;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.io.DataReader;
 import io.sluice.smtp.io.Spool;
+import io.sluice.smtp.io.TransferDeadline;
 
 import java.io.IOException;
 
@@ -27,11 +28,12 @@ public final class DataCommand implements CommandHandler<CommandHandler.NoArgume
         SmtpSettings settings = session.settings();
         Transaction transaction = session.transaction();
         try {
+            // counted from the 354 on: set before it goes out, so the client's first octet is already inside it
+            TransferDeadline deadline = TransferDeadline.after(settings.clock(), settings.dataTotalTimeout());
             session.reply(Replies.START_DATA);
             session.flush();
             Spool spool = session.envelope().newSpool(settings);
             session.setReadTimeout(settings.dataBlockTimeout());
-            long deadline = System.nanoTime() + settings.dataTotalTimeout().toNanos();
             DataReader.Outcome outcome = new DataReader(settings.maxMessageSize(), settings.maxTextLineLength())
                     .read(session.input(), spool, deadline);
             EndOfMessage.deliver(session, transaction, spool, outcome);

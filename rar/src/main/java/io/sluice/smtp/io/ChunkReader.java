@@ -21,19 +21,19 @@ public final class ChunkReader {
     private DataReader.Outcome outcome = DataReader.Outcome.COMPLETE;
 
     private final boolean binary;
-    private final long deadlineNanos;
+    private final TransferDeadline deadline;
 
     /**
      * @param binary        BODY=BINARYMIME: any octets, no line rules; only the size counts
-     * @param deadlineNanos {@link System#nanoTime()} value by which every chunk must have arrived:
-     *                      BDAT has DATA's total time (RFC 5321 §4.5.3.2.6), counted from the
-     *                      first chunk, however steadily the chunks trickle in
+     * @param deadline      by when every chunk must have arrived: BDAT has DATA's total time
+     *                      (RFC 5321 §4.5.3.2.6), counted from the first chunk, however steadily
+     *                      the chunks trickle in
      */
-    public ChunkReader(long maxSize, int maxLineLength, boolean binary, long deadlineNanos) {
+    public ChunkReader(long maxSize, int maxLineLength, boolean binary, TransferDeadline deadline) {
         this.maxSize = maxSize;
         this.maxLineContent = maxLineLength - 2;
         this.binary = binary;
-        this.deadlineNanos = deadlineNanos;
+        this.deadline = deadline;
     }
 
     /**
@@ -43,12 +43,12 @@ public final class ChunkReader {
      */
     public void read(SmtpInput in, long length, OutputStream sink) throws IOException {
         long left = length;
-        SmtpInput.checkDeadline(deadlineNanos, "BDAT");
+        deadline.check("BDAT");
         while (left > 0) {
             if (!in.fill()) {
                 throw new java.io.EOFException("connection closed during BDAT");
             }
-            SmtpInput.checkDeadline(deadlineNanos, "BDAT");
+            deadline.check("BDAT");
             int from = in.pos;
             int to = (int) Math.min(in.limit, from + left);
             for (int p = from; p < to && !binary; p++) {

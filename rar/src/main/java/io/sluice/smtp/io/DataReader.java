@@ -40,11 +40,10 @@ public final class DataReader {
     /**
      * Reads up to and including the end-of-data line.
      *
-     * @param deadlineNanos {@link System#nanoTime()} value after which the whole transfer has taken
-     *                      too long (RFC 5321 §4.5.3.2.6); each single read is bounded by the
-     *                      transport's read timeout
+     * @param deadline when the whole transfer has taken too long (RFC 5321 §4.5.3.2.6); each
+     *                 single read is bounded by the transport's read timeout
      */
-    public Outcome read(SmtpInput in, OutputStream sink, long deadlineNanos) throws IOException {
+    public Outcome read(SmtpInput in, OutputStream sink, TransferDeadline deadline) throws IOException {
         int state = LINE_START;
         int lineLength = 0;
         long size = 0;
@@ -53,7 +52,7 @@ public final class DataReader {
             if (!in.fill()) {
                 throw new EOFException("connection closed during DATA");
             }
-            SmtpInput.checkDeadline(deadlineNanos, "DATA");
+            deadline.check("DATA");
             byte[] b = in.buf;
             int end = in.limit;
             int runStart = in.pos;

@@ -2,7 +2,6 @@ package io.sluice.smtp.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -76,30 +75,17 @@ public final class SmtpInput {
         return b;
     }
 
-    /**
-     * Consumes {@code n} octets unread (a refused BDAT chunk), by {@code deadlineNanos} (a
-     * {@link System#nanoTime()} value) at the latest.
-     */
-    public void skipExactly(long n, long deadlineNanos) throws IOException {
+    /** Consumes {@code n} octets unread (a refused BDAT chunk), by {@code deadline} at the latest. */
+    public void skipExactly(long n, TransferDeadline deadline) throws IOException {
         long left = n;
         while (left > 0) {
-            checkDeadline(deadlineNanos, "BDAT");
+            deadline.check("BDAT");
             if (!fill()) {
                 throw new java.io.EOFException("the connection ended before " + n + " octets");
             }
             int k = (int) Math.min(left, limit - pos);
             pos += k;
             left -= k;
-        }
-    }
-
-    /**
-     * Fails once {@code deadlineNanos} (a {@link System#nanoTime()} value) has passed: the whole
-     * transfer of a message is bounded (RFC 5321 §4.5.3.2.6), however steadily its octets trickle in.
-     */
-    static void checkDeadline(long deadlineNanos, String what) throws SocketTimeoutException {
-        if (System.nanoTime() - deadlineNanos > 0) {
-            throw new SocketTimeoutException(what + " took longer than allowed");
         }
     }
 

@@ -153,6 +153,7 @@ public final class WriteWatchdog {
         int idle = 0;
         while (true) {
             try {
+                // real time on purpose: it bounds writes to real sockets, one shared thread for all
                 Thread.sleep(TICK.toMillis());
             } catch (InterruptedException e) {
                 // nobody else owns this thread: it goes on until idle

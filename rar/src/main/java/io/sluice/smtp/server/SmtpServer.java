@@ -39,7 +39,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpListener listener;
     private final TaskRunner runner;
     private final HostReplies host;
-    private final QueueIdGenerator queueIds = new QueueIdGenerator();
+    private final QueueIdGenerator queueIds;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final ClientCounts clientCounts = new ClientCounts();
     private final ServerStatistics statistics = new ServerStatistics();
@@ -49,6 +49,7 @@ public final class SmtpServer implements AutoCloseable {
 
     public SmtpServer(SmtpSettings settings, SmtpListener listener, TaskRunner runner) {
         this.settings = settings;
+        this.queueIds = new QueueIdGenerator(settings.clock());
         this.listener = listener;
         this.runner = runner;
         this.host = new HostReplies(settings);
@@ -178,9 +179,14 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A real sleep, not the settings' {@link io.sluice.smtp.Pauser}: it only keeps a failing
+     * accept (out of file descriptors, say) or the wait for sessions at shutdown from spinning,
+     * and no reply or decision depends on how long it is.
+     */
     private static void pause() {
         try {
-            Thread.sleep(100); // e.g. out of file descriptors: do not spin
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -202,6 +208,7 @@ public final class SmtpServer implements AutoCloseable {
         for (Session session : sessions) {
             session.shutdown();
         }
+        // the grace period is the operator's real time, whatever clock the sessions were given
         long deadline = System.currentTimeMillis() + graceMillis;
         try {
             // the port is only released once the thread blocked in accept() has left it
