@@ -76,7 +76,7 @@ public final class Envelope implements AutoCloseable {
         newSpool(settings);
         chunks = new ChunkReader(settings.maxMessageSize(), settings.maxTextLineLength(),
                 parameters.isBinary(),
-                TransferDeadline.after(settings.clock(), settings.dataTotalTimeout()));
+                TransferDeadline.after(settings.ticker(), settings.dataTotalTimeout()));
         return chunks;
     }
 

@@ -5,7 +5,9 @@ import io.sluice.api.Cidr;
 import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +39,7 @@ public final class SmtpSettings {
     private final int maxAuthFailures;
     private final Clock clock;
     private final Pauser pauser;
+    private final LongSupplier ticker;
 
     private SmtpSettings(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -60,6 +63,7 @@ public final class SmtpSettings {
         this.maxAuthFailures = b.maxAuthFailures;
         this.clock = b.clock;
         this.pauser = b.pauser;
+        this.ticker = b.ticker;
         if (tlsMode != TlsMode.OFF && tlsContext == null) {
             throw new IllegalArgumentException("STARTTLS (" + tlsMode + ") needs a TLS context with a key");
         }
@@ -154,12 +158,18 @@ public final class SmtpSettings {
         return maxAuthFailures;
     }
 
-    /**
-     * What the engine reads the time from: when a connection and a transaction began, the queue
-     * ids, and whether a message's transfer is past its total time.
-     */
+    /** What the engine reads the time of day from: when a connection and a transaction began, the queue ids. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Elapsed time in nanoseconds, for whether a message's transfer is past its total time: the
+     * system's monotonic {@link System#nanoTime()}, which a step of the wall clock does not move,
+     * unless a test brings a clock of its own (then read from that clock).
+     */
+    public LongSupplier ticker() {
+        return ticker;
     }
 
     /** How the engine waits: the greeting pause, the error delay, the failed-AUTH delay. */
@@ -204,6 +214,7 @@ public final class SmtpSettings {
         private int maxAuthFailures = 3;
         private Clock clock = Clock.systemUTC();
         private Pauser pauser = Pauser.SLEEP;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {
         }
@@ -302,6 +313,10 @@ public final class SmtpSettings {
         public Builder time(Clock c, Pauser p) {
             clock = Objects.requireNonNull(c);
             pauser = Objects.requireNonNull(p);
+            ticker = () -> {
+                Instant now = c.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            };
             return this;
         }
 

@@ -48,7 +48,7 @@ public final class BdatCommand implements CommandHandler<BdatCommand.Chunk> {
     public void refused(Session session, Chunk chunk) throws IOException {
         SmtpSettings settings = session.settings();
         session.setReadTimeout(settings.dataBlockTimeout());
-        session.input().skipExactly(chunk.size(), TransferDeadline.after(settings.clock(), settings.dataTotalTimeout()));
+        session.input().skipExactly(chunk.size(), TransferDeadline.after(settings.ticker(), settings.dataTotalTimeout()));
     }
 
     @Override

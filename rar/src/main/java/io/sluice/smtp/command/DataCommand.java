@@ -29,7 +29,7 @@ public final class DataCommand implements CommandHandler<CommandHandler.NoArgume
         Transaction transaction = session.transaction();
         try {
             // counted from the 354 on: set before it goes out, so the client's first octet is already inside it
-            TransferDeadline deadline = TransferDeadline.after(settings.clock(), settings.dataTotalTimeout());
+            TransferDeadline deadline = TransferDeadline.after(settings.ticker(), settings.dataTotalTimeout());
             session.reply(Replies.START_DATA);
             session.flush();
             Spool spool = session.envelope().newSpool(settings);
