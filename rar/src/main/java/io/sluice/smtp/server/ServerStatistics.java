@@ -13,6 +13,12 @@ public final class ServerStatistics {
         accepted.increment();
     }
 
+    /** A connection counted as accepted got no thread after all: it is refused instead. */
+    void acceptedButRefused() {
+        accepted.decrement();
+        refused.increment();
+    }
+
     void connectionRefused() {
         refused.increment();
     }

@@ -142,6 +142,8 @@ public final class SmtpServer implements AutoCloseable {
         Session session = new Session(settings, host, listener, queueIds,
                 new SocketTransport(socket, settings.commandTimeout()), clientCounts, sessions::size, statistics);
         sessions.add(session);
+        // counted before the session can run: a short session could otherwise end before it counts
+        statistics.connectionAccepted();
         try {
             runner.start("smtp-session", () -> {
                 try {
@@ -150,11 +152,11 @@ public final class SmtpServer implements AutoCloseable {
                     sessions.remove(session);
                 }
             });
-            statistics.connectionAccepted();
         } catch (RejectedExecutionException e) {
             sessions.remove(session);
             LOG.warning(() -> "no thread for a new connection from " + session.clientAddress() + ": " + e.getMessage());
-            refuse(socket, host.tooManyConnections());
+            statistics.acceptedButRefused();
+            refuse(socket, host.tooManyConnections(), false);
         }
         if (closed) {
             session.shutdown(); // raced with close(): do not leave it open
@@ -162,7 +164,13 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private void refuse(Socket socket, Reply reply) {
-        statistics.connectionRefused();
+        refuse(socket, reply, true);
+    }
+
+    private void refuse(Socket socket, Reply reply, boolean count) {
+        if (count) {
+            statistics.connectionRefused();
+        }
         try (socket; OutputStream out = socket.getOutputStream()) {
             out.write((reply.toWire() + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
