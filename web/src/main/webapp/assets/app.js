@@ -10,6 +10,7 @@ import './login.js';
 const PAGES = [
   { path: 'dashboard', label: 'Dashboard', tag: 'sluice-dashboard', module: './dashboard.js' },
   { path: 'policies', label: 'Policies', tag: 'sluice-policies', module: './policies.js' },
+  { path: 'addresses', label: 'Addresses', tag: 'sluice-addresses', module: './addresses.js' },
   { path: 'quarantine', label: 'Quarantine', tag: 'sluice-quarantine', module: './quarantine.js' },
   { path: 'tracking', label: 'Tracking', tag: 'sluice-tracking', module: './tracking.js' },
   { path: 'settings', label: 'Settings', tag: 'sluice-settings', module: './settings.js' },

@@ -404,6 +404,61 @@ class ConsoleIT extends GatewayTest {
     }
 
     @Test
+    void groupsAndInternalDomainsAreKeptOnTheAddressesPage() {
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/addresses")) {
+            Page page = tab.page();
+            assertThat(page.getByText("No groups yet.")).isVisible();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Board");
+            page.getByLabel("Members").fill("ceo@example.com\nnot an address\n*.board.example.com");
+            button(page, "Add group").click();
+            Locator membersField = page.getByLabel("Members");
+            assertThat(membersField).hasAttribute("aria-invalid", "true");
+            assertThat(membersField).isFocused();
+            assertThat(page.locator("#g-members-error")).hasText("[1]: must be an address, a domain, or *. and a domain");
+            tab.assertRefusals("400 /api/v1/groups");
+            membersField.fill("ceo@example.com\ncfo@example.com\n*.board.example.com\nchair@example.com");
+            button(page, "Add group").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added Board.");
+            assertThat(page.locator("table.list tbody tr")).hasText(
+                    java.util.regex.Pattern.compile("Board\\s+\\*.board.example.com, ceo@example.com, cfo@example.com and 1 more"));
+            JsonObject board = admin.get("/api/v1/groups?size=500").json().getJsonArray("items").getJsonObject(0);
+            assertEquals(java.util.Set.of("ceo@example.com", "cfo@example.com", "*.board.example.com", "chair@example.com"),
+                    board.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
+                            .map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet()));
+
+            button(page, "Edit Board").click();
+            assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).isFocused();
+            assertThat(page.getByLabel("Members")).hasValue("*.board.example.com\nceo@example.com\ncfo@example.com\nchair@example.com");
+            page.getByLabel("Description").fill("the board of directors");
+            button(page, "Save group").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved Board.");
+            assertEquals("the board of directors", admin.get("/api/v1/groups/" + board.getJsonNumber("id"))
+                    .json().getString("description"));
+            assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+
+            page.getByLabel("Domain", new Page.GetByLabelOptions().setExact(true)).fill("example.com");
+            button(page, "Add domain").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added example.com.");
+            assertThat(page.getByLabel("Domain", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+            page.getByLabel("Domain", new Page.GetByLabelOptions().setExact(true)).fill("example.com");
+            button(page, "Add domain").click();
+            assertThat(page.locator("#d-name-error")).hasText("example.com is already an internal domain");
+            tab.assertRefusals("400 /api/v1/internal-domains");
+            tab.screenshot("addresses");
+            assertEquals(1, admin.get("/api/v1/internal-domains").json().getInt("total"));
+            button(page, "Remove example.com").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Removed example.com.");
+            assertEquals(0, admin.get("/api/v1/internal-domains").json().getInt("total"));
+
+            button(page, "Delete Board").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted Board.");
+            assertEquals(List.of("Delete the group Board?"), tab.dialogs());
+            assertEquals(0, admin.get("/api/v1/groups").json().getInt("total"));
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
     void usersAreAddedGivenARoleAndDeleted() {
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
             Page page = tab.page();
@@ -477,6 +532,7 @@ class ConsoleIT extends GatewayTest {
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skip to content"))).isFocused();
             page.keyboard().press("Tab"); // Dashboard
             page.keyboard().press("Tab"); // Policies
+            page.keyboard().press("Tab"); // Addresses
             page.keyboard().press("Tab");
             Locator quarantine = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quarantine").setExact(true));
             assertThat(quarantine).isFocused();
