@@ -13,6 +13,7 @@ const PAGES = [
   { path: 'addresses', label: 'Addresses', tag: 'sluice-addresses', module: './addresses.js' },
   { path: 'quarantine', label: 'Quarantine', tag: 'sluice-quarantine', module: './quarantine.js' },
   { path: 'tracking', label: 'Tracking', tag: 'sluice-tracking', module: './tracking.js' },
+  { path: 'templates', label: 'Templates', tag: 'sluice-templates', module: './templates.js' },
   { path: 'settings', label: 'Settings', tag: 'sluice-settings', module: './settings.js' },
   { path: 'users', label: 'Users', tag: 'sluice-users', module: './users.js' },
 ];

@@ -459,6 +459,56 @@ class ConsoleIT extends GatewayTest {
     }
 
     @Test
+    void aTemplateIsPreviewedWithExampleValuesAndSaved() {
+        JsonObject original = admin.get("/api/v1/templates/virus-admin").json();
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/templates")) {
+            Page page = tab.page();
+            button(page, "Open virus-admin").click();
+            Locator subject = page.getByLabel("Subject", new Page.GetByLabelOptions().setExact(true));
+            assertThat(subject).isFocused();
+            assertThat(subject).hasValue(original.getString("subject"));
+            subject.fill("[${hostname}] ${virus} held: ${subject}");
+            button(page, "Preview").click();
+            assertThat(page.locator("#preview-subject")).hasText("[mail.example.com] Eicar-Signature held: Invoice for November");
+            tab.screenshot("templates-preview");
+            button(page, "Save template").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved virus-admin.");
+            assertEquals("[${hostname}] ${virus} held: ${subject}",
+                    admin.get("/api/v1/templates/virus-admin").json().getString("subject"));
+
+            button(page, "Delete").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText(
+                    "Not deleted: template virus-admin is built in: it can be changed, not deleted");
+            tab.assertRefusals("409 /api/v1/templates/virus-admin");
+
+            button(page, "New template").click();
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Held Notice");
+            page.getByLabel("Subject", new Page.GetByLabelOptions().setExact(true)).fill("Held: ${subject}");
+            page.getByLabel("Body").fill("Your message ${queueId} is held.");
+            button(page, "Add template").click();
+            assertThat(page.locator("#t-name-error")).hasText("must be lower-case letters, digits and dashes");
+            assertThat(page.getByLabel("Body")).hasValue("Your message ${queueId} is held.");
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("held-notice");
+            button(page, "Add template").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Saved held-notice.");
+            assertEquals("Your message ${queueId} is held.",
+                    admin.get("/api/v1/templates/held-notice").json().getString("body"));
+            button(page, "Delete").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Deleted held-notice.");
+            assertEquals(404, admin.get("/api/v1/templates/held-notice").status());
+            tab.assertNoProblems();
+        } finally {
+            long version = admin.get("/api/v1/templates/virus-admin").json().getJsonNumber("version").longValue();
+            admin.expect(200, admin.put("/api/v1/templates/virus-admin", "{\"version\":" + version + ",\"subject\":"
+                    + jakarta.json.Json.createValue(original.getString("subject")) + ",\"body\":"
+                    + jakarta.json.Json.createValue(original.getString("body")) + "}"));
+            if (admin.get("/api/v1/templates/held-notice").status() == 200) {
+                admin.expect(204, admin.delete("/api/v1/templates/held-notice"));
+            }
+        }
+    }
+
+    @Test
     void usersAreAddedGivenARoleAndDeleted() {
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
             Page page = tab.page();

@@ -68,6 +68,13 @@ public class TemplateService {
         return TemplateData.of(t);
     }
 
+    /** A template as it would read, filled with example values ({@link TemplatePreview}); nothing is stored. */
+    public TemplateData preview(String name, TemplateData in) {
+        TemplateData draft = in == null ? null : new TemplateData(name, in.version(), in.subject(), in.body());
+        checks.valid(draft);
+        return TemplatePreview.of(draft);
+    }
+
     public void delete(String name, Long expectedVersion) {
         NotificationTemplate t = find(name);
         if (BUILT_IN.contains(name)) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,6 +56,13 @@ public class TemplatesResource {
         Expected how = new Expected(expected == null ? -1 : expected, ifMatch != null);
         TemplateData t = how.apply(() -> templates.put(name, in, expected));
         return Responses.ok(t, t.version());
+    }
+
+    /** The template in the body (a draft of this one) as it would read, filled with example values; nothing is stored. */
+    @POST
+    @Path(NAME + "/preview")
+    public TemplateData preview(@PathParam("name") String name, TemplateData in) {
+        return templates.preview(name, in);
     }
 
     @DELETE
