@@ -26,7 +26,8 @@ public class SettingsService {
     Event<ConfigurationChanged> changed;
 
     public SettingsData get() {
-        return SettingsData.of(settings());
+        GatewaySettings s = settings();
+        return SettingsData.of(s.version(), s.settings());
     }
 
     public SettingsData update(SettingsData in, long expectedVersion) {
@@ -48,44 +49,10 @@ public class SettingsService {
                 engineAddress("spam.rspamdAddress", in.spam().rspamdAddress(), violations);
             }
         });
-        String address = in.adminAddress() == null || in.adminAddress().isBlank() ? null : in.adminAddress().trim();
-        s.change(address, in.headerPrefix());
-        if (in.internalNetworks() != null) {
-            s.changeInternalNetworks(in.internalNetworks().stream().map(String::trim).toList());
-        }
-        if (in.virus() != null) {
-            SettingsData.Virus v = in.virus();
-            s.changeVirus(v.engines(), v.onFailure(), v.clamdAddress().trim(), v.clamdStreamMaxBytes());
-        }
-        if (in.spam() != null) {
-            SettingsData.Spam sp = in.spam();
-            s.changeSpam(sp.engine(), sp.onFailure(), sp.spamdAddress().trim(), sp.rspamdAddress().trim(),
-                    sp.bayesMinSpam(), sp.bayesMinHam());
-        }
-        if (in.retention() != null) {
-            s.changeRetention(in.retention().quarantineDays(), in.retention().trackingDays());
-        }
-        if (in.connections() != null) {
-            SettingsData.ConnectionLimits c = in.connections();
-            s.changeConnections(c.maxTotal(), c.maxPerAddress(), c.connectionsPerInterval(), c.messagesPerInterval(),
-                    c.recipientsPerInterval(), c.intervalSeconds(), c.maxErrors(), c.errorDelayMillis(),
-                    c.greetPauseMillis());
-            s.changeAuthFailureLimit(
-                    c.authFailuresPerInterval() != null ? c.authFailuresPerInterval() : s.authFailureLimit(),
-                    c.authFailureIntervalSeconds() != null ? c.authFailureIntervalSeconds()
-                            : s.authFailureIntervalSeconds());
-        }
-        if (in.notifications() != null) {
-            s.changeNotifications(in.notifications().senderOnVirus(), in.notifications().quarantineDigest(),
-                    in.notifications().digestIntervalSeconds());
-        }
-        if (in.scanning() != null) {
-            SettingsData.Scanning sc = in.scanning();
-            s.changeLimits(sc.engineTimeoutMillis(), sc.maxDepth(), sc.maxParts(), sc.maxExpandedBytes(), sc.maxRatio());
-        }
+        s.change(in.over(s.settings()));
         checks.flush(em, "settings", expectedVersion);
         changed.fire(new ConfigurationChanged("settings"));
-        return SettingsData.of(s);
+        return SettingsData.of(s.version(), s.settings());
     }
 
     /** Each an IPv4 or IPv6 address or CIDR block (Bean Validation has reported null ones already). */
