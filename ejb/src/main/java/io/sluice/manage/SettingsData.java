@@ -1,5 +1,7 @@
 package io.sluice.manage;
 
+import io.sluice.api.Cidr;
+import io.sluice.api.MailboxSyntax;
 import io.sluice.config.Connections;
 import io.sluice.config.General;
 import io.sluice.config.InternalNetworks;
@@ -169,6 +171,57 @@ public record SettingsData(Long version,
         ScanSettings settings() {
             return new ScanSettings(Duration.ofMillis(engineTimeoutMillis), maxDepth, maxParts, maxExpandedBytes,
                     maxRatio);
+        }
+    }
+
+    /** What Bean Validation cannot say about these values: addresses and networks that do not parse. */
+    void check(List<Violation> violations) {
+        if (adminAddress != null && !adminAddress.isBlank() && !MailboxSyntax.isValid(adminAddress.trim())) {
+            violations.add(new Violation("adminAddress", "is not an e-mail address"));
+        }
+        if (internalNetworks != null) {
+            networks(internalNetworks, violations);
+        }
+        if (virus != null) {
+            engineAddress("virus.clamdAddress", virus.clamdAddress(), violations);
+        }
+        if (spam != null) {
+            engineAddress("spam.spamdAddress", spam.spamdAddress(), violations);
+            engineAddress("spam.rspamdAddress", spam.rspamdAddress(), violations);
+        }
+    }
+
+    /** Each an IPv4 or IPv6 address or CIDR block (Bean Validation has reported null ones already). */
+    private static void networks(List<String> blocks, List<Violation> out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) == null) {
+                continue;
+            }
+            try {
+                Cidr.parse(blocks.get(i));
+            } catch (IllegalArgumentException e) {
+                out.add(new Violation("internalNetworks[" + i + "]", e.getMessage()));
+            }
+        }
+    }
+
+    /** "host:port", "unix:/absolute/path", or for Rspamd also "http://host:port". */
+    private static void engineAddress(String field, String value, List<Violation> out) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String v = value.trim();
+        boolean ok;
+        if (v.startsWith("unix:")) {
+            ok = v.length() > 6 && v.charAt(5) == '/';
+        } else {
+            String hostPort = v.startsWith("http://") ? v.substring(7).replaceAll("/.*$", "") : v;
+            int colon = hostPort.lastIndexOf(':');
+            ok = colon > 0 && hostPort.substring(colon + 1).matches("\\d{1,5}")
+                    && Integer.parseInt(hostPort.substring(colon + 1)) <= 65535;
+        }
+        if (!ok) {
+            out.add(new Violation(field, "must be host:port or unix:/path"));
         }
     }
 
