@@ -25,8 +25,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The run-time settings as the admin API reads and writes them. On PUT, a group left out
- * ({@code virus}, {@code spam}, {@code scanning}) keeps its current values.
+ * The run-time settings as the admin API reads and writes them: the JSON shape of each concern's
+ * record ({@link RuntimeSettings}), with the constraints input must meet. On PUT, a group left out
+ * ({@code virus}, {@code spam}, {@code scanning} ...) keeps its current values.
  *
  * @param adminAddress     where admin notifications go (none: no admin notifications)
  * @param headerPrefix     prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
