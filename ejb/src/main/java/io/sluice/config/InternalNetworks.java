@@ -15,11 +15,13 @@ public final class InternalNetworks {
 
     private static final Logger LOG = Logger.getLogger(InternalNetworks.class.getName());
 
-    public static final InternalNetworks NONE = new InternalNetworks(List.of());
+    public static final InternalNetworks NONE = new InternalNetworks(List.of(), List.of());
 
+    private final List<String> texts;
     private final List<Cidr> blocks;
 
-    private InternalNetworks(List<Cidr> blocks) {
+    private InternalNetworks(List<String> texts, List<Cidr> blocks) {
+        this.texts = List.copyOf(texts);
         this.blocks = List.copyOf(blocks);
     }
 
@@ -36,7 +38,12 @@ public final class InternalNetworks {
                 LOG.warning(() -> "internal network left out: " + e.getMessage());
             }
         }
-        return new InternalNetworks(blocks);
+        return new InternalNetworks(texts, blocks);
+    }
+
+    /** The blocks as written, including any left out (so that the admin API shows what is stored). */
+    public List<String> texts() {
+        return texts;
     }
 
     /** Whether the client address (an IP literal; {@code null} or empty: unknown) lies in one of the networks. */

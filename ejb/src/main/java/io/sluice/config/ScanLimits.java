@@ -14,5 +14,9 @@ package io.sluice.config;
  */
 public record ScanLimits(int maxDepth, int maxParts, long maxExpandedBytes, int maxRatio, int maxTextChars) {
 
-    public static final ScanLimits DEFAULT = new ScanLimits(16, 1000, 256L * 1024 * 1024, 100, 1_000_000);
+    /** Characters of each text part kept: enough for any rule, not a setting. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
+    /** The limits of the default settings. */
+    public static final ScanLimits DEFAULT = ScanSettings.DEFAULT.limits();
 }

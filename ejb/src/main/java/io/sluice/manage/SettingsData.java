@@ -1,9 +1,17 @@
 package io.sluice.manage;
 
-import io.sluice.config.GatewaySettings;
+import io.sluice.api.Cidr;
+import io.sluice.api.MailboxSyntax;
+import io.sluice.config.Connections;
+import io.sluice.config.General;
+import io.sluice.config.InternalNetworks;
 import io.sluice.config.OnFailure;
+import io.sluice.config.RuntimeSettings;
+import io.sluice.config.ScanSettings;
 import io.sluice.config.SpamEngine;
+import io.sluice.config.SpamScanning;
 import io.sluice.config.VirusEngines;
+import io.sluice.config.VirusScanning;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,11 +21,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The run-time settings as the admin API reads and writes them. On PUT, a group left out
- * ({@code virus}, {@code spam}, {@code scanning}) keeps its current values.
+ * The run-time settings as the admin API reads and writes them: the JSON shape of each concern's
+ * record ({@link RuntimeSettings}), with the constraints input must meet. On PUT, a group left out
+ * ({@code virus}, {@code spam}, {@code scanning} ...) keeps its current values.
  *
  * @param adminAddress     where admin notifications go (none: no admin notifications)
  * @param headerPrefix     prefix of the header fields the gateway adds, e.g. "X-" for X-Spam-Score
@@ -59,6 +69,22 @@ public record SettingsData(Long version,
                                    @NotNull @Min(0) @Max(30_000) Integer greetPauseMillis,
                                    @Min(0) @Max(1_000_000) Integer authFailuresPerInterval,
                                    @Min(1) @Max(86_400) Integer authFailureIntervalSeconds) {
+
+        static ConnectionLimits of(Connections c) {
+            return new ConnectionLimits(c.maxTotal(), c.maxPerAddress(), c.connectionRate(), c.messageRate(),
+                    c.recipientRate(), (int) c.interval().toSeconds(), c.maxErrors(), (int) c.errorDelay().toMillis(),
+                    (int) c.greetPause().toMillis(), c.authFailures(), (int) c.authFailureInterval().toSeconds());
+        }
+
+        /** The AUTH fields may be left out: they then keep their current values. */
+        Connections over(Connections current) {
+            return new Connections(maxTotal, maxPerAddress, connectionsPerInterval, messagesPerInterval,
+                    recipientsPerInterval, Duration.ofSeconds(intervalSeconds), maxErrors,
+                    Duration.ofMillis(errorDelayMillis), Duration.ofMillis(greetPauseMillis),
+                    authFailuresPerInterval != null ? authFailuresPerInterval : current.authFailures(),
+                    authFailureIntervalSeconds != null ? Duration.ofSeconds(authFailureIntervalSeconds)
+                            : current.authFailureInterval());
+        }
     }
 
     /**
@@ -68,6 +94,14 @@ public record SettingsData(Long version,
     @JsonbPropertyOrder({"quarantineDays", "trackingDays"})
     public record Retention(@NotNull @Min(0) @Max(3650) Integer quarantineDays,
                             @NotNull @Min(0) @Max(3650) Integer trackingDays) {
+
+        static Retention of(io.sluice.config.Retention r) {
+            return new Retention(r.quarantineDays(), r.trackingDays());
+        }
+
+        io.sluice.config.Retention settings() {
+            return new io.sluice.config.Retention(quarantineDays, trackingDays);
+        }
     }
 
     /**
@@ -78,6 +112,15 @@ public record SettingsData(Long version,
     @JsonbPropertyOrder({"senderOnVirus", "quarantineDigest", "digestIntervalSeconds"})
     public record Notifications(@NotNull Boolean senderOnVirus, @NotNull Boolean quarantineDigest,
                                 @NotNull @Min(1) @Max(31_536_000) Integer digestIntervalSeconds) {
+
+        static Notifications of(io.sluice.config.Notifications n) {
+            return new Notifications(n.senderOnVirus(), n.quarantineDigest(), (int) n.digestInterval().toSeconds());
+        }
+
+        io.sluice.config.Notifications settings() {
+            return new io.sluice.config.Notifications(senderOnVirus, quarantineDigest,
+                    Duration.ofSeconds(digestIntervalSeconds));
+        }
     }
 
     /** Virus engines: which, what if one fails, and where clamd is ("host:port" or "unix:/path"). */
@@ -85,6 +128,14 @@ public record SettingsData(Long version,
     public record Virus(@NotNull VirusEngines engines, @NotNull OnFailure onFailure,
                         @NotBlank @Size(max = 300) String clamdAddress,
                         @NotNull @Min(1024) Long clamdStreamMaxBytes) {
+
+        static Virus of(VirusScanning v) {
+            return new Virus(v.engines(), v.onFailure(), v.clamdAddress(), v.clamdStreamMax());
+        }
+
+        VirusScanning settings() {
+            return new VirusScanning(engines, onFailure, clamdAddress.trim(), clamdStreamMaxBytes);
+        }
     }
 
     /** The spam engine, what if it fails, where spamd and Rspamd are, and when Bayes starts to count. */
@@ -93,6 +144,16 @@ public record SettingsData(Long version,
                        @NotBlank @Size(max = 300) String spamdAddress,
                        @NotBlank @Size(max = 300) String rspamdAddress,
                        @NotNull @Min(0) Integer bayesMinSpam, @NotNull @Min(0) Integer bayesMinHam) {
+
+        static Spam of(SpamScanning s) {
+            return new Spam(s.engine(), s.onFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
+                    s.bayesMinHam());
+        }
+
+        SpamScanning settings() {
+            return new SpamScanning(engine, onFailure, spamdAddress.trim(), rspamdAddress.trim(), bayesMinSpam,
+                    bayesMinHam);
+        }
     }
 
     /** Engine timeout and the analysis limits that make a message "unscannable". */
@@ -102,20 +163,91 @@ public record SettingsData(Long version,
                            @NotNull @Min(1) @Max(1_000_000) Integer maxParts,
                            @NotNull @Min(1024 * 1024) Long maxExpandedBytes,
                            @NotNull @Min(2) Integer maxRatio) {
+
+        static Scanning of(ScanSettings s) {
+            return new Scanning((int) s.engineTimeout().toMillis(), s.maxDepth(), s.maxParts(), s.maxExpandedBytes(),
+                    s.maxRatio());
+        }
+
+        ScanSettings settings() {
+            return new ScanSettings(Duration.ofMillis(engineTimeoutMillis), maxDepth, maxParts, maxExpandedBytes,
+                    maxRatio);
+        }
     }
 
-    public static SettingsData of(GatewaySettings s) {
-        return new SettingsData(s.version(), s.adminAddress(), s.headerPrefix(), s.internalNetworks(),
-                new Virus(s.virusEngines(), s.virusOnFailure(), s.clamdAddress(), s.clamdStreamMax()),
-                new Spam(s.spamEngine(), s.spamOnFailure(), s.spamdAddress(), s.rspamdAddress(), s.bayesMinSpam(),
-                        s.bayesMinHam()),
-                new Scanning(s.engineTimeoutMillis(), s.scanMaxDepth(), s.scanMaxParts(), s.scanMaxExpanded(),
-                        s.scanMaxRatio()),
-                new Retention(s.quarantineRetentionDays(), s.trackingRetentionDays()),
-                new Notifications(s.notifySenderOnVirus(), s.quarantineDigest(), s.digestIntervalSeconds()),
-                new ConnectionLimits(s.connMaxTotal(), s.connMaxPerAddress(), s.connRatePerAddress(),
-                        s.msgRatePerAddress(), s.rcptRatePerAddress(), s.rateIntervalSeconds(), s.maxErrors(),
-                        s.errorDelayMillis(), s.greetPauseMillis(), s.authFailureLimit(),
-                        s.authFailureIntervalSeconds()));
+    /** What Bean Validation cannot say about these values: addresses and networks that do not parse. */
+    void check(List<Violation> violations) {
+        if (adminAddress != null && !adminAddress.isBlank() && !MailboxSyntax.isValid(adminAddress.trim())) {
+            violations.add(new Violation("adminAddress", "is not an e-mail address"));
+        }
+        if (internalNetworks != null) {
+            networks(internalNetworks, violations);
+        }
+        if (virus != null) {
+            engineAddress("virus.clamdAddress", virus.clamdAddress(), violations);
+        }
+        if (spam != null) {
+            engineAddress("spam.spamdAddress", spam.spamdAddress(), violations);
+            engineAddress("spam.rspamdAddress", spam.rspamdAddress(), violations);
+        }
+    }
+
+    /** Each an IPv4 or IPv6 address or CIDR block (Bean Validation has reported null ones already). */
+    private static void networks(List<String> blocks, List<Violation> out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i) == null) {
+                continue;
+            }
+            try {
+                Cidr.parse(blocks.get(i));
+            } catch (IllegalArgumentException e) {
+                out.add(new Violation("internalNetworks[" + i + "]", e.getMessage()));
+            }
+        }
+    }
+
+    /** "host:port", "unix:/absolute/path", or for Rspamd also "http://host:port". */
+    private static void engineAddress(String field, String value, List<Violation> out) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String v = value.trim();
+        boolean ok;
+        if (v.startsWith("unix:")) {
+            ok = v.length() > 6 && v.charAt(5) == '/';
+        } else {
+            String hostPort = v.startsWith("http://") ? v.substring(7).replaceAll("/.*$", "") : v;
+            int colon = hostPort.lastIndexOf(':');
+            ok = colon > 0 && hostPort.substring(colon + 1).matches("\\d{1,5}")
+                    && Integer.parseInt(hostPort.substring(colon + 1)) <= 65535;
+        }
+        if (!ok) {
+            out.add(new Violation(field, "must be host:port or unix:/path"));
+        }
+    }
+
+    /** The settings as the API shows them. */
+    public static SettingsData of(long version, RuntimeSettings s) {
+        return new SettingsData(version, s.general().adminAddress(), s.general().headerPrefix(),
+                s.internalNetworks().texts(), Virus.of(s.virus()), Spam.of(s.spam()), Scanning.of(s.scanning()),
+                Retention.of(s.retention()), Notifications.of(s.notifications()),
+                ConnectionLimits.of(s.connections()));
+    }
+
+    /**
+     * The settings these (valid) values make of the current ones: the groups and fields left out
+     * keep their values; addresses are trimmed, a blank admin address is none.
+     */
+    public RuntimeSettings over(RuntimeSettings current) {
+        String address = adminAddress == null || adminAddress.isBlank() ? null : adminAddress.trim();
+        return new RuntimeSettings(new General(address, headerPrefix),
+                virus == null ? current.virus() : virus.settings(),
+                spam == null ? current.spam() : spam.settings(),
+                scanning == null ? current.scanning() : scanning.settings(),
+                retention == null ? current.retention() : retention.settings(),
+                notifications == null ? current.notifications() : notifications.settings(),
+                connections == null ? current.connections() : connections.over(current.connections()),
+                internalNetworks == null ? current.internalNetworks()
+                        : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()));
     }
 }

@@ -78,8 +78,9 @@ public class Notifier {
     /** Who a NOTIFY action writes to; empty when nobody may be written to. */
     static List<String> addresses(NotifyTarget target, Notice notice, RuntimeSettings s) {
         return switch (target) {
-            case ADMIN -> s.adminAddress() == null || s.adminAddress().isBlank() ? List.of() : List.of(s.adminAddress());
-            case SENDER -> senderMayBeTold(notice, s.notifySenderOnVirus()) ? List.of(notice.sender()) : List.of();
+            case ADMIN -> s.general().adminAddress() == null || s.general().adminAddress().isBlank() ? List.of()
+                    : List.of(s.general().adminAddress());
+            case SENDER -> senderMayBeTold(notice, s.notifications().senderOnVirus()) ? List.of(notice.sender()) : List.of();
             case RECIPIENTS -> notice.recipients();
         };
     }

@@ -53,17 +53,17 @@ public class ContentScanner {
 
     ScanResult scan(Transaction tx, ReceivedMessage message) throws IOException, EngineUnavailable {
         RuntimeSettings s = settings.current();
-        Analysis analysis = new MessageAnalyzer(s.limits(), engines.signatures()).analyze(message.content());
+        Analysis analysis = new MessageAnalyzer(s.scanning().limits(), engines.signatures()).analyze(message.content());
         List<VirusHit> viruses = new ArrayList<>();
         List<String> scannedBy = new ArrayList<>();
         List<String> notScanned = new ArrayList<>();
-        if (s.virusEngines().embedded()) {
+        if (s.virus().engines().embedded()) {
             viruses.addAll(analysis.viruses());
             scannedBy.add(EMBEDDED);
         }
-        if (s.virusEngines().clamd()) {
+        if (s.virus().engines().clamd()) {
             try {
-                ClamdClient.Result r = new ClamdClient(s.clamdAddress(), s.engineTimeout(), s.clamdStreamMax())
+                ClamdClient.Result r = new ClamdClient(s.virus().clamdAddress(), s.scanning().engineTimeout(), s.virus().clamdStreamMax())
                         .scan(message.content());
                 if (r.skipped() != null) {
                     notScanned.add("clamd: " + r.skipped());
@@ -74,20 +74,20 @@ public class ContentScanner {
                     }
                 }
             } catch (EngineException e) {
-                failed(tx, s.virusOnFailure(), e, notScanned);
+                failed(tx, s.virus().onFailure(), e, notScanned);
             }
         }
         SpamVerdict spam = null;
         try {
-            spam = switch (s.spamEngine()) {
-                case EMBEDDED -> new EmbeddedSpamScorer(engines.rules(), engines.bayes(), s.bayesMinSpam(),
-                        s.bayesMinHam()).score(message, analysis);
-                case SPAMD -> new SpamdClient(s.spamdAddress(), s.engineTimeout()).score(message.content());
-                case RSPAMD -> new RspamdClient(s.rspamdAddress(), s.engineTimeout()).score(tx, message.content());
+            spam = switch (s.spam().engine()) {
+                case EMBEDDED -> new EmbeddedSpamScorer(engines.rules(), engines.bayes(), s.spam().bayesMinSpam(),
+                        s.spam().bayesMinHam()).score(message, analysis);
+                case SPAMD -> new SpamdClient(s.spam().spamdAddress(), s.scanning().engineTimeout()).score(message.content());
+                case RSPAMD -> new RspamdClient(s.spam().rspamdAddress(), s.scanning().engineTimeout()).score(tx, message.content());
                 case NONE -> null;
             };
         } catch (EngineException e) {
-            failed(tx, s.spamOnFailure(), e, notScanned);
+            failed(tx, s.spam().onFailure(), e, notScanned);
         }
         return new ScanResult(analysis, viruses, spam, scannedBy, notScanned);
     }

@@ -32,7 +32,7 @@ final class RewriteBody implements EndOfDataStep {
         }
         try {
             m.rewritten = RewrittenBody.of(m.message.content(), new MessageRewriter(d.strips(), d.disclaimers(),
-                    name -> notice(name, m.tx.queueId()), m.settings.limits()));
+                    name -> notice(name, m.tx.queueId()), m.settings.scanning().limits()));
         } catch (IOException e) {
             LOG.log(Level.WARNING, m.tx.queueId() + ": cannot rewrite the message", e);
             m.settle(Outcome.DEFERRED, GatewayReplies.NOT_REWRITTEN, null);

@@ -107,7 +107,7 @@ public class PolicyLoader {
         for (AddressGroup g : em.createQuery("select g from AddressGroup g", AddressGroup.class).getResultList()) {
             groups.put(g.name(), new TreeSet<>(g.members()));
         }
-        RuntimeSettings current = RuntimeSettings.of(em.find(GatewaySettings.class, GatewaySettings.ID));
+        RuntimeSettings current = em.find(GatewaySettings.class, GatewaySettings.ID).settings();
         cache.replace(PolicySnapshot.of(policies, groups, current.internalNetworks()));
         settings.replace(current);
     }

@@ -120,9 +120,9 @@ public class QuarantineMaintenance {
             RuntimeSettings s = settings.current();
             Instant now = clock.instant();
             interrupted(now.minusSeconds(staleReleaseSeconds), "no outcome within " + staleReleaseSeconds + " s");
-            purge("quarantine", now.minus(s.quarantineRetentionDays(), ChronoUnit.DAYS));
-            purge("message_log", now.minus(s.trackingRetentionDays(), ChronoUnit.DAYS));
-            if (s.quarantineDigest() && due("digest", s.digestInterval(), now)) {
+            purge("quarantine", now.minus(s.retention().quarantineDays(), ChronoUnit.DAYS));
+            purge("message_log", now.minus(s.retention().trackingDays(), ChronoUnit.DAYS));
+            if (s.notifications().quarantineDigest() && due("digest", s.notifications().digestInterval(), now)) {
                 digest(now);
             }
         } catch (RuntimeException e) {

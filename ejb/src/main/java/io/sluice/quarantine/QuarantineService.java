@@ -98,7 +98,7 @@ public class QuarantineService {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             MessageContent content = Contents.file(copy);
-            Analysis a = new MessageAnalyzer(settings.current().limits(), Signatures.builtIn()).analyze(content);
+            Analysis a = new MessageAnalyzer(settings.current().scanning().limits(), Signatures.builtIn()).analyze(content);
             List<QuarantineView.Header> headers = new ArrayList<>();
             for (Header h : Collections.list(new MessageHeaders(content).parsed().getAllHeaders())) {
                 headers.add(new QuarantineView.Header(h.getName(), EncodedWords.decode(h.getValue())));

@@ -1,5 +1,7 @@
 package io.sluice.notify;
 
+import io.sluice.config.General;
+import io.sluice.config.Notifications;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.policy.ActionSpec;
 import io.sluice.policy.ActionType;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +27,8 @@ class NotifierTest {
     }
 
     static RuntimeSettings settings(boolean senderOnVirus) {
-        return new RuntimeSettings("security@example.com", "X-", null, null, null, 0, null, null, null, null, null,
-                0, 0, null, 30, 90, senderOnVirus, true, null, null, null);
+        return RuntimeSettings.DEFAULT.with(new General("security@example.com", "X-"))
+                .with(new Notifications(senderOnVirus, true, Duration.ofDays(1)));
     }
 
     @ParameterizedTest(name = "{0}, virus {1}, senderOnVirus {2}: told {3}")

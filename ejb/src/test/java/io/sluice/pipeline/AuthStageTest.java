@@ -6,12 +6,8 @@ import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayException;
 import io.sluice.api.Reply;
 import io.sluice.config.Connections;
-import io.sluice.config.InternalNetworks;
-import io.sluice.config.OnFailure;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
-import io.sluice.config.SpamEngine;
-import io.sluice.config.VirusEngines;
 import io.sluice.policy.ConfigurationChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,12 +106,8 @@ class AuthStageTest {
     }
 
     private void limit(int failuresPerInterval, int intervalSeconds) {
-        settings.replace(new RuntimeSettings(null, "X-", VirusEngines.EMBEDDED, OnFailure.TEMPFAIL, "127.0.0.1:3310",
-                26_214_400, SpamEngine.EMBEDDED, OnFailure.TEMPFAIL, "127.0.0.1:783", "127.0.0.1:11333",
-                Duration.ofSeconds(30), 200, 200, null, 30, 90, false, true, Duration.ofDays(1),
-                new Connections(0, 0, 0, 0, 0, Duration.ofMinutes(1), 20, Duration.ofSeconds(1), Duration.ZERO,
-                        failuresPerInterval, Duration.ofSeconds(intervalSeconds)),
-                InternalNetworks.NONE));
+        settings.replace(RuntimeSettings.DEFAULT.with(new Connections(0, 0, 0, 0, 0, Duration.ofMinutes(1), 20,
+                Duration.ofSeconds(1), Duration.ZERO, failuresPerInterval, Duration.ofSeconds(intervalSeconds))));
     }
 
     private static ClientInfo client(String address) {

@@ -4,12 +4,7 @@ import io.sluice.api.ClientInfo;
 import io.sluice.api.Recipient;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
-import io.sluice.config.Connections;
-import io.sluice.config.InternalNetworks;
-import io.sluice.config.OnFailure;
 import io.sluice.config.RuntimeSettings;
-import io.sluice.config.SpamEngine;
-import io.sluice.config.VirusEngines;
 import io.sluice.pipeline.MessageLedger.Outcome;
 import io.sluice.policy.ActionSpec;
 import io.sluice.policy.ActionType;
@@ -28,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +38,7 @@ class EndOfDataPhaseTest {
 
     private static final String MESSAGE = "From: a@example.org\r\nSubject: quarterly figures\r\n"
             + "X-Spam-Score: -100\r\n\r\nHello\r\n";
-    private static final RuntimeSettings SETTINGS = new RuntimeSettings(null, "X-", VirusEngines.EMBEDDED,
-            OnFailure.TEMPFAIL, "127.0.0.1:3310", 26_214_400, SpamEngine.EMBEDDED, OnFailure.TEMPFAIL, "127.0.0.1:783",
-            "127.0.0.1:11333", Duration.ofSeconds(30), 200, 200, null, 30, 90, false, true, Duration.ofDays(1),
-            new Connections(0, 0, 0, 0, 0, Duration.ofMinutes(1), 20, Duration.ofSeconds(1), Duration.ZERO, 10,
-                    Duration.ofSeconds(600)), InternalNetworks.NONE);
+    private static final RuntimeSettings SETTINGS = RuntimeSettings.DEFAULT;
 
     private final List<String> ran = new ArrayList<>();
 

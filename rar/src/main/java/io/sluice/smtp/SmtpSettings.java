@@ -191,7 +191,11 @@ public final class SmtpSettings {
                 + ", spoolDirectory=" + spoolDirectory + ", tls=" + tlsMode + "]";
     }
 
-    /** Builder with the gateway's defaults. */
+    /**
+     * Builder with the gateway's defaults: the documented ones (README's configuration table; a
+     * test holds them and the deployment descriptors to each other). STARTTLS is offered by
+     * default, so a builder given no key must turn it off.
+     */
     public static final class Builder {
         private String bindAddress = "0.0.0.0";
         private int port = 2525;
@@ -206,7 +210,7 @@ public final class SmtpSettings {
         private Duration dataTotalTimeout = Duration.ofMinutes(10);
         private int spoolThreshold = 256 * 1024;
         private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"), "sluice-spool");
-        private TlsMode tlsMode = TlsMode.OFF;
+        private TlsMode tlsMode = TlsMode.OFFER;
         private SSLContext tlsContext;
         private List<Cidr> proxyTrusted = List.of();
         private AuthMode authMode = AuthMode.TLS;
@@ -288,17 +292,43 @@ public final class SmtpSettings {
         }
 
         public Builder tls(TlsMode mode, SSLContext context) {
+            return tlsMode(mode).tlsContext(context);
+        }
+
+        public Builder tlsMode(TlsMode mode) {
             tlsMode = Objects.requireNonNull(mode);
+            return this;
+        }
+
+        /** The mode so far: whoever loads the key can skip it when STARTTLS is off. */
+        public TlsMode tlsMode() {
+            return tlsMode;
+        }
+
+        /** The server's key and certificate for STARTTLS. */
+        public Builder tlsContext(SSLContext context) {
             tlsContext = context;
             return this;
         }
 
         public Builder auth(AuthMode mode, Duration failureDelay, int maxFailures) {
+            return authMode(mode).authFailureDelay(failureDelay).maxAuthFailures(maxFailures);
+        }
+
+        public Builder authMode(AuthMode mode) {
             authMode = Objects.requireNonNull(mode);
+            return this;
+        }
+
+        public Builder authFailureDelay(Duration failureDelay) {
             if (failureDelay.isNegative()) {
                 throw new IllegalArgumentException("authFailureDelay must not be negative");
             }
             authFailureDelay = failureDelay;
+            return this;
+        }
+
+        public Builder maxAuthFailures(int maxFailures) {
             maxAuthFailures = requireRange("maxAuthFailures", maxFailures, 1, 1000);
             return this;
         }

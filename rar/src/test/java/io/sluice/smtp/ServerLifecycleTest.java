@@ -20,7 +20,8 @@ class ServerLifecycleTest {
     void aPortInUseFailsBindWithTheAddressInTheMessage() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            SmtpServer server = new SmtpServer(SmtpSettings.builder().bindAddress("127.0.0.1").port(port).build(),
+            SmtpServer server = new SmtpServer(SmtpSettings.builder().bindAddress("127.0.0.1").port(port)
+                    .tlsMode(TlsMode.OFF).build(),
                     new RecordingListener(), (n, t) -> new Thread(t).start());
             BindException e = assertThrows(BindException.class, server::bind);
             assertEquals("cannot listen for SMTP on 127.0.0.1:" + port + ": Address already in use", e.getMessage());

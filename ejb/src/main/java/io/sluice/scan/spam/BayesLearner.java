@@ -59,7 +59,7 @@ public class BayesLearner {
     Event<Lesson> lessons;
 
     public Result learn(MessageContent message, boolean asSpam) throws IOException {
-        Analysis analysis = new MessageAnalyzer(settings.current().limits(), Signatures.builtIn()).analyze(message);
+        Analysis analysis = new MessageAnalyzer(settings.current().scanning().limits(), Signatures.builtIn()).analyze(message);
         MessageHeaders headers = new MessageHeaders(message);
         Set<String> tokens = Tokenizer.tokens(new HeaderFacts(headers, message.size()), analysis);
         String key = key(headers, message);

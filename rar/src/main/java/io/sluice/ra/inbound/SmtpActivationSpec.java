@@ -23,7 +23,8 @@ import java.util.Locale;
  * How the gateway's message-driven bean asks to be activated: where to listen, the announced host
  * name, and the session limits and timeouts. Each property is a JavaBean property set from the
  * bean's activation config (see the EJB module's {@code jboss-ejb3.xml}, where system properties
- * such as {@code sluice.smtp.port} supply the values). Unset properties keep the engine's defaults.
+ * such as {@code sluice.smtp.port} supply the values). Unset properties keep the engine's defaults
+ * ({@link SmtpSettings.Builder}): this class has none of its own.
  */
 public class SmtpActivationSpec implements ActivationSpec {
 
@@ -62,7 +63,8 @@ public class SmtpActivationSpec implements ActivationSpec {
             if (port != null) {
                 b.port(port);
             }
-            b.hostname(notBlank(hostname) ? hostname.trim() : localHostName());
+            String host = notBlank(hostname) ? hostname.trim() : localHostName();
+            b.hostname(host);
             if (maxConnections != null) {
                 b.maxConnections(maxConnections);
             }
@@ -97,11 +99,21 @@ public class SmtpActivationSpec implements ActivationSpec {
                 b.proxyTrusted(Arrays.stream(proxyTrusted.split("[,\\s]+")).filter(s -> !s.isBlank())
                         .map(Cidr::parse).toList());
             }
-            b.auth(notBlank(auth) ? AuthMode.valueOf(auth.trim().toUpperCase(Locale.ROOT)) : AuthMode.TLS,
-                    Duration.ofMillis(authFailureDelayMillis != null ? authFailureDelayMillis : 2000),
-                    maxAuthFailures != null ? maxAuthFailures : 3);
-            TlsMode mode = notBlank(tls) ? TlsMode.valueOf(tls.trim().toUpperCase(Locale.ROOT)) : TlsMode.OFFER;
-            b.tls(mode, mode == TlsMode.OFF ? null : tlsContext(b.build().hostname()));
+            if (notBlank(auth)) {
+                b.authMode(AuthMode.valueOf(auth.trim().toUpperCase(Locale.ROOT)));
+            }
+            if (authFailureDelayMillis != null) {
+                b.authFailureDelay(Duration.ofMillis(authFailureDelayMillis));
+            }
+            if (maxAuthFailures != null) {
+                b.maxAuthFailures(maxAuthFailures);
+            }
+            if (notBlank(tls)) {
+                b.tlsMode(TlsMode.valueOf(tls.trim().toUpperCase(Locale.ROOT)));
+            }
+            if (b.tlsMode() != TlsMode.OFF) {
+                b.tlsContext(tlsContext(host));
+            }
         } catch (IllegalArgumentException e) {
             throw new InvalidPropertyException("invalid SMTP activation property: " + e.getMessage());
         }

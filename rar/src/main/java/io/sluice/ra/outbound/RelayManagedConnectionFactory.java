@@ -37,6 +37,8 @@ public class RelayManagedConnectionFactory implements ManagedConnectionFactory, 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RelayManagedConnectionFactory.class.getName());
 
+    // The documented defaults (README's configuration table), used when a property is not set;
+    // ironjacamar.xml sets every one from a system property with the same default.
     private String host = "127.0.0.1";
     private Integer port = 10026;
     private String heloName;

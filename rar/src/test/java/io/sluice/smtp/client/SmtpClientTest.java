@@ -12,6 +12,7 @@ import io.sluice.api.Reply;
 import io.sluice.api.SmtpListener;
 import io.sluice.api.Transaction;
 import io.sluice.smtp.SmtpSettings;
+import io.sluice.smtp.TlsMode;
 import io.sluice.smtp.server.SmtpServer;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,8 @@ class SmtpClientTest {
         final SmtpServer server;
 
         Downstream() throws IOException {
-            server = new SmtpServer(SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname("down.test").build(),
+            server = new SmtpServer(SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname("down.test")
+                    .tlsMode(TlsMode.OFF).build(),
                     this, (n, t) -> new Thread(t, n).start());
             server.bind();
             server.start();
