@@ -1,6 +1,7 @@
 // Addresses: the named address groups policies refer to (GET/POST/PUT/DELETE /groups) and the
 // organisation's internal domains (/internal-domains). Auditors see both without change buttons.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ConsolePage } from './page.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from './api.js';
 import { control, errorFor, read } from './fields.js';
@@ -11,9 +12,8 @@ function members(list) {
   return list.length > 3 ? `${shown} and ${list.length - 3} more` : shown || '(none)';
 }
 
-export class SluiceAddresses extends LitElement {
+export class SluiceAddresses extends ConsolePage {
   static properties = {
-    session: { attribute: false }, param: { attribute: false },
     groups: { state: true }, domains: { state: true }, editing: { state: true }, draft: { state: true },
     errors: { state: true }, domainErrors: { state: true }, notice: { state: true }, error: { state: true },
     generation: { state: true },
@@ -22,19 +22,6 @@ export class SluiceAddresses extends LitElement {
   constructor() {
     super();
     this.generation = 0;
-  }
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  get admin() {
-    return this.session?.role === 'admin';
   }
 
   async load() {

@@ -1,7 +1,8 @@
 // Policies: the ordered list (the first that matches a transaction applies; the default comes last
 // and stays there), reordered by dragging a row or with its Move buttons (PUT /policies/order), and
 // the tool that says which policy a sender, recipient and client get, and why (GET /policies/resolve).
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ConsolePage } from './page.js';
 import { api, ApiError, query } from './api.js';
 import { control, errorFor, read } from './fields.js';
 
@@ -22,25 +23,11 @@ function who(matches) {
     .join(', ');
 }
 
-export class SluicePolicies extends LitElement {
+export class SluicePolicies extends ConsolePage {
   static properties = {
-    session: { attribute: false }, param: { attribute: false },
     policies: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
     explanation: { state: true }, question: { state: true }, errors: { state: true }, dragged: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  get admin() {
-    return this.session?.role === 'admin';
-  }
 
   async load() {
     try {

@@ -1,6 +1,7 @@
 // Settings: the run-time settings (GET/PUT /settings) as one form, each complaint of the API shown
 // at its field. An auditor sees them without being able to change them.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ConsolePage } from './page.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from './api.js';
 import { control, errorFor, read } from './fields.js';
@@ -60,20 +61,10 @@ const GROUPS = [
 const path = (group, name) => (group ? `${group}.${name}` : name);
 const fieldId = (group, name) => `s-${path(group, name).replace('.', '-')}`;
 
-export class SluiceSettings extends LitElement {
+export class SluiceSettings extends ConsolePage {
   static properties = {
-    session: { attribute: false }, param: { attribute: false },
     settings: { state: true }, draft: { state: true }, generation: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true }, busy: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
 
   async load() {
     try {

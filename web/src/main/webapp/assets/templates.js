@@ -1,7 +1,8 @@
 // Templates: the notification texts (GET/PUT/DELETE /templates/NAME), edited with a preview filled
 // with example values (POST /templates/NAME/preview) before they are saved. The built-in ones can be
 // changed, not deleted. Auditors read them.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ConsolePage } from './page.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { api, ApiError } from './api.js';
 import { control, errorFor, read } from './fields.js';
@@ -9,9 +10,8 @@ import { control, errorFor, read } from './fields.js';
 const PLACEHOLDERS = '${queueId} ${sender} ${recipients} ${subject} ${virus} ${spamScore} ${policy} ${action} '
   + '${reason} ${hostname}; the digest: ${count} ${list}';
 
-export class SluiceTemplates extends LitElement {
+export class SluiceTemplates extends ConsolePage {
   static properties = {
-    session: { attribute: false }, param: { attribute: false },
     templates: { state: true }, chosen: { state: true }, draft: { state: true }, preview: { state: true },
     errors: { state: true }, notice: { state: true }, error: { state: true }, generation: { state: true },
   };
@@ -19,19 +19,6 @@ export class SluiceTemplates extends LitElement {
   constructor() {
     super();
     this.generation = 0;
-  }
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  get admin() {
-    return this.session?.role === 'admin';
   }
 
   async load() {

@@ -1,30 +1,17 @@
 // Users: who may use the admin API and the console, with which role (GET/POST/PUT/DELETE /users);
 // passwords are only ever set, never shown.
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { ConsolePage } from './page.js';
 import { api, ApiError } from './api.js';
 import { control, errorFor, read } from './fields.js';
 import { time } from './format.js';
 
 const ROLES = ['admin', 'auditor'];
 
-export class SluiceUsers extends LitElement {
+export class SluiceUsers extends ConsolePage {
   static properties = {
-    session: { attribute: false }, param: { attribute: false },
     users: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
   };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this.load();
-  }
-
-  get admin() {
-    return this.session?.role === 'admin';
-  }
 
   async load() {
     try {

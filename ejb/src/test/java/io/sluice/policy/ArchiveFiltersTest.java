@@ -1,6 +1,5 @@
 package io.sluice.policy;
 
-import io.sluice.scan.Analysis;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.Messages;
 import io.sluice.config.ScanLimits;
@@ -25,41 +24,7 @@ class ArchiveFiltersTest {
 
     private static MessageFacts facts(byte[] zip) throws IOException {
         var content = Messages.inMemory(Messages.withAttachment("files.zip", "application/zip", zip));
-        Analysis a = ANALYZER.analyze(content);
-        MessageFacts headers = Messages.facts(content);
-        return new MessageFacts() {
-            public long size() {
-                return headers.size();
-            }
-
-            public String clientAddress() {
-                return headers.clientAddress();
-            }
-
-            public boolean authenticated() {
-                return false;
-            }
-
-            public List<String> headerValues(String name) {
-                return headers.headerValues(name);
-            }
-
-            public String subject() {
-                return headers.subject();
-            }
-
-            public List<String> attachmentNames() {
-                return a.names();
-            }
-
-            public String unscannable() {
-                return a.unscannable();
-            }
-
-            public boolean encryptedArchive() {
-                return a.encryptedArchive();
-            }
-        };
+        return Messages.facts(content, ANALYZER.analyze(content));
     }
 
     private static boolean matches(FilterSpec filter, MessageFacts facts) {

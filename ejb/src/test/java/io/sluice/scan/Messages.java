@@ -69,6 +69,44 @@ public final class Messages {
         };
     }
 
+    /** Header facts of a message and what its analysis found in its parts (names, unscannable, encrypted archives). */
+    public static io.sluice.policy.MessageFacts facts(MessageContent content, Analysis a) {
+        io.sluice.policy.MessageFacts headers = facts(content);
+        return new io.sluice.policy.MessageFacts() {
+            public long size() {
+                return headers.size();
+            }
+
+            public String clientAddress() {
+                return headers.clientAddress();
+            }
+
+            public boolean authenticated() {
+                return false;
+            }
+
+            public java.util.List<String> headerValues(String name) {
+                return headers.headerValues(name);
+            }
+
+            public String subject() {
+                return headers.subject();
+            }
+
+            public java.util.List<String> attachmentNames() {
+                return a.names();
+            }
+
+            public String unscannable() {
+                return a.unscannable();
+            }
+
+            public boolean encryptedArchive() {
+                return a.encryptedArchive();
+            }
+        };
+    }
+
     /** Header facts of a message (no SMTP client behind them: 192.0.2.1, not authenticated). */
     public static io.sluice.policy.MessageFacts facts(MessageContent content) {
         MessageHeaders h = new MessageHeaders(content);
