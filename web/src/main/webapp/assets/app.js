@@ -16,6 +16,7 @@ const PAGES = [
   { path: 'templates', label: 'Templates', tag: 'sluice-templates', module: './templates.js' },
   { path: 'settings', label: 'Settings', tag: 'sluice-settings', module: './settings.js' },
   { path: 'users', label: 'Users', tag: 'sluice-users', module: './users.js' },
+  { path: 'audit', label: 'Audit log', tag: 'sluice-audit', module: './audit.js' },
 ];
 
 function route() {

@@ -57,7 +57,7 @@ export class SluicePolicies extends ConsolePage {
           <caption class="visually-hidden">Policies in the order they are tried</caption>
           <thead><tr><th scope="col">#</th><th scope="col">Name</th><th scope="col">Direction</th>
             <th scope="col">Senders</th><th scope="col">Recipients</th><th scope="col">Rules</th>
-            ${this.admin ? html`<th scope="col">Order</th>` : ''}</tr></thead>
+            ${this.admin ? html`<th scope="col">Order</th><th scope="col">Change</th>` : ''}</tr></thead>
           <tbody>${this.policies.map((p, i) => {
             const index = movable.indexOf(p);
             const draggable = this.admin && !p.isDefault;
@@ -82,11 +82,47 @@ export class SluicePolicies extends ConsolePage {
                   <button type="button" class="secondary" aria-label=${`Move ${p.name} down`}
                     ?disabled=${this.busy || index === movable.length - 1}
                     @click=${() => this.move(p, index + 1, 'down')} @keydown=${(e) => this.key(e, p, index)}>Move down</button>
-                </div>`}</td>` : ''}
+                </div>`}</td>
+              <td data-label="Change">${p.isDefault ? '' : html`<div class="actions tight">
+                <button type="button" class="secondary" aria-label=${`${p.enabled ? 'Disable' : 'Enable'} ${p.name}`}
+                  ?disabled=${this.busy} @click=${() => this.toggle(p)}>${p.enabled ? 'Disable' : 'Enable'}</button>
+                <button type="button" class="danger" aria-label=${`Delete ${p.name}`} ?disabled=${this.busy}
+                  @click=${() => this.deletePolicy(p)}>Delete</button></div>`}</td>` : ''}
             </tr>`;
           })}</tbody>
         </table>
       </div>`;
+  }
+
+  /** Runs a change of one policy, says what happened, and shows the list as it is now. */
+  async change(what, request) {
+    this.busy = true;
+    try {
+      await request();
+      this.notice = what;
+      this.error = null;
+    } catch (e) {
+      this.notice = null;
+      this.error = e.problem?.type === 'urn:sluice:problem:stale-version'
+        ? 'Someone else changed it meanwhile; the list now shows theirs.' : `Not changed: ${e.message}`;
+    } finally {
+      this.busy = false;
+      await this.load();
+    }
+  }
+
+  /** A disabled policy is passed over: the next one in order applies. */
+  toggle(p) {
+    const enabled = !p.enabled;
+    return this.change(`${p.name} is ${enabled ? 'enabled' : 'disabled'}.`,
+      () => api('PUT', `/policies/${p.id}`, { body: JSON.stringify({ ...p, enabled }) }));
+  }
+
+  // not remove(): that is the DOM's, which Lit calls to take the page away
+  deletePolicy(p) {
+    if (confirm(`Delete the policy ${p.name}?`)) {
+      this.change(`Deleted ${p.name}.`, () => api('DELETE', `/policies/${p.id}`));
+    }
   }
 
   /** Alt+Arrow keys on a row's buttons move it too, keeping the focus on the same button. */

@@ -37,6 +37,7 @@ const GROUPS = [
   { title: 'Retention (days)', group: 'retention', fields: [
     ['quarantineDays', 'Quarantine', 'number'],
     ['trackingDays', 'Tracking log', 'number'],
+    ['auditDays', 'Audit log', 'number'],
   ] },
   { title: 'Notifications', group: 'notifications', fields: [
     ['senderOnVirus', 'Tell the sender of a virus', 'boolean'],

@@ -74,7 +74,7 @@ export class SluiceTemplates extends ConsolePage {
         ${this.admin ? html`<div class="buttons">
           <button type="button" class="secondary" @click=${this.showPreview}>Preview</button>
           <button type="submit">${this.chosen ? 'Save template' : 'Add template'}</button>
-          ${this.chosen ? html`<button type="button" class="danger" @click=${this.remove}>Delete</button>
+          ${this.chosen ? html`<button type="button" class="danger" @click=${this.deleteTemplate}>Delete</button>
             <button type="button" class="secondary" @click=${() => this.open(null)}>New template</button>` : ''}
         </div>` : ''}
       </form>
@@ -136,7 +136,8 @@ export class SluiceTemplates extends ConsolePage {
     }
   }
 
-  async remove() {
+  // not remove(): that is the DOM's, which Lit calls to take the page away
+  async deleteTemplate() {
     const name = this.chosen.name;
     if (!confirm(`Delete the template ${name}?`)) return;
     try {

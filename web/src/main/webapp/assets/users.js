@@ -10,7 +10,7 @@ const ROLES = ['admin', 'auditor'];
 
 export class SluiceUsers extends ConsolePage {
   static properties = {
-    users: { state: true }, draft: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
+    users: { state: true }, draft: { state: true }, passwordFor: { state: true }, errors: { state: true }, notice: { state: true }, error: { state: true },
   };
 
   async load() {
@@ -39,18 +39,34 @@ export class SluiceUsers extends ConsolePage {
                 ${ROLES.map((r) => html`<option value=${r} ?selected=${u.role === r}>${r}</option>`)}</select>` : u.role}</td>
               <td data-label="Created">${time(u.createdAt)}</td>
               ${this.admin ? html`<td data-label="Change"><div class="actions tight">
-                <button type="button" class="secondary" @click=${() => this.newPassword(u)}>Set password</button>
+                <button type="button" class="secondary" aria-label=${`Set the password of ${u.username}`}
+                  @click=${() => this.askPassword(u)}>Set password</button>
                 <button type="button" class="danger" ?disabled=${u.username === this.session.username}
-                  @click=${() => this.remove(u)}>Delete</button></div></td>` : ''}
+                  @click=${() => this.deleteUser(u)}>Delete</button></div></td>` : ''}
             </tr>`)}</tbody>
           </table>
         </div>` : html`<p aria-live="polite">Loading…</p>`}
-      ${this.admin && this.users ? this.creation() : ''}`;
+      ${this.admin && this.users ? (this.passwordFor ? this.passwordForm() : this.creation()) : ''}`;
+  }
+
+  /** A new password for one user, set without showing it anywhere. */
+  passwordForm() {
+    const who = this.passwordFor;
+    return html`
+      <form class="settings" @submit=${this.setPassword} novalidate aria-labelledby="new-password">
+        <fieldset>
+          <legend id="new-password">New password for ${who}</legend>
+          <div class="grid">
+            ${control({ id: 'p-password', label: 'New password', kind: 'password', hint: '12 characters or more',
+              error: errorFor(this.errors, 'password') })}
+          </div>
+          <div class="buttons"><button type="submit">Set password</button>
+            <button type="button" class="secondary" @click=${() => this.askPassword(null)}>Cancel</button></div>
+        </fieldset>
+      </form>`;
   }
 
   creation() {
-    // shown once the list is there: the list's arrival re-renders the page, and the controls
-    // (live values, so that "discard" works) would lose what was typed meanwhile
     // what the form shows: a new user's defaults, or what was typed when it was refused
     const d = this.draft ?? { role: 'auditor' };
     return html`
@@ -98,15 +114,28 @@ export class SluiceUsers extends ConsolePage {
       () => api('PUT', `/users/${encodeURIComponent(u.username)}`, { body: JSON.stringify({ ...u, role }) }));
   }
 
-  newPassword(u) {
-    const password = prompt(`New password for ${u.username} (12 characters or more):`);
-    if (password) {
-      this.change(`Set a new password for ${u.username}.`,
-        () => api('PUT', `/users/${encodeURIComponent(u.username)}/password`, { body: JSON.stringify({ password }) }));
+  async askPassword(u) {
+    this.passwordFor = u?.username ?? null;
+    this.errors = null;
+    await this.updateComplete;
+    this.querySelector(u ? '#p-password' : '#u-username')?.focus();
+  }
+
+  async setPassword(event) {
+    event.preventDefault();
+    const who = this.passwordFor;
+    const password = event.target.elements.namedItem('p-password').value;
+    if (await this.change(`Set a new password for ${who}.`,
+      () => api('PUT', `/users/${encodeURIComponent(who)}/password`, { body: JSON.stringify({ password }) }))) {
+      this.passwordFor = null;
+    } else {
+      await this.updateComplete;
+      this.querySelector('#p-password')?.focus();
     }
   }
 
-  remove(u) {
+  // not remove(): that is the DOM's, which Lit calls to take the page away
+  deleteUser(u) {
     if (confirm(`Delete the user ${u.username}?`)) {
       this.change(`Deleted ${u.username}.`, () => api('DELETE', `/users/${encodeURIComponent(u.username)}`));
     }

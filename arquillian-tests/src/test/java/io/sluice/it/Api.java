@@ -96,7 +96,7 @@ final class Api {
                 + "\"clamdStreamMaxBytes\":26214400},\"spam\":{\"engine\":\"EMBEDDED\",\"onFailure\":\"TEMPFAIL\","
                 + "\"spamdAddress\":\"127.0.0.1:783\",\"rspamdAddress\":\"127.0.0.1:11333\",\"bayesMinSpam\":200,"
                 + "\"bayesMinHam\":200},\"scanning\":{\"engineTimeoutMillis\":30000,\"maxDepth\":16,\"maxParts\":1000,"
-                + "\"maxExpandedBytes\":268435456,\"maxRatio\":100},\"retention\":{\"quarantineDays\":30,\"trackingDays\":90},"
+                + "\"maxExpandedBytes\":268435456,\"maxRatio\":100},\"retention\":{\"quarantineDays\":30,\"trackingDays\":90,\"auditDays\":365},"
                 + "\"notifications\":{\"senderOnVirus\":false,\"quarantineDigest\":true,\"digestIntervalSeconds\":86400},"
                 + "\"connections\":{\"maxTotal\":0,\"maxPerAddress\":0,\"connectionsPerInterval\":0,\"messagesPerInterval\":0,"
                 + "\"recipientsPerInterval\":0,\"intervalSeconds\":60,\"maxErrors\":20,\"errorDelayMillis\":1000,"

@@ -394,6 +394,19 @@ class ConsoleIT extends GatewayTest {
                     "Sales\tapplies"), page.locator("h2#explain ~ .scroll tbody tr").allInnerTexts());
             tab.screenshot("policies-explained");
 
+            // a disabled policy is passed over; a deleted one is gone
+            button(page, "Disable Sales").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Sales is disabled.");
+            button(page, "Explain").click();
+            assertThat(page.locator("p.result")).hasText("sales@example.com gets Default (inbound).");
+            assertEquals(false, admin.get("/api/v1/policies?size=500").json().getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("name").equals("Sales"))
+                    .findFirst().orElseThrow().getBoolean("enabled"));
+            button(page, "Delete Interns").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Deleted Interns.");
+            assertEquals(List.of("Delete the policy Interns?"), tab.dialogs());
+            assertEquals(List.of("Executives", "Sales", "Default"), policyOrder());
+
             page.getByLabel("Recipient", new Page.GetByLabelOptions().setExact(true)).fill("");
             button(page, "Explain").click();
             assertThat(page.locator("#x-recipient-error")).hasText("is required");
@@ -509,22 +522,102 @@ class ConsoleIT extends GatewayTest {
     }
 
     @Test
+    void theAuditLogShowsWhoChangedWhatFromWhereWithBeforeAndAfter() throws Exception {
+        for (String name : List.of("Executives", "Sales")) {
+            admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"" + name + "\",\"recipients\":[{\"kind\":"
+                    + "\"ADDRESS\",\"value\":\"" + name.toLowerCase() + "@example.com\"}]}"));
+        }
+        String queueId = Gateway.sendKept("spammer@example.net", "bob@example.com", gtube("Audited offer"));
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/policies")) {
+            Page page = tab.page();
+            button(page, "Move Sales up").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Moved Sales to position 1.");
+            page.navigate("/#/quarantine/" + queueId);
+            button(page, "Release").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Released " + queueId + ".");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log").setExact(true)).click();
+            page.getByLabel("Action").fill("reorder");
+            button(page, "Search").click();
+            Locator rows = page.locator("table.audit tbody tr");
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("td, th")).containsText(new String[] {"admin", "127.0.0.1", "reorder",
+                    "policies"});
+            rows.first().getByText("Show").click();
+            assertThat(rows.first().locator("pre")).hasText(new String[] {
+                "[\n  \"Executives\",\n  \"Sales\",\n  \"Default\"\n]", "[\n  \"Sales\",\n  \"Executives\",\n  \"Default\"\n]"});
+            tab.screenshot("audit");
+
+            page.getByLabel("Action").fill("release");
+            page.getByLabel("Target contains").fill(queueId);
+            button(page, "Search").click();
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("th")).hasText("quarantine " + queueId);
+            tab.assertNoProblems();
+        }
+        JsonObject released = admin.get("/api/v1/audit?action=release&target=" + queueId).json();
+        assertEquals(1, released.getInt("total"));
+        JsonObject entry = released.getJsonArray("items").getJsonObject(0);
+        assertEquals(List.of("admin", "127.0.0.1", "release", "quarantine " + queueId), List.of(entry.getString("user"),
+                entry.getString("address"), entry.getString("action"), entry.getString("target")));
+        assertTrue(entry.getString("after").contains("\"queueId\":\"" + queueId + "\"")
+                && entry.getString("after").contains("\"state\":\"RELEASED\""), entry.toString());
+        assertEquals(false, entry.containsKey("before"));
+        // a policy's creation: no before, the policy after
+        JsonObject created = admin.get("/api/v1/audit?action=create&target=policy").json().getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals(false, created.containsKey("before"));
+        assertTrue(created.getString("after").contains("\"name\":\"Sales\""), created.toString());
+    }
+
+    /** Each page is shown from the navigation and taken away again for the next, twice round. */
+    @Test
+    void everyPageIsShownFromTheNavigationAndLeftForTheNext() {
+        List<String> pages = List.of("Dashboard", "Policies", "Addresses", "Quarantine", "Tracking", "Templates",
+                "Settings", "Users", "Audit log");
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/dashboard")) {
+            Page page = tab.page();
+            for (int round = 0; round < 2; round++) {
+                for (String name : pages) {
+                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+                    assertThat(page.locator("main h1")).hasText(name);
+                    assertThat(page.locator("main h1")).hasCount(1);
+                }
+            }
+            tab.assertNoProblems();
+        }
+    }
+
+    @Test
     void usersAreAddedGivenARoleAndDeleted() {
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/users")) {
             Page page = tab.page();
             page.getByLabel("User name").fill("carol");
-            page.getByLabel("Password").fill("short");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("short");
             button(page, "Add user").click();
             assertThat(page.locator("#u-password-error")).hasText("must be 12 to 200 characters long");
             tab.assertRefusals("400 /api/v1/users");
             assertThat(page.getByLabel("User name")).hasValue("carol");
-            page.getByLabel("Password").fill("a long enough password");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a long enough password");
             button(page, "Add user").click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("Added carol.");
             assertThat(page.locator("table.list tbody tr")).hasCount(2);
             assertThat(page.getByLabel("User name")).hasValue("");
             assertEquals("auditor", admin.get("/api/v1/users/carol").json().getString("role"));
             tab.screenshot("users");
+
+            // a new password, in a form of its own (never a browser prompt)
+            button(page, "Set the password of carol").click();
+            Locator newPassword = page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true));
+            assertThat(newPassword).isFocused();
+            newPassword.fill("too short");
+            button(page, "Set password").click();
+            assertThat(page.locator("#p-password-error")).hasText("must be 12 to 200 characters long");
+            tab.assertRefusals("400 /api/v1/users/carol/password");
+            newPassword.fill("carol's new passphrase");
+            button(page, "Set password").click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Set a new password for carol.");
+            assertEquals(200, Api.as("carol", "carol's new passphrase").get("/api/v1/status").status());
 
             page.getByLabel("Role of carol").selectOption("admin");
             assertThat(page.getByRole(AriaRole.STATUS)).hasText("carol is an admin now.");

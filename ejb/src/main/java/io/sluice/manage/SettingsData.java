@@ -88,19 +88,22 @@ public record SettingsData(Long version,
     }
 
     /**
-     * How long quarantined messages and tracking rows are kept, in days; 0 keeps them only until
-     * the next maintenance run (every minute).
+     * How long quarantined messages, tracking rows and audit log entries are kept, in days; 0 keeps
+     * them only until the next maintenance run (every minute). {@code auditDays} came later and may
+     * be left out on PUT: it then keeps its value.
      */
-    @JsonbPropertyOrder({"quarantineDays", "trackingDays"})
+    @JsonbPropertyOrder({"quarantineDays", "trackingDays", "auditDays"})
     public record Retention(@NotNull @Min(0) @Max(3650) Integer quarantineDays,
-                            @NotNull @Min(0) @Max(3650) Integer trackingDays) {
+                            @NotNull @Min(0) @Max(3650) Integer trackingDays,
+                            @Min(0) @Max(3650) Integer auditDays) {
 
         static Retention of(io.sluice.config.Retention r) {
-            return new Retention(r.quarantineDays(), r.trackingDays());
+            return new Retention(r.quarantineDays(), r.trackingDays(), r.auditDays());
         }
 
-        io.sluice.config.Retention settings() {
-            return new io.sluice.config.Retention(quarantineDays, trackingDays);
+        io.sluice.config.Retention over(io.sluice.config.Retention current) {
+            return new io.sluice.config.Retention(quarantineDays, trackingDays,
+                    auditDays != null ? auditDays : current.auditDays());
         }
     }
 
@@ -244,7 +247,7 @@ public record SettingsData(Long version,
                 virus == null ? current.virus() : virus.settings(),
                 spam == null ? current.spam() : spam.settings(),
                 scanning == null ? current.scanning() : scanning.settings(),
-                retention == null ? current.retention() : retention.settings(),
+                retention == null ? current.retention() : retention.over(current.retention()),
                 notifications == null ? current.notifications() : notifications.settings(),
                 connections == null ? current.connections() : connections.over(current.connections()),
                 internalNetworks == null ? current.internalNetworks()

@@ -120,8 +120,9 @@ public class QuarantineMaintenance {
             RuntimeSettings s = settings.current();
             Instant now = clock.instant();
             interrupted(now.minusSeconds(staleReleaseSeconds), "no outcome within " + staleReleaseSeconds + " s");
-            purge("quarantine", now.minus(s.retention().quarantineDays(), ChronoUnit.DAYS));
-            purge("message_log", now.minus(s.retention().trackingDays(), ChronoUnit.DAYS));
+            purge("quarantine", "received_at", now.minus(s.retention().quarantineDays(), ChronoUnit.DAYS));
+            purge("message_log", "received_at", now.minus(s.retention().trackingDays(), ChronoUnit.DAYS));
+            purge("audit_log", "at", now.minus(s.retention().auditDays(), ChronoUnit.DAYS));
             if (s.notifications().quarantineDigest() && due("digest", s.notifications().digestInterval(), now)) {
                 digest(now);
             }
@@ -132,13 +133,13 @@ public class QuarantineMaintenance {
         }
     }
 
-    /** Deletes rows received before {@code before}; a message being released is left alone. */
-    void purge(String table, Instant before) {
-        String sql = "DELETE FROM " + table + " WHERE received_at < ?"
+    /** Deletes rows whose {@code column} is before {@code before}; a message being released is left alone. */
+    void purge(String table, String column, Instant before) {
+        String sql = "DELETE FROM " + table + " WHERE " + column + " < ?"
                 + (table.equals("quarantine") ? " AND state <> 'RELEASING'" : "");
         int n = Jdbc.update(dataSource, table, sql, Jdbc.timestamp(before));
         if (n > 0) {
-            LOG.info(() -> "retention: purged " + n + " rows of " + table + " received before " + before);
+            LOG.info(() -> "retention: purged " + n + " rows of " + table + " from before " + before);
         }
     }
 

@@ -3,6 +3,7 @@ package io.sluice.admin;
 import io.sluice.manage.Crud;
 import io.sluice.manage.Page;
 import io.sluice.persistence.Versioned;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,7 +33,13 @@ public abstract class CrudResource<T extends Versioned> {
     @Context
     UriInfo uri;
 
+    @Inject
+    Audit audit;
+
     protected abstract Crud<T> service();
+
+    /** What one of these is called in the audit log: "policy", "group", "internal domain". */
+    protected abstract String kind();
 
     @GET
     public Page<T> list(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -50,6 +57,7 @@ public abstract class CrudResource<T extends Versioned> {
     @POST
     public Response create(T in) {
         T t = service().create(in);
+        audit.record("create", kind() + " " + t.id(), null, t);
         return Responses.created(uri.getAbsolutePathBuilder().path(Long.toString(t.id())).build(), t, t.version());
     }
 
@@ -57,14 +65,18 @@ public abstract class CrudResource<T extends Versioned> {
     @Path("{id: \\d+}")
     public Response update(@PathParam("id") long id, T in) {
         Expected expected = Expected.of(headers, in == null ? null : in.version());
+        T before = service().get(id);
         T t = expected.apply(() -> service().update(id, in, expected.version()));
+        audit.record("update", kind() + " " + id, before, t);
         return Responses.ok(t, t.version());
     }
 
     @DELETE
     @Path("{id: \\d+}")
     public Response delete(@PathParam("id") long id) {
+        T before = service().get(id);
         service().delete(id, Expected.optional(headers));
+        audit.record("delete", kind() + " " + id, before, null);
         return Response.noContent().build();
     }
 }

@@ -20,4 +20,9 @@ public class DomainsResource extends CrudResource<DomainData> {
     protected Crud<DomainData> service() {
         return domains;
     }
+
+    @Override
+    protected String kind() {
+        return "internal domain";
+    }
 }

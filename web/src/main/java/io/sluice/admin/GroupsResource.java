@@ -17,4 +17,9 @@ public class GroupsResource extends CrudResource<GroupData> {
     protected Crud<GroupData> service() {
         return groups;
     }
+
+    @Override
+    protected String kind() {
+        return "group";
+    }
 }

@@ -31,6 +31,11 @@ public class PoliciesResource extends CrudResource<PolicyData> {
         return policies;
     }
 
+    @Override
+    protected String kind() {
+        return "policy";
+    }
+
     /** The new order: every policy id but the default's, first to last. */
     public record Order(List<Long> ids) {
     }
@@ -39,7 +44,15 @@ public class PoliciesResource extends CrudResource<PolicyData> {
     @Path("order")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<PolicyData> reorder(Order order) {
-        return policies.reorder(order == null ? null : order.ids());
+        List<PolicyData> before = policies.list(0, 500).items();
+        List<PolicyData> after = policies.reorder(order == null ? null : order.ids());
+        audit.record("reorder", "policies", names(before), names(after));
+        return after;
+    }
+
+    /** The policies' order as the audit log keeps it: their names. */
+    private static List<String> names(List<PolicyData> policies) {
+        return policies.stream().map(PolicyData::name).toList();
     }
 
     /**

@@ -46,6 +46,9 @@ public class QuarantineResource {
     @Inject
     QuarantineService quarantine;
 
+    @Inject
+    Audit audit;
+
     @Context
     SecurityContext security;
 
@@ -67,6 +70,19 @@ public class QuarantineResource {
         String from;
         @QueryParam("until")
         String until;
+
+        /** The filters given, as the audit log names the messages they matched. */
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            String[][] given = {{"sender", sender}, {"recipient", recipient}, {"subject", subject}, {"reason", reason},
+                    {"policy", policy}, {"state", state}, {"from", from}, {"until", until}};
+            for (String[] g : given) {
+                if (g[1] != null && !g[1].isBlank()) {
+                    sb.append(sb.length() > 0 ? " " : "").append(g[0]).append('=').append(g[1].trim());
+                }
+            }
+            return sb.length() == 0 ? "(everything)" : sb.toString();
+        }
 
         QuarantineQuery query() {
             return new QuarantineQuery(sender, recipient, subject, reason, policy, state(), TimeParam.parse("from", from),
@@ -131,7 +147,9 @@ public class QuarantineResource {
         boolean learnAsHam = learnAsHam(learn);
         boolean knowingly = flag("again", again);
         try {
-            return Response.ok(quarantine.release(queueId, learnAsHam, user(), knowingly)).build();
+            QuarantineService.Released released = quarantine.release(queueId, learnAsHam, user(), knowingly);
+            audit.record(knowingly ? "release-again" : "release", "quarantine " + queueId, null, released);
+            return Response.ok(released).build();
         } catch (ReleaseUncertain e) {
             return Problem.of("urn:sluice:problem:release-uncertain", Response.Status.BAD_GATEWAY, "Release uncertain",
                     e.getMessage(), null).toResponse();
@@ -142,13 +160,16 @@ public class QuarantineResource {
     @POST
     @Path(QUEUE_ID + "/mark-released")
     public QuarantinedMessage markReleased(@PathParam("queueId") String queueId) {
-        return quarantine.markReleased(queueId, user());
+        QuarantinedMessage m = quarantine.markReleased(queueId, user());
+        audit.record("mark-released", "quarantine " + queueId, null, m);
+        return m;
     }
 
     @DELETE
     @Path(QUEUE_ID)
     public Response delete(@PathParam("queueId") String queueId) {
         quarantine.delete(queueId);
+        audit.record("delete", "quarantine " + queueId, null, null);
         return Response.noContent().build();
     }
 
@@ -156,14 +177,18 @@ public class QuarantineResource {
     @POST
     @Path("release")
     public QuarantineService.Bulk releaseAll(@BeanParam Filter filter, @QueryParam("learn") String learn) {
-        return quarantine.releaseAll(filter.query(), learnAsHam(learn), user());
+        QuarantineService.Bulk done = quarantine.releaseAll(filter.query(), learnAsHam(learn), user());
+        audit.record("release", "quarantine matching " + filter.describe(), null, done);
+        return done;
     }
 
     /** Deletes every message the filters match (at most 1000 per call). */
     @POST
     @Path("delete")
     public QuarantineService.Bulk deleteAll(@BeanParam Filter filter) {
-        return quarantine.deleteAll(filter.query());
+        QuarantineService.Bulk done = quarantine.deleteAll(filter.query());
+        audit.record("delete", "quarantine matching " + filter.describe(), null, done);
+        return done;
     }
 
     private String user() {

@@ -36,6 +36,9 @@ public class ScanningResource {
     BayesLearner learner;
 
     @Inject
+    Audit audit;
+
+    @Inject
     Engines engines;
 
     @Inject
@@ -62,7 +65,9 @@ public class ScanningResource {
             throw new ManageException.InvalidInput(List.of(new Violation("body",
                     "must be one message of 1 to " + MAX_LEARN_SIZE + " octets")));
         }
-        return learner.learn(Contents.inMemory(message), "spam".equals(as));
+        BayesLearner.Result learned = learner.learn(Contents.inMemory(message), "spam".equals(as));
+        audit.record("learn-" + as, "bayes", null, learned);
+        return learned;
     }
 
     @GET
@@ -80,7 +85,9 @@ public class ScanningResource {
     @POST
     @Path("signatures/reload")
     public Signatures reload() {
-        return signatures(loader.reload());
+        Signatures loaded = signatures(loader.reload());
+        audit.record("reload", "signatures", null, loaded);
+        return loaded;
     }
 
     private Signatures signatures(SignatureFiles.Load load) {

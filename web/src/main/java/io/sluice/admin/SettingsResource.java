@@ -25,6 +25,9 @@ public class SettingsResource {
     @Context
     HttpHeaders headers;
 
+    @Inject
+    Audit audit;
+
     @GET
     public Response get() {
         SettingsData s = settings.get();
@@ -34,7 +37,9 @@ public class SettingsResource {
     @PUT
     public Response update(SettingsData in) {
         Expected expected = Expected.of(headers, in == null ? null : in.version());
+        SettingsData before = settings.get();
         SettingsData s = expected.apply(() -> settings.update(in, expected.version()));
+        audit.record("update", "settings", before, s);
         return Responses.ok(s, s.version());
     }
 }

@@ -32,6 +32,9 @@ public class TemplatesResource {
     @Inject
     TemplateService templates;
 
+    @Inject
+    Audit audit;
+
     @Context
     HttpHeaders headers;
 
@@ -54,7 +57,9 @@ public class TemplatesResource {
         Long ifMatch = Expected.optional(headers);
         Long expected = ifMatch != null ? ifMatch : in == null ? null : in.version();
         Expected how = new Expected(expected == null ? -1 : expected, ifMatch != null);
+        TemplateData before = templates.lookup(name).orElse(null);
         TemplateData t = how.apply(() -> templates.put(name, in, expected));
+        audit.record(before == null ? "create" : "update", "template " + name, before, t);
         return Responses.ok(t, t.version());
     }
 
@@ -68,7 +73,9 @@ public class TemplatesResource {
     @DELETE
     @Path(NAME)
     public Response delete(@PathParam("name") String name) {
+        TemplateData before = templates.get(name);
         templates.delete(name, Expected.optional(headers));
+        audit.record("delete", "template " + name, before, null);
         return Response.noContent().build();
     }
 }

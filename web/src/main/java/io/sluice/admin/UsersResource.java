@@ -28,6 +28,9 @@ public class UsersResource {
     @Inject
     UserService users;
 
+    @Inject
+    Audit audit;
+
     @Context
     HttpHeaders headers;
 
@@ -50,6 +53,7 @@ public class UsersResource {
     @POST
     public Response create(UserData in) {
         UserData u = users.create(in);
+        audit.record("create", "user " + u.username(), null, u);
         return Responses.created(uri.getAbsolutePathBuilder().path(u.username()).build(), u, u.version());
     }
 
@@ -58,7 +62,9 @@ public class UsersResource {
     @Path("{username}")
     public Response update(@PathParam("username") String username, UserData in) {
         Expected expected = Expected.of(headers, in == null ? null : in.version());
+        UserData before = users.get(username);
         UserData u = expected.apply(() -> users.update(username, in, expected.version()));
+        audit.record("update", "user " + username, before, u);
         return Responses.ok(u, u.version());
     }
 
@@ -66,13 +72,16 @@ public class UsersResource {
     @Path("{username}/password")
     public Response password(@PathParam("username") String username, UserData.Password in) {
         users.changePassword(username, in);
+        audit.record("set-password", "user " + username, null, null);
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{username}")
     public Response delete(@PathParam("username") String username) {
+        UserData before = users.get(username);
         users.delete(username);
+        audit.record("delete", "user " + username, before, null);
         return Response.noContent().build();
     }
 }
