@@ -52,13 +52,8 @@ class NotificationsIT extends GatewayTest {
         return message.substring(message.indexOf("\r\n\r\n") + 4);
     }
 
-    /** How many messages have had all their notifications dealt with: nothing more goes out about those. */
     private static double handled() {
-        try {
-            return TrackingIT.metric("sluice_notification_messages_total\\{[^}]*}");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return TrackingIT.notificationsHandled();
     }
 
     /** Waits until the notifications of {@code n} messages more than {@code before} are all dealt with. */

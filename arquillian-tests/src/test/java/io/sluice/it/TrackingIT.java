@@ -183,6 +183,15 @@ class TrackingIT extends GatewayTest {
     }
 
     /** A value from the Prometheus endpoint of the management interface; 0 when the series is not there yet. */
+    /** How many messages have had all their notifications dealt with: nothing more goes out about those. */
+    static double notificationsHandled() {
+        try {
+            return metric("sluice_notification_messages_total\\{[^}]*}");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static double metric(String series) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(scrape());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;

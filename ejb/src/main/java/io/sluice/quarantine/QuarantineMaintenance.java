@@ -6,6 +6,7 @@ import io.sluice.config.SettingsCache;
 import io.sluice.notify.Notifier;
 import io.sluice.health.DatabaseStatus;
 import io.sluice.persistence.Jdbc;
+import io.sluice.tracking.GatewayMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -75,6 +76,9 @@ public class QuarantineMaintenance {
     @Inject
     DatabaseStatus database;
 
+    @Inject
+    GatewayMetrics metrics;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Inject
@@ -126,6 +130,7 @@ public class QuarantineMaintenance {
             if (s.notifications().quarantineDigest() && due("digest", s.notifications().digestInterval(), now)) {
                 digest(now);
             }
+            metrics.maintenanceRun();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "maintenance run failed; trying again at the next one", e);
         } finally {

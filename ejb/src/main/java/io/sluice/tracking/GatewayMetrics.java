@@ -40,6 +40,7 @@ public class GatewayMetrics {
     private volatile Counter trackingDropped;
     private volatile Counter trackingSkipped;
     private volatile Counter notificationMessages;
+    private volatile Counter maintenanceRuns;
 
     @PostConstruct
     void init() {
@@ -51,6 +52,7 @@ public class GatewayMetrics {
             trackingDropped = registry.counter("sluice.tracking.dropped");
             trackingSkipped = registry.counter("sluice.tracking.skipped");
             notificationMessages = registry.counter("sluice.notification.messages");
+            maintenanceRuns = registry.counter("sluice.maintenance.runs");
         } catch (RuntimeException | LinkageError e) {
             disable(e);
         }
@@ -77,6 +79,11 @@ public class GatewayMetrics {
      */
     public void notificationsHandled() {
         increment(notificationMessages);
+    }
+
+    /** A maintenance run (retention purges, digests) went through to its end. */
+    public void maintenanceRun() {
+        increment(maintenanceRuns);
     }
 
     private void increment(Counter counter) {
