@@ -142,6 +142,8 @@ export class SluiceAddresses extends ConsolePage {
       name: read(form, 'g-name'), description: read(form, 'g-description'), members: read(form, 'g-members', 'lines'),
     };
     const editing = this.editing;
+    // the form shows what was typed from now on: set later, it would overwrite what is typed meanwhile
+    this.draft = group;
     const done = editing
       ? await this.change(`Saved ${group.name}.`, () => api('PUT', `/groups/${editing.id}`,
         { body: JSON.stringify({ ...group, version: editing.version }) }))
@@ -149,7 +151,6 @@ export class SluiceAddresses extends ConsolePage {
     if (done) {
       this.cancel();
     } else {
-      this.draft = group;
       await this.updateComplete;
       this.querySelector('form [aria-invalid="true"]')?.focus();
     }

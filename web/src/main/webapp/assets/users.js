@@ -105,8 +105,11 @@ export class SluiceUsers extends ConsolePage {
     event.preventDefault();
     const form = event.target;
     const user = { username: read(form, 'u-username'), role: read(form, 'u-role'), password: read(form, 'u-password') };
-    const added = await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }));
-    this.draft = added ? null : user;
+    // the form shows what was typed from now on: set later, it would overwrite what is typed meanwhile
+    this.draft = user;
+    if (await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }))) {
+      this.draft = null;
+    }
   }
 
   changeRole(u, role) {
