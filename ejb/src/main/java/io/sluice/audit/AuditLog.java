@@ -10,12 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -59,22 +56,11 @@ public class AuditLog {
         Checks.size(size);
         Where where = q.where();
         try (Connection c = dataSource.getConnection()) {
-            List<AuditEntry> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log" + where.sql()
-                    + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?")) {
-                int i = where.bind(s, 1);
-                s.setInt(i, size);
-                s.setLong(i + 1, (long) page * size);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new AuditEntry(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("username"),
-                                rs.getString("address"), rs.getString("action"), rs.getString("target"),
-                                rs.getString("before_doc"), rs.getString("after_doc")));
-                    }
-                }
-            }
-            long total = Jdbc.count(c, "SELECT COUNT(*) FROM audit_log" + where.sql(), where);
-            return new Page<>(items, page, size, total);
+            Jdbc.Rows<AuditEntry> r = Jdbc.page(c, COLUMNS, "audit_log", where, "at DESC, id DESC", page, size,
+                    rs -> new AuditEntry(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("username"),
+                            rs.getString("address"), rs.getString("action"), rs.getString("target"),
+                            rs.getString("before_doc"), rs.getString("after_doc")));
+            return new Page<>(r.items(), page, size, r.total());
         } catch (SQLException e) {
             throw new IllegalStateException("searching the audit log: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package io.sluice.persistence;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.ArrayList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +48,34 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new IllegalStateException("changing " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reads one row of a result as a value. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One page of a search's rows, and how many rows match in all. */
+    public record Rows<T>(List<T> items, long total) {
+    }
+
+    /** {@code SELECT columns FROM table WHERE ... ORDER BY order}: page {@code page} of {@code size} rows, and the count. */
+    public static <T> Rows<T> page(Connection c, String columns, String table, Where where, String order, int page,
+                                   int size, Row<T> row) throws SQLException {
+        List<T> items = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + table + where.sql()
+                + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
+            int i = where.bind(s, 1);
+            s.setInt(i, size);
+            s.setLong(i + 1, (long) page * size);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.add(row.read(rs));
+                }
+            }
+        }
+        return new Rows<>(items, count(c, "SELECT COUNT(*) FROM " + table + where.sql(), where));
     }
 
     /** {@code SELECT COUNT(*) ...} with the search's values bound. */

@@ -41,20 +41,9 @@ public class TrackingSearch {
         Checks.size(size);
         Where where = q.where();
         try (Connection c = dataSource.getConnection()) {
-            List<TrackingRecord> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM message_log" + where.sql()
-                    + " ORDER BY received_at DESC, queue_id LIMIT ? OFFSET ?")) {
-                int i = where.bind(s, 1);
-                s.setInt(i, size);
-                s.setLong(i + 1, (long) page * size);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(row(rs));
-                    }
-                }
-            }
-            long total = Jdbc.count(c, "SELECT COUNT(*) FROM message_log" + where.sql(), where);
-            return new Page<>(items, page, size, total);
+            Jdbc.Rows<TrackingRecord> r = Jdbc.page(c, COLUMNS, "message_log", where, "received_at DESC, queue_id",
+                    page, size, TrackingSearch::row);
+            return new Page<>(r.items(), page, size, r.total());
         } catch (SQLException e) {
             throw new IllegalStateException("searching the tracking log: " + e.getMessage(), e);
         }
