@@ -16,7 +16,7 @@ export class SluiceLogin extends LitElement {
         <form @submit=${this.submit} aria-labelledby="login-title" novalidate>
           <h1 id="login-title">Sluice</h1>
           <p>Log in as an administrator or auditor of this gateway.</p>
-          <label for="login-username">User name</label>
+          <label for="login-username">User name or mail address</label>
           <input id="login-username" name="username" autocomplete="username" required autofocus>
           <label for="login-password">Password</label>
           <input id="login-password" name="password" type="password" autocomplete="current-password" required>

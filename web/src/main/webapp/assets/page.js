@@ -2,6 +2,7 @@
 // styles apply), given the session and the rest of the address by the shell, loaded when shown,
 // and whether the session may change things.
 import { LitElement } from 'lit';
+import { ApiError } from './api.js';
 
 export class ConsolePage extends LitElement {
   static properties = {
@@ -23,4 +24,26 @@ export class ConsolePage extends LitElement {
 
   /** Fetches what the page shows. */
   async load() {}
+
+  /**
+   * Makes a change and reloads: on success the notice says what was done; on refusal the error says
+   * why and each field's complaint is in {@code errors}. Answers whether it was done.
+   */
+  async change(what, request) {
+    try {
+      await request();
+      this.notice = what;
+      this.error = null;
+      this.errors = null;
+      return true;
+    } catch (e) {
+      this.notice = null;
+      this.errors = e instanceof ApiError ? e.problem?.errors : null;
+      this.error = e.message;
+      return false;
+    } finally {
+      await this.load();
+    }
+  }
+
 }

@@ -1,6 +1,8 @@
 // Quarantine: search held messages, look at one safely, download it, release or delete one, the
 // selected or every match, and teach the spam filter with it. An auditor sees no change buttons
-// (the server refuses them anyway).
+// (the server refuses them anyway). A domain administrator or mailbox owner sees what is held for
+// their own recipients and may release and delete it for them; teaching the filter and settling
+// uncertain releases stay with administrators.
 import { LitElement, html } from 'lit';
 import { api, query, raw } from './api.js';
 import { narrow } from './layout.js';
@@ -44,6 +46,11 @@ export class SluiceQuarantine extends LitElement {
 
   get admin() {
     return this.session?.role === 'admin';
+  }
+
+  /** May release and delete (for the recipients within the session's scope). */
+  get actor() {
+    return ['admin', 'domainadmin', 'mailbox'].includes(this.session?.role);
   }
 
   willUpdate(changed) {
@@ -115,12 +122,12 @@ export class SluiceQuarantine extends LitElement {
   table(r) {
     const allSelected = r.items.length > 0 && r.items.every((m) => this.selected.has(m.queueId));
     return html`
-      ${this.admin ? html`
+      ${this.actor ? html`
         <div class="actions" role="group" aria-label="Act on messages">
           <button type="button" ?disabled=${this.busy || this.selected.size === 0} @click=${() => this.releaseSelected(false)}>
             Release selected (${this.selected.size})</button>
-          <button type="button" class="secondary" ?disabled=${this.busy || this.selected.size === 0} @click=${() => this.releaseSelected(true)}>
-            Release selected and learn as ham</button>
+          ${this.admin ? html`<button type="button" class="secondary" ?disabled=${this.busy || this.selected.size === 0} @click=${() => this.releaseSelected(true)}>
+            Release selected and learn as ham</button>` : ''}
           <button type="button" class="danger" ?disabled=${this.busy || this.selected.size === 0} @click=${this.deleteSelected}>
             Delete selected</button>
           <button type="button" class="secondary" ?disabled=${this.busy || r.total === 0} @click=${this.releaseAll}>
@@ -133,14 +140,14 @@ export class SluiceQuarantine extends LitElement {
         <table class="list">
           <caption class="visually-hidden">Quarantined messages</caption>
           <thead><tr>
-            ${this.admin ? html`<th scope="col"><input type="checkbox" aria-label="Select all on this page"
+            ${this.actor ? html`<th scope="col"><input type="checkbox" aria-label="Select all on this page"
               .checked=${allSelected} @change=${(e) => this.selectAll(e.target.checked)}></th>` : ''}
             <th scope="col">Received</th><th scope="col">Sender</th><th scope="col">Recipients</th>
             <th scope="col">Subject</th><th scope="col">Reason</th><th scope="col">Size</th><th scope="col">State</th>
           </tr></thead>
           <tbody>
             ${r.items.map((m) => html`<tr>
-              ${this.admin ? html`<td class="pick"><input type="checkbox" aria-label=${`Select ${m.subject || m.queueId}`}
+              ${this.actor ? html`<td class="pick"><input type="checkbox" aria-label=${`Select ${m.subject || m.queueId}`}
                 .checked=${this.selected.has(m.queueId)} @change=${(e) => this.select(m.queueId, e.target.checked)}></td>` : ''}
               <td data-label="Received">${time(m.receivedAt)}</td>
               <td data-label="Sender">${m.sender || '<>'}</td>
@@ -263,7 +270,7 @@ export class SluiceQuarantine extends LitElement {
     if (!v) return html`<h1 tabindex="-1">Quarantined message</h1>${this.messages()}<p aria-live="polite">Loading…</p>`;
     const m = v.message;
     const id = encodeURIComponent(m.queueId);
-    const changeable = this.admin && (m.state === 'HELD' || m.state === 'RELEASE_UNCERTAIN');
+    const changeable = this.actor && (m.state === 'HELD' || m.state === 'RELEASE_UNCERTAIN');
     return html`
       <p><a href="#/quarantine">← Back to the quarantine</a></p>
       <h1 tabindex="-1">${m.subject || '(no subject)'}</h1>
@@ -272,8 +279,8 @@ export class SluiceQuarantine extends LitElement {
         <a class="button secondary" href="/api/v1/quarantine/${id}/raw" download="${m.queueId}.eml">Download (.eml)</a>
         ${changeable && m.state === 'HELD' ? html`
           <button type="button" ?disabled=${this.busy} @click=${() => this.releaseOne(m, '')}>Release</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.releaseOne(m, '?learn=ham')}>Release and learn as ham</button>` : ''}
-        ${changeable && m.state === 'RELEASE_UNCERTAIN' ? html`
+          ${this.admin ? html`<button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.releaseOne(m, '?learn=ham')}>Release and learn as ham</button>` : ''}` : ''}
+        ${this.admin && m.state === 'RELEASE_UNCERTAIN' ? html`
           <button type="button" ?disabled=${this.busy} @click=${() => this.markReleased(m)}>Mark released</button>
           <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.releaseOne(m, '?again=true')}>Release again</button>` : ''}
         ${this.admin ? html`
@@ -282,7 +289,7 @@ export class SluiceQuarantine extends LitElement {
         ${changeable ? html`<button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.deleteOne(m)}>Delete</button>` : ''}
       </div>
       <dl class="facts">
-        <dt>Queue id</dt><dd><a href="#/tracking/${id}">${m.queueId}</a> (tracking)</dd>
+        <dt>Queue id</dt><dd>${this.session?.role === 'mailbox' ? m.queueId : html`<a href="#/tracking/${id}">${m.queueId}</a> (tracking)`}</dd>
         <dt>State</dt><dd><span class="state ${m.state.toLowerCase()}">${m.state.toLowerCase().replaceAll('_', ' ')}</span>
           ${m.releasedAt ? html` at ${time(m.releasedAt)} by ${m.releasedBy}` : ''}</dd>
         ${m.releaseReply ? html`<dt>Last release</dt><dd><code>${m.releaseReply}</code></dd>` : ''}

@@ -43,6 +43,7 @@ const GROUPS = [
     ['senderOnVirus', 'Tell the sender of a virus', 'boolean'],
     ['quarantineDigest', 'Send quarantine digests', 'boolean'],
     ['digestIntervalSeconds', 'Digest interval (s)', 'number'],
+    ['consoleUrl', 'Console address for digest links (https://…/)', 'text'],
   ] },
   { title: 'Connections (0 = no limit)', group: 'connections', fields: [
     ['maxTotal', 'Connections in all', 'number'],

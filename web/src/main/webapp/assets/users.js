@@ -1,12 +1,13 @@
 // Users: who may use the admin API and the console, with which role (GET/POST/PUT/DELETE /users);
-// passwords are only ever set, never shown.
+// passwords are only ever set, never shown. A domain administrator has the domains whose quarantine
+// and tracking they may see. Mailbox owners are no users here: the mail server has their passwords.
 import { html } from 'lit';
 import { ConsolePage } from './page.js';
-import { api, ApiError } from './api.js';
+import { api } from './api.js';
 import { control, errorFor, read } from './fields.js';
 import { time } from './format.js';
 
-const ROLES = ['admin', 'auditor'];
+const ROLES = ['admin', 'auditor', 'domainadmin'];
 
 export class SluiceUsers extends ConsolePage {
   static properties = {
@@ -30,13 +31,14 @@ export class SluiceUsers extends ConsolePage {
         <div class="scroll">
           <table class="list">
             <caption class="visually-hidden">Users</caption>
-            <thead><tr><th scope="col">User name</th><th scope="col">Role</th><th scope="col">Created</th>
+            <thead><tr><th scope="col">User name</th><th scope="col">Role</th><th scope="col">Domains</th><th scope="col">Created</th>
               ${this.admin ? html`<th scope="col">Change</th>` : ''}</tr></thead>
             <tbody>${this.users.map((u) => html`<tr>
               <td data-label="User name">${u.username}</td>
               <td data-label="Role">${this.admin ? html`<select aria-label=${`Role of ${u.username}`}
-                @change=${(e) => this.changeRole(u, e.target.value)}>
+                ?disabled=${u.role === 'domainadmin'} @change=${(e) => this.changeRole(u, e.target.value)}>
                 ${ROLES.map((r) => html`<option value=${r} ?selected=${u.role === r}>${r}</option>`)}</select>` : u.role}</td>
+              <td data-label="Domains">${(u.domains ?? []).join(', ')}</td>
               <td data-label="Created">${time(u.createdAt)}</td>
               ${this.admin ? html`<td data-label="Change"><div class="actions tight">
                 <button type="button" class="secondary" aria-label=${`Set the password of ${u.username}`}
@@ -78,33 +80,20 @@ export class SluiceUsers extends ConsolePage {
             ${control({ id: 'u-role', label: 'Role', kind: ROLES, value: d.role, error: errorFor(this.errors, 'role') })}
             ${control({ id: 'u-password', label: 'Password', kind: 'password', hint: '12 characters or more',
               value: d.password, error: errorFor(this.errors, 'password') })}
+            ${control({ id: 'u-domains', label: 'Domains (domain administrators)', kind: 'lines', value: d.domains,
+              hint: 'one a line, e.g. example.com', error: errorFor(this.errors, 'domains') })}
           </div>
           <div class="buttons"><button type="submit">Add user</button></div>
         </fieldset>
       </form>`;
   }
 
-  async change(what, request) {
-    try {
-      await request();
-      this.notice = what;
-      this.error = null;
-      this.errors = null;
-      return true;
-    } catch (e) {
-      this.notice = null;
-      this.errors = e instanceof ApiError ? e.problem?.errors : null;
-      this.error = e.message;
-      return false;
-    } finally {
-      await this.load();
-    }
-  }
-
   async create(event) {
     event.preventDefault();
     const form = event.target;
-    const user = { username: read(form, 'u-username'), role: read(form, 'u-role'), password: read(form, 'u-password') };
+    const domains = read(form, 'u-domains', 'lines');
+    const user = { username: read(form, 'u-username'), role: read(form, 'u-role'), password: read(form, 'u-password'),
+      domains: domains.length ? domains : null };
     // the form shows what was typed from now on: set later, it would overwrite what is typed meanwhile
     this.draft = user;
     if (await this.change(`Added ${user.username}.`, () => api('POST', '/users', { body: JSON.stringify(user) }))) {

@@ -65,6 +65,15 @@ public abstract class ManageException extends RuntimeException {
         }
     }
 
+    /** The caller may use this operation, but not on this or not in this way (outside their scope). */
+    public static final class Forbidden extends ManageException {
+        private static final long serialVersionUID = 1L;
+
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
     /** Something the operation needs (the downstream mail server) refused or could not be reached. */
     public static final class Unavailable extends ManageException {
         private static final long serialVersionUID = 1L;

@@ -112,17 +112,22 @@ public record SettingsData(Long version,
      * usually forged), and whether recipients get a digest of what is newly held for them, and how
      * often (86400 s: daily).
      */
-    @JsonbPropertyOrder({"senderOnVirus", "quarantineDigest", "digestIntervalSeconds"})
+    @JsonbPropertyOrder({"senderOnVirus", "quarantineDigest", "digestIntervalSeconds", "consoleUrl"})
     public record Notifications(@NotNull Boolean senderOnVirus, @NotNull Boolean quarantineDigest,
-                                @NotNull @Min(1) @Max(31_536_000) Integer digestIntervalSeconds) {
+                                @NotNull @Min(1) @Max(31_536_000) Integer digestIntervalSeconds,
+                                @Size(max = 400) @Pattern(regexp = "https?://[^\\s\"<>]+/",
+                                        message = "must be an http or https address ending in /, "
+                                                + "e.g. https://gateway.example.com:8443/") String consoleUrl) {
 
         static Notifications of(io.sluice.config.Notifications n) {
-            return new Notifications(n.senderOnVirus(), n.quarantineDigest(), (int) n.digestInterval().toSeconds());
+            return new Notifications(n.senderOnVirus(), n.quarantineDigest(), (int) n.digestInterval().toSeconds(),
+                    n.consoleUrl());
         }
 
         io.sluice.config.Notifications settings() {
             return new io.sluice.config.Notifications(senderOnVirus, quarantineDigest,
-                    Duration.ofSeconds(digestIntervalSeconds));
+                    Duration.ofSeconds(digestIntervalSeconds), consoleUrl == null || consoleUrl.isBlank() ? null
+                    : consoleUrl);
         }
     }
 

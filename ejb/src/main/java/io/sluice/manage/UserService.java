@@ -54,26 +54,54 @@ public class UserService {
             if (in.username() != null && byName(in.username()) != null) {
                 violations.add(new Violation("username", "a user " + in.username() + " exists already"));
             }
+            scopeOf(in, violations);
         });
         AdminUser u = new AdminUser(in.username(), in.role(), PasswordHash.of(in.password()));
+        u.administer(in.domains() == null ? List.of() : in.domains());
         em.persist(u);
         checks.flushNew(em, "user " + u.username());
         LOG.info(() -> "admin API user " + u.username() + " created with role " + u.role());
         return UserData.of(u);
     }
 
-    /** Changes the role (the only thing about a user besides the password that can change). */
+    /** Changes the role and a domain administrator's domains (all there is to a user besides the password). */
     public UserData update(String username, UserData in, long expectedVersion) {
         AdminUser u = find(username);
         checks.version("user " + username, u.version(), expectedVersion);
-        checks.valid(new UserData(username, in == null ? null : in.role(), null, null, null));
+        UserData changed = new UserData(username, in == null ? null : in.role(), in == null ? null : in.domains(),
+                null, null, null);
+        checks.valid(changed, violations -> scopeOf(changed, violations));
         if (u.role() == Role.admin && in.role() != Role.admin) {
             keepOneAdmin(username);
         }
         u.assign(in.role());
+        u.administer(in.domains() == null ? List.of() : in.domains());
         checks.flush(em, "user " + username, expectedVersion);
         loggedOut(username);
         return UserData.of(u);
+    }
+
+    /**
+     * A domain administrator needs domains and the other roles take none; a mailbox owner is never a
+     * stored user (the mail server has their password).
+     */
+    private static void scopeOf(UserData in, List<Violation> violations) {
+        boolean some = in.domains() != null && !in.domains().isEmpty();
+        if (in.role() == Role.domainadmin && !some) {
+            violations.add(new Violation("domains", "a domain administrator needs at least one domain"));
+        } else if (in.role() != null && in.role() != Role.domainadmin && some) {
+            violations.add(new Violation("domains", "only a domain administrator has domains"));
+        }
+        if (in.role() == Role.mailbox) {
+            violations.add(new Violation("role", "mailbox owners log in with their mail server password and are not "
+                    + "created here; choose admin, auditor or domainadmin"));
+        }
+    }
+
+    /** The domains of a domain administrator (none for anyone else). */
+    public java.util.Set<String> domainsOf(String username) {
+        AdminUser u = byName(username);
+        return u == null || u.role() != Role.domainadmin ? java.util.Set.of() : u.domains();
     }
 
     public void changePassword(String username, UserData.Password in) {

@@ -61,6 +61,15 @@ public final class Where {
         return this;
     }
 
+    /** A condition with a {@code ?} per value, if a condition is given (null: no condition). */
+    public Where condition(String sql, List<Object> given) {
+        if (sql != null) {
+            conditions.add(sql);
+            values.addAll(given);
+        }
+        return this;
+    }
+
     /** " WHERE a AND b", or "" when there is no condition. */
     public String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);

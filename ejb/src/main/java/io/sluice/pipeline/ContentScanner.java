@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 /**
  * Runs the engines the settings select over one message: the embedded analysis always (it gives
  * the attachments and the text the policy's filters need, and the embedded virus verdict), clamd
- * if selected, and the selected spam engine. An engine that fails either defers the message
+ * if selected, and the selected spam engine unless the recipients' own allow lists name the sender. An engine that fails either defers the message
  * ({@link OnFailure#TEMPFAIL}) or is noted in the headers ({@link OnFailure#PASS}).
  */
 @ApplicationScoped
@@ -78,6 +78,10 @@ public class ContentScanner {
             }
         }
         SpamVerdict spam = null;
+        if (Boolean.TRUE.equals(tx.attributes().get(RcptPhase.SENDER_ALLOWED))) {
+            LOG.fine(() -> tx.queueId() + ": no spam check, the recipients allow <" + tx.sender() + ">");
+            return new ScanResult(analysis, viruses, null, scannedBy, notScanned);
+        }
         try {
             spam = switch (s.spam().engine()) {
                 case EMBEDDED -> new EmbeddedSpamScorer(engines.rules(), engines.bayes(), s.spam().bayesMinSpam(),

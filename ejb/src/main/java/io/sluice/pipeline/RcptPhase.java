@@ -6,6 +6,7 @@ import io.sluice.api.Recipient;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
 import io.sluice.config.Connections;
+import io.sluice.mailbox.SenderLists;
 import io.sluice.config.SettingsCache;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.PolicyCache;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
  * policy ({@link #BOUND_POLICY}; the engine keeps the first recipient's).
  *
  * <pre>
- * recipient rates → one policy per transaction → verify with the mail server;  then: bind policy
+ * recipient rates → the recipient's own sender lists → one policy per transaction → verify with
+ * the mail server;  then: bind policy, and whether the recipients allow the sender
  * </pre>
  */
 @ApplicationScoped
@@ -37,8 +39,20 @@ public class RcptPhase {
 
     private static final Logger LOG = Logger.getLogger(RcptPhase.class.getName());
 
-    /** What the RCPT steps look at: the transaction so far, the recipient, its policy and the limits now. */
-    record Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits) {
+    /**
+     * Whether the transaction's recipients have the sender on their own allow list (bound at the
+     * first accepted recipient; every later one must agree, see {@link PersonalSenderLists}).
+     */
+    static final Attributes.Key<Boolean> SENDER_ALLOWED = Attributes.Key.of("sluice.sender-allowed", Boolean.class);
+
+    /**
+     * What the RCPT steps look at: the transaction so far, the recipient, its policy, the limits now,
+     * and what the recipient's own sender lists say of the sender (null: nothing).
+     */
+    record Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits, SenderLists.Kind personal) {
+        Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits) {
+            this(tx, recipient, policy, limits, null);
+        }
     }
 
     @Inject
@@ -53,18 +67,22 @@ public class RcptPhase {
     @Inject
     SettingsCache settings;
 
+    @Inject
+    SenderLists senderLists;
+
     private RecipientRates rates;
     private List<PhaseStep<Rcpt>> steps;
 
     @PostConstruct
     void assemble() {
         rates = new RecipientRates();
-        steps = List.of(rates, new OnePolicyPerTransaction(), new VerifyRecipient(verifier));
+        steps = List.of(rates, new PersonalSenderLists(), new OnePolicyPerTransaction(), new VerifyRecipient(verifier));
     }
 
     public Decision check(Transaction tx, Recipient recipient) {
         PolicyRules policy = policyFor(policies.snapshot(), tx, recipient.address());
-        Decision decision = decide(steps, new Rcpt(tx, recipient, policy, settings.current().connections()));
+        SenderLists.Kind personal = senderLists.lookup(recipient.address(), tx.sender()).orElse(null);
+        Decision decision = decide(steps, new Rcpt(tx, recipient, policy, settings.current().connections(), personal));
         counters.recipient(decision.reply());
         if (!decision.accepted() && decision.reply().code() != ReplyCode.INSUFFICIENT_STORAGE) {
             LOG.info(() -> tx.queueId() + ": recipient <" + recipient.address() + "> from=<" + tx.sender()
@@ -80,7 +98,8 @@ public class RcptPhase {
             throw new IllegalStateException("no RCPT step decided about <" + r.recipient().address() + ">");
         }
         return decision.accepted()
-                ? new Decision.Accept(decision.reply(), decision.attributes().with(BOUND_POLICY, r.policy().id()))
+                ? new Decision.Accept(decision.reply(), decision.attributes().with(BOUND_POLICY, r.policy().id())
+                        .with(SENDER_ALLOWED, r.personal() == SenderLists.Kind.ALLOW))
                 : decision;
     }
 

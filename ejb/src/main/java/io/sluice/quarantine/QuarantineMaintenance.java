@@ -65,6 +65,9 @@ public class QuarantineMaintenance {
     DataSource dataSource;
 
     @Inject
+    DigestLinks links;
+
+    @Inject
     QuarantineStore store;
 
     @Inject
@@ -160,6 +163,10 @@ public class QuarantineMaintenance {
                         .append(m.sender().isEmpty() ? "<>" : m.sender()).append("  \"")
                         .append(m.subject() == null ? "" : m.subject()).append("\"  (").append(m.reason())
                         .append(")\r\n");
+                String link = links.linkFor(m, e.getKey());
+                if (link != null) {
+                    list.append("    ").append(link).append("\r\n");
+                }
             }
             Map<String, String> values = Map.of("count", Integer.toString(e.getValue().size()), "list",
                     list.toString(), "hostname", host, "recipients", e.getKey());

@@ -16,6 +16,7 @@ import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.MessageHeaders;
 import io.sluice.scan.spam.BayesLearner;
 import io.sluice.scan.virus.Signatures;
+import io.sluice.security.Scope;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -76,22 +77,28 @@ public class QuarantineService {
     public record Bulk(int matched, List<String> done, Map<String, String> failed) {
     }
 
+    /** What the query matches, each entry as the query's scope may see it. */
     public Page<QuarantinedMessage> search(QuarantineQuery q, int page, int size) {
-        return store.search(q, Checks.page(page), Checks.size(size));
+        Page<QuarantinedMessage> found = store.search(q, Checks.page(page), Checks.size(size));
+        return new Page<>(found.items().stream().map(m -> m.narrowedTo(q.scope())).toList(), found.page(),
+                found.size(), found.total());
     }
 
-    public QuarantinedMessage get(String queueId) {
-        return store.find(queueId).orElseThrow(() -> new ManageException.NotFound("quarantined message " + queueId));
+    /** The entry as the scope may see it; one held for no recipient within the scope does not exist for it. */
+    public QuarantinedMessage get(String queueId, Scope scope) {
+        return store.find(queueId).filter(m -> m.recipients().stream().anyMatch(scope::covers))
+                .map(m -> m.narrowedTo(scope))
+                .orElseThrow(() -> new ManageException.NotFound("quarantined message " + queueId));
     }
 
     /** The stored octets, for download as .eml. */
-    public StoredMessage raw(String queueId) {
-        return store.content(get(queueId));
+    public StoredMessage raw(String queueId, Scope scope) {
+        return store.content(get(queueId, scope));
     }
 
     /** Headers and text, reduced to plain text; attachments only by name. */
-    public QuarantineView view(String queueId) throws IOException {
-        QuarantinedMessage m = get(queueId);
+    public QuarantineView view(String queueId, Scope scope) throws IOException {
+        QuarantinedMessage m = get(queueId, scope);
         Path copy = Files.createTempFile("sluice-view-", ".eml");
         try {
             try (InputStream in = store.content(m).openStream()) {
@@ -113,18 +120,30 @@ public class QuarantineService {
     }
 
     /**
-     * Relays the message to its recipients through the pool, once. Only the attempt that claimed it
-     * settles it: RELEASED on the mail server's 250; HELD again when the mail server refused it or
-     * cannot have received it whole; RELEASE_UNCERTAIN when it went out whole and no answer came.
+     * Relays the message through the pool, once, to its recipients within the scope that it was not
+     * released to yet. Only the attempt that claimed it settles it: RELEASED when it has gone to
+     * every recipient, HELD again for the others otherwise, and HELD again as before when the mail
+     * server refused it or cannot have received it whole; RELEASE_UNCERTAIN when it went out whole
+     * and no answer came.
      *
      * @param again release a RELEASE_UNCERTAIN message too, knowing the mail server may have it already
+     *              (only with the whole quarantine in scope)
      * @throws ManageException.Conflict    released already, being released, or uncertain and not {@code again}
      * @throws ManageException.Unavailable the mail server refused it or was not reached; it is held again
      * @throws ReleaseUncertain            it went out and no answer came; it is RELEASE_UNCERTAIN now
      */
-    public Released release(String queueId, boolean learnAsHam, String by, boolean again) {
-        QuarantinedMessage m = get(queueId);
-        RelayEnvelope envelope = envelope(m);
+    public Released release(String queueId, boolean learnAsHam, String by, boolean again, Scope scope) {
+        if (!scope.everything() && (again || learnAsHam)) {
+            throw new ManageException.Forbidden("only an administrator may " + (again ? "release an uncertain "
+                    + "release again" : "teach the classifier"));
+        }
+        QuarantinedMessage m = get(queueId, scope);
+        QuarantinedMessage whole = store.find(queueId).orElseThrow();
+        List<String> to = whole.unreleasedWithin(scope);
+        if (to.isEmpty()) {
+            throw new ManageException.Conflict("quarantined message " + queueId + " is released already");
+        }
+        RelayEnvelope envelope = envelope(m, to);
         String token = store.claim(queueId, by, again);
         if (token == null) {
             throw notClaimed(queueId);
@@ -154,7 +173,7 @@ public class QuarantineService {
         }
         String reply = r.finalReply().toString();
         try {
-            if (!store.released(queueId, token, reply)) {
+            if (!store.released(queueId, token, reply, to)) {
                 LOG.warning(() -> queueId + ": released (" + reply + "), but the entry was settled otherwise "
                         + "meanwhile");
             }
@@ -163,9 +182,10 @@ public class QuarantineService {
                     + "it will show as " + QuarantineState.RELEASE_UNCERTAIN);
             throw e;
         }
-        LOG.info(() -> queueId + ": released from quarantine by " + by + (again ? " again" : "") + " to="
-                + m.recipients() + " (" + reply + ")");
-        return new Released(queueId, QuarantineState.RELEASED, reply, learnAsHam && learn(m));
+        LOG.info(() -> queueId + ": released from quarantine by " + by + (again ? " again" : "") + " to=" + to
+                + " (" + reply + ")");
+        QuarantineState now = get(queueId, scope).state();
+        return new Released(queueId, now, reply, learnAsHam && learn(m));
     }
 
     /**
@@ -173,24 +193,24 @@ public class QuarantineService {
      * so it counts as released and is never sent again.
      */
     public QuarantinedMessage markReleased(String queueId, String by) {
-        QuarantinedMessage m = get(queueId);
+        QuarantinedMessage m = get(queueId, Scope.EVERYTHING);
         String reply = "marked released by " + by + "; the release had ended with: " + m.releaseReply();
         if (!store.markReleased(queueId, by, reply)) {
-            QuarantineState now = get(queueId).state();
+            QuarantineState now = get(queueId, Scope.EVERYTHING).state();
             throw new ManageException.Conflict("quarantined message " + queueId + " is " + now + ": only a message "
                     + "in " + QuarantineState.RELEASE_UNCERTAIN + " can be marked released");
         }
         LOG.info(() -> queueId + ": marked released by " + by);
-        return get(queueId);
+        return get(queueId, Scope.EVERYTHING);
     }
 
-    private RelayEnvelope envelope(QuarantinedMessage m) {
+    private RelayEnvelope envelope(QuarantinedMessage m, List<String> to) {
         Map<String, String> parameters = new HashMap<>();
         String body = store.bodyType(m.queueId());
         if (body != null) {
             parameters.put("BODY", body);
         }
-        return new RelayEnvelope(m.sender(), m.recipients(), parameters);
+        return new RelayEnvelope(m.sender(), to, parameters);
     }
 
     /** Why a release could not claim the message. */
@@ -227,24 +247,23 @@ public class QuarantineService {
                 + "it released, or release it again with again=true", cause);
     }
 
-    public void delete(String queueId) {
-        get(queueId);
-        if (!store.delete(queueId)) {
+    /** Deletes the entry, or with a narrower scope takes it away from the recipients within it. */
+    public void delete(String queueId, Scope scope) {
+        get(queueId, scope);
+        if (!(scope.everything() ? store.delete(queueId) : store.deleteFor(queueId, scope))) {
             throw new ManageException.Conflict("quarantined message " + queueId + " is being released right now");
         }
-        LOG.info(() -> queueId + ": deleted from quarantine");
+        LOG.info(() -> queueId + ": deleted from quarantine" + (scope.everything() ? "" : " for " + scope));
     }
 
     /** Releases what the query matches (held messages only), up to {@link #BULK_LIMIT}. */
     public Bulk releaseAll(QuarantineQuery q, boolean learnAsHam, String by) {
-        QuarantineQuery held = new QuarantineQuery(q.sender(), q.recipient(), q.subject(), q.reason(), q.policy(),
-                QuarantineState.HELD, q.from(), q.until());
-        return each(held, id -> release(id, learnAsHam, by, false));
+        return each(q.held(), id -> release(id, learnAsHam, by, false, q.scope()));
     }
 
     /** Deletes what the query matches, up to {@link #BULK_LIMIT}. */
     public Bulk deleteAll(QuarantineQuery q) {
-        return each(q, this::delete);
+        return each(q, id -> delete(id, q.scope()));
     }
 
     private Bulk each(QuarantineQuery q, java.util.function.Consumer<String> operation) {

@@ -5,6 +5,7 @@ import io.sluice.manage.Page;
 import io.sluice.persistence.ColumnText;
 import io.sluice.persistence.Jdbc;
 import io.sluice.persistence.Where;
+import io.sluice.security.Scope;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -161,11 +162,44 @@ public class QuarantineStore {
         return n == 1 ? token : null;
     }
 
-    /** The attempt's mail server took the message; false if the entry was settled otherwise meanwhile. */
+    /**
+     * The attempt's mail server took the message for {@code to}: those recipients are released, and
+     * the entry is RELEASED once every recipient is, HELD again while some are not. False if the
+     * entry was settled otherwise meanwhile (the recipients count as released all the same: they have it).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean released(String queueId, String token, String reply) {
-        return settle("state = 'RELEASED', released_at = ?, release_reply = ?", queueId, token,
-                Jdbc.timestamp(clock.instant()), ColumnText.of(reply, TEXT));
+    public boolean released(String queueId, String token, String reply, List<String> to) {
+        Object at = Jdbc.timestamp(clock.instant());
+        for (String address : to) {
+            update("UPDATE quarantine_recipient SET released_at = ? WHERE queue_id = ? AND address = ? "
+                    + "AND released_at IS NULL", at, queueId, address);
+        }
+        return settle("state = CASE WHEN EXISTS (SELECT 1 FROM quarantine_recipient r WHERE r.queue_id = "
+                + "quarantine.queue_id AND r.released_at IS NULL) THEN 'HELD' ELSE 'RELEASED' END, released_at = ?, "
+                + "release_reply = ?, release_started_at = NULL", queueId, token, at, ColumnText.of(reply, TEXT));
+    }
+
+    /**
+     * Takes the message away from the recipients within {@code scope} (a mailbox owner or domain
+     * administrator deleting their copy); the entry goes when no recipient is left. False when
+     * it is being released right now.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean deleteFor(String queueId, Scope scope) {
+        if (QuarantineState.RELEASING.name().equals(single("SELECT state FROM quarantine WHERE queue_id = ?", queueId))) {
+            return false;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(queueId);
+        params.addAll(scope.values());
+        params.add(queueId);
+        // and not while a release began meanwhile: it may be sending to these very recipients
+        update("DELETE FROM quarantine_recipient WHERE queue_id = ? AND " + scope.condition("lower_address")
+                + " AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.queue_id = ? AND q.state = 'RELEASING')",
+                params.toArray());
+        update("DELETE FROM quarantine WHERE queue_id = ? AND state <> 'RELEASING' AND NOT EXISTS "
+                + "(SELECT 1 FROM quarantine_recipient r WHERE r.queue_id = quarantine.queue_id)", queueId);
+        return true;
     }
 
     /** The attempt certainly did not reach the mail server, or was refused: the message is held again. */
@@ -187,6 +221,9 @@ public class QuarantineStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean markReleased(String queueId, String by, String reply) {
+        update("UPDATE quarantine_recipient SET released_at = ? WHERE queue_id = ? AND released_at IS NULL "
+                + "AND EXISTS (SELECT 1 FROM quarantine q WHERE q.queue_id = quarantine_recipient.queue_id "
+                + "AND q.state = 'RELEASE_UNCERTAIN')", Jdbc.timestamp(clock.instant()), queueId);
         return update("UPDATE quarantine SET state = 'RELEASED', released_at = ?, released_by = ?, release_reply = ?, "
                         + "release_token = NULL WHERE queue_id = ? AND state = 'RELEASE_UNCERTAIN'",
                 Jdbc.timestamp(clock.instant()), ColumnText.of(by, 100), ColumnText.of(reply, TEXT), queueId) == 1;
@@ -225,14 +262,14 @@ public class QuarantineStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT DISTINCT r.lower_address, " + prefixed("q.")
                      + " FROM quarantine q JOIN quarantine_recipient r ON r.queue_id = q.queue_id "
-                     + "WHERE q.state = 'HELD' AND q.digest_sent_at IS NULL "
+                     + "WHERE q.state = 'HELD' AND q.digest_sent_at IS NULL AND r.released_at IS NULL "
                      + "ORDER BY r.lower_address, q.received_at, q.queue_id")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     byRecipient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(row(rs));
                 }
             }
-            Map<String, List<String>> recipients = recipients(c, byRecipient.values().stream().flatMap(List::stream)
+            Map<String, Recipients> recipients = recipients(c, byRecipient.values().stream().flatMap(List::stream)
                     .map(QuarantinedMessage::queueId).distinct().toList());
             byRecipient.replaceAll((k, v) -> withRecipients(v, recipients));
         } catch (SQLException e) {
@@ -282,20 +319,28 @@ public class QuarantineStore {
         }
     }
 
-    /** The recipients of these entries, in their order, by queue id. */
-    private static Map<String, List<String>> recipients(Connection c, List<String> queueIds) throws SQLException {
-        Map<String, List<String>> byId = new HashMap<>();
+    /** The recipients of these entries in their order, and which of them it was released to, by queue id. */
+    private record Recipients(List<String> all, List<String> released) {
+    }
+
+    private static Map<String, Recipients> recipients(Connection c, List<String> queueIds) throws SQLException {
+        Map<String, Recipients> byId = new HashMap<>();
         for (int from = 0; from < queueIds.size(); from += IDS_PER_QUERY) {
             List<String> ids = queueIds.subList(from, Math.min(queueIds.size(), from + IDS_PER_QUERY));
             String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT queue_id, address FROM quarantine_recipient "
-                    + "WHERE queue_id IN (" + marks + ") ORDER BY queue_id, seq")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT queue_id, address, released_at FROM "
+                    + "quarantine_recipient WHERE queue_id IN (" + marks + ") ORDER BY queue_id, seq")) {
                 for (int i = 0; i < ids.size(); i++) {
                     s.setString(i + 1, ids.get(i));
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        byId.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        Recipients r = byId.computeIfAbsent(rs.getString(1),
+                                k -> new Recipients(new ArrayList<>(), new ArrayList<>()));
+                        r.all().add(rs.getString(2));
+                        if (rs.getObject(3) != null) {
+                            r.released().add(rs.getString(2));
+                        }
                     }
                 }
             }
@@ -304,8 +349,12 @@ public class QuarantineStore {
     }
 
     private static List<QuarantinedMessage> withRecipients(List<QuarantinedMessage> rows,
-                                                           Map<String, List<String>> recipients) {
-        return rows.stream().map(m -> m.withRecipients(recipients.getOrDefault(m.queueId(), List.of()))).toList();
+                                                           Map<String, Recipients> recipients) {
+        Recipients none = new Recipients(List.of(), List.of());
+        return rows.stream().map(m -> {
+            Recipients r = recipients.getOrDefault(m.queueId(), none);
+            return m.withRecipients(r.all(), r.released());
+        }).toList();
     }
 
     private String single(String sql, String param) {
@@ -330,6 +379,6 @@ public class QuarantineStore {
                 rs.getString("reason"), rs.getString("policy"), rs.getLong("size"), rs.getString("virus"),
                 Jdbc.nullableDouble(rs, "spam_score"), QuarantineState.valueOf(rs.getString("state")),
                 Jdbc.instant(rs, "release_started_at"), Jdbc.instant(rs, "released_at"), rs.getString("released_by"),
-                rs.getString("release_reply"));
+                rs.getString("release_reply"), List.of());
     }
 }

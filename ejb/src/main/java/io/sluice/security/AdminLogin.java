@@ -1,7 +1,13 @@
 package io.sluice.security;
 
+import io.sluice.api.ClientOrigin;
+import io.sluice.api.MailboxSyntax;
+import io.sluice.api.RelayException;
+import io.sluice.api.Reply;
+import io.sluice.api.ReplyCode;
 import io.sluice.config.Connections;
 import io.sluice.config.SettingsCache;
+import io.sluice.downstream.Downstream;
 import io.sluice.limit.RateWindows;
 import io.sluice.policy.ConfigurationChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +15,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.resource.ResourceException;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +36,10 @@ import java.util.logging.Logger;
  * <li>A digest made with fewer iterations than today's is replaced by a new one at the first
  * successful login, while the password is at hand.</li>
  * <li>One log line per failure, {@code Admin login failed: client=IP user=NAME}, for fail2ban.</li>
+ * <li>A name that is no stored user but a mail address is a mailbox owner's: the password is checked
+ * with the mail server's own AUTH, exactly as an SMTP client's (acting for the browser's address
+ * with XCLIENT where the mail server offers it), and kept nowhere. Its 235 admits them with the role
+ * {@link Role#mailbox}; the failure limit above counts their failures too.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,6 +52,9 @@ public class AdminLogin {
 
     @Inject
     SettingsCache settings;
+
+    @Inject
+    Downstream downstream;
 
     private final RateWindows failures;
     private final VerifiedCredentials verified;
@@ -74,15 +89,16 @@ public class AdminLogin {
             return new LoginOutcome.Limited(limits.authFailureInterval());
         }
         AdminUser user = find(username);
+        if (user == null && MailboxSyntax.isValid(username)) {
+            return mailbox(username, password, clientAddress, limits);
+        }
         boolean matches = (user == null ? nobody : user.passwordHash()).matches(password) && user != null;
         if (!matches) {
             LOG.warning("Admin login failed: client=" + clientAddress + " user=" + printable(username)
                     + " reason=" + (user == null ? "no-such-user" : "wrong-password"));
             return new LoginOutcome.Refused();
         }
-        if (limits.authFailures() > 0) {
-            failures.giveBack(clientAddress);
-        }
+        giveBack(clientAddress, limits);
         if (user.passwordHash().outdated()) {
             int before = user.passwordHash().iterations();
             user.setPassword(PasswordHash.of(password));
@@ -91,6 +107,42 @@ public class AdminLogin {
         }
         verified.remember(username, password, user.role());
         return new LoginOutcome.Admitted(user.username(), user.role());
+    }
+
+    private LoginOutcome mailbox(String address, String password, String clientAddress, Connections limits) {
+        Reply r;
+        try {
+            r = downstream.call("mailbox login", c -> c.authenticate(new ClientOrigin(clientAddress, 0, null, "ESMTP",
+                    null), address, password));
+        } catch (ResourceException | RelayException e) {
+            LOG.warning(() -> "Mailbox login of " + printable(address) + " from " + clientAddress + " not checked: "
+                    + "the mail server cannot be asked: " + e.getMessage());
+            giveBack(clientAddress, limits);
+            return new LoginOutcome.Unavailable();
+        }
+        if (r.code() == ReplyCode.AUTHENTICATION_SUCCEEDED) {
+            giveBack(clientAddress, limits);
+            String owner = address.toLowerCase(Locale.ROOT);
+            verified.remember(address, password, Role.mailbox);
+            LOG.info(() -> "Mailbox owner " + printable(owner) + " logged in from " + clientAddress);
+            return new LoginOutcome.Admitted(owner, Role.mailbox);
+        }
+        if (r.code() < 500) {
+            giveBack(clientAddress, limits);
+            LOG.warning(() -> "Mailbox login of " + printable(address) + " from " + clientAddress + " not checked: "
+                    + "the mail server answered " + r);
+            return new LoginOutcome.Unavailable();
+        }
+        LOG.warning("Admin login failed: client=" + clientAddress + " user=" + printable(address)
+                + " reason=mail-server-refused");
+        return new LoginOutcome.Refused();
+    }
+
+    /** A check that was not a failure gives its place in the failure limit back. */
+    private void giveBack(String clientAddress, Connections limits) {
+        if (limits.authFailures() > 0) {
+            failures.giveBack(clientAddress);
+        }
     }
 
     /** After {@code username}'s password or role changed or the user was deleted: no shortcut for them any more. */

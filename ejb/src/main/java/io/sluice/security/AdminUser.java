@@ -1,16 +1,24 @@
 package io.sluice.security;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A user of the admin API. The server's security realm reads this table directly (see
@@ -42,6 +50,12 @@ public class AdminUser {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** For a domain administrator, the domains they administer (lower case). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "admin_user_domain", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "domain", nullable = false, length = 253)
+    private Set<String> domains = new TreeSet<>();
 
     @Version
     @Column(name = "version", nullable = false)
@@ -77,6 +91,15 @@ public class AdminUser {
 
     public void assign(Role newRole) {
         this.role = newRole;
+    }
+
+    public Set<String> domains() {
+        return Set.copyOf(domains);
+    }
+
+    public void administer(Collection<String> newDomains) {
+        domains.clear();
+        newDomains.forEach(d -> domains.add(d.toLowerCase(Locale.ROOT)));
     }
 
     public Instant createdAt() {

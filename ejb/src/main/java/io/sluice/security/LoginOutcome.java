@@ -13,6 +13,10 @@ public sealed interface LoginOutcome {
     record Refused() implements LoginOutcome {
     }
 
+    /** A mailbox owner's password could not be checked: the mail server was not reached or did not say. */
+    record Unavailable() implements LoginOutcome {
+    }
+
     /** The client's address failed too often lately; nothing was checked. */
     record Limited(Duration retryAfter) implements LoginOutcome {
     }

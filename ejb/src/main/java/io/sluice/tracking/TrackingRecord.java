@@ -1,5 +1,6 @@
 package io.sluice.tracking;
 
+import io.sluice.security.Scope;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import java.time.Instant;
@@ -25,5 +26,15 @@ public record TrackingRecord(String queueId, Instant receivedAt, Instant decided
     public TrackingRecord {
         recipients = List.copyOf(recipients);
         viruses = List.copyOf(viruses);
+    }
+
+    /** The record as a caller with this scope may see it: only the recipients within the scope. */
+    public TrackingRecord narrowedTo(Scope scope) {
+        if (scope.everything()) {
+            return this;
+        }
+        return new TrackingRecord(queueId, receivedAt, decidedAt, relayedAt, clientIp, helo, tls, authUser, sender,
+                recipients.stream().filter(scope::covers).toList(), size, viruses, spamScore, spamSymbols, verdict,
+                policy, actions, outcome, reply, downstreamReply, scanMillis, relayMillis, totalMillis);
     }
 }

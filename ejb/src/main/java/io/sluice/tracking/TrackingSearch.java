@@ -43,7 +43,7 @@ public class TrackingSearch {
         try (Connection c = dataSource.getConnection()) {
             Jdbc.Rows<TrackingRecord> r = Jdbc.page(c, COLUMNS, "message_log", where, "received_at DESC, queue_id",
                     page, size, TrackingSearch::row);
-            return new Page<>(r.items(), page, size, r.total());
+            return new Page<>(r.items().stream().map(t -> t.narrowedTo(q.scope())).toList(), page, size, r.total());
         } catch (SQLException e) {
             throw new IllegalStateException("searching the tracking log: " + e.getMessage(), e);
         }

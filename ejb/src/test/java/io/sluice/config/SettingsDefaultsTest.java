@@ -36,7 +36,7 @@ class SettingsDefaultsTest {
     private static final Pattern INSERT = Pattern.compile(
             "INSERT INTO gateway_settings \\(([^)]*)\\) VALUES \\(([^)]*)\\);");
     private static final Pattern ADD = Pattern.compile(
-            "ALTER TABLE gateway_settings ADD COLUMN (\\w+)\\s+\\w+(?:\\(\\d+\\))?\\s+DEFAULT\\s+('[^']*'|\\S+)");
+            "ALTER TABLE gateway_settings ADD COLUMN (\\w+)\\s+\\w+(?:\\(\\d+\\))?\\s+DEFAULT\\s+('[^']*'|[^\\s;]+)");
 
     @Test
     void everyColumnIsMappedOnceAndStartsWithTheRecordsDefault() throws Exception {

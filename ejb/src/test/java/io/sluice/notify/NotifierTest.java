@@ -28,7 +28,7 @@ class NotifierTest {
 
     static RuntimeSettings settings(boolean senderOnVirus) {
         return RuntimeSettings.DEFAULT.with(new General("security@example.com", "X-"))
-                .with(new Notifications(senderOnVirus, true, Duration.ofDays(1)));
+                .with(new Notifications(senderOnVirus, true, Duration.ofDays(1), null));
     }
 
     @ParameterizedTest(name = "{0}, virus {1}, senderOnVirus {2}: told {3}")

@@ -8,6 +8,7 @@ import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.config.Connections;
 import io.sluice.limit.RateWindows;
+import io.sluice.mailbox.SenderLists;
 import io.sluice.policy.PolicyRules;
 import io.sluice.policy.TestPolicies;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,8 @@ class PhaseStepsTest {
         Connections c = limits(0, 0, 0, 0, 0);
         Decision accepted = RcptPhase.decide(List.of(looks, new OnePolicyPerTransaction(), verifies),
                 new RcptPhase.Rcpt(tx(Attributes.NONE), Recipient.of("ceo@example.com"), EXECUTIVES, c));
-        assertEquals(new Decision.Accept(VERIFIED, Attributes.of(RcptPhase.BOUND_POLICY, 2L)), accepted);
+        assertEquals(new Decision.Accept(VERIFIED, Attributes.of(RcptPhase.BOUND_POLICY, 2L)
+                .with(RcptPhase.SENDER_ALLOWED, false)), accepted);
         assertEquals(List.of("looks", "verifies"), ran);
 
         ran.clear();
@@ -121,5 +123,26 @@ class PhaseStepsTest {
         assertEquals(452, refused.reply().code());
         assertEquals(Attributes.NONE, refused.attributes());
         assertEquals(List.of("looks"), ran); // verification is not asked for a recipient refused before it
+    }
+
+    @Test
+    void theRecipientsOwnListsBlockASenderAndKeepAllowingAndOtherRecipientsApart() {
+        PersonalSenderLists step = new PersonalSenderLists();
+        Connections c = limits(0, 0, 0, 0, 0);
+        assertEquals(new Decision.Reject(Reply.of(550, "5.7.1", "Error: <b@example.com> does not take mail from <"
+                        + tx(Attributes.NONE).sender() + ">")),
+                step.apply(new RcptPhase.Rcpt(tx(Attributes.NONE), Recipient.of("b@example.com"), INBOUND, c,
+                        SenderLists.Kind.BLOCK)));
+        assertNull(step.apply(new RcptPhase.Rcpt(tx(Attributes.NONE), Recipient.of("b@example.com"), INBOUND, c,
+                SenderLists.Kind.ALLOW)));
+        Transaction allowing = tx(Attributes.of(RcptPhase.SENDER_ALLOWED, true), "b@example.com");
+        assertNull(step.apply(new RcptPhase.Rcpt(allowing, Recipient.of("c@example.com"), INBOUND, c,
+                SenderLists.Kind.ALLOW)));
+        assertEquals(new Decision.TemporaryFailure(Reply.of(452, "4.5.3", "Error: <c@example.com> does not allow this "
+                        + "sender, unlike the other recipients; send to it in a new transaction")),
+                step.apply(new RcptPhase.Rcpt(allowing, Recipient.of("c@example.com"), INBOUND, c, null)));
+        Transaction notAllowing = tx(Attributes.of(RcptPhase.SENDER_ALLOWED, false), "b@example.com");
+        assertEquals(452, step.apply(new RcptPhase.Rcpt(notAllowing, Recipient.of("c@example.com"), INBOUND, c,
+                SenderLists.Kind.ALLOW)).reply().code());
     }
 }

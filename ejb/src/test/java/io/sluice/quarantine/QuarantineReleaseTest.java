@@ -7,6 +7,7 @@ import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
 import io.sluice.api.Reply;
 import io.sluice.manage.ManageException;
+import io.sluice.security.Scope;
 import io.sluice.persistence.TestDatabase;
 import io.sluice.downstream.Downstream;
 import jakarta.resource.ResourceException;
@@ -65,13 +66,13 @@ class QuarantineReleaseTest {
     @Test
     void aMessageTheMailServerTakesIsReleasedToEveryRecipientAsGiven() {
         mailServer.next = Behaviour.TAKE;
-        QuarantineService.Released r = service.release("Q1", false, "admin", false);
+        QuarantineService.Released r = service.release("Q1", false, "admin", false, Scope.EVERYTHING);
         assertEquals(QuarantineState.RELEASED, r.state());
         assertEquals(QuarantineState.RELEASED, state());
         assertEquals(List.of(QuarantineStoreTest.manyRecipients()), mailServer.envelopes.stream()
                 .map(RelayEnvelope::recipients).toList());
         assertEquals("Subject: x\r\n\r\nHello\r\n", mailServer.received.toString());
-        assertThrows(ManageException.Conflict.class, () -> service.release("Q1", false, "admin", true));
+        assertThrows(ManageException.Conflict.class, () -> service.release("Q1", false, "admin", true, Scope.EVERYTHING));
     }
 
     @Test
@@ -79,19 +80,19 @@ class QuarantineReleaseTest {
         for (Behaviour b : List.of(Behaviour.REFUSE_MAIL, Behaviour.REFUSE_AFTER_DATA, Behaviour.UNREACHABLE,
                 Behaviour.DROP_BEFORE_DATA, Behaviour.DROP_DURING_DATA)) {
             mailServer.next = b;
-            assertThrows(ManageException.Unavailable.class, () -> service.release("Q1", false, "admin", false),
+            assertThrows(ManageException.Unavailable.class, () -> service.release("Q1", false, "admin", false, Scope.EVERYTHING),
                     b.name());
             assertEquals(QuarantineState.HELD, state(), b.name());
         }
         mailServer.next = Behaviour.TAKE;
-        service.release("Q1", false, "admin", false);
+        service.release("Q1", false, "admin", false, Scope.EVERYTHING);
         assertEquals(QuarantineState.RELEASED, state());
     }
 
     @Test
     void aConnectionLostAfterTheMessageWentOutLeavesItUncertainAndItIsNotSentAgainByItself() {
         mailServer.next = Behaviour.DROP_AFTER_DATA;
-        ReleaseUncertain e = assertThrows(ReleaseUncertain.class, () -> service.release("Q1", false, "admin", false));
+        ReleaseUncertain e = assertThrows(ReleaseUncertain.class, () -> service.release("Q1", false, "admin", false, Scope.EVERYTHING));
         assertTrue(e.getMessage().contains("may have reached the mail server"), e.getMessage());
         assertEquals(QuarantineState.RELEASE_UNCERTAIN, state());
         assertTrue(store.find("Q1").orElseThrow().releaseReply().startsWith("the connection failed after the "
@@ -99,12 +100,12 @@ class QuarantineReleaseTest {
 
         mailServer.next = Behaviour.TAKE;
         ManageException.Conflict refused = assertThrows(ManageException.Conflict.class,
-                () -> service.release("Q1", false, "admin", false));
+                () -> service.release("Q1", false, "admin", false, Scope.EVERYTHING));
         assertTrue(refused.getMessage().contains("release it again with again=true"), refused.getMessage());
         assertEquals(1, mailServer.envelopes.size(), "no second delivery");
         assertEquals(0, service.releaseAll(QuarantineQuery.ALL, false, "admin").done().size(), "nor in bulk");
 
-        service.release("Q1", false, "admin", true);
+        service.release("Q1", false, "admin", true, Scope.EVERYTHING);
         assertEquals(QuarantineState.RELEASED, state());
         assertEquals(2, mailServer.envelopes.size(), "sent again, knowingly");
     }
@@ -113,13 +114,13 @@ class QuarantineReleaseTest {
     void anUncertainReleaseCanBeMarkedReleasedOnlyThen() {
         assertThrows(ManageException.Conflict.class, () -> service.markReleased("Q1", "admin"));
         mailServer.next = Behaviour.DROP_AFTER_DATA;
-        assertThrows(ReleaseUncertain.class, () -> service.release("Q1", false, "admin", false));
+        assertThrows(ReleaseUncertain.class, () -> service.release("Q1", false, "admin", false, Scope.EVERYTHING));
         QuarantinedMessage m = service.markReleased("Q1", "auditor");
         assertEquals(QuarantineState.RELEASED, m.state());
         assertEquals("auditor", m.releasedBy());
         assertTrue(m.releaseReply().startsWith("marked released by auditor; the release had ended with: the "
                 + "connection failed after the message was sent"), m.releaseReply());
-        assertThrows(ManageException.Conflict.class, () -> service.release("Q1", false, "admin", true));
+        assertThrows(ManageException.Conflict.class, () -> service.release("Q1", false, "admin", true, Scope.EVERYTHING));
     }
 
     /** The pool with one session to a mail server that does what {@link #next} says. */

@@ -2,6 +2,7 @@ package io.sluice.quarantine;
 
 import io.sluice.api.MessageSource;
 import io.sluice.persistence.TestDatabase;
+import io.sluice.security.Scope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -109,10 +111,10 @@ class QuarantineStoreTest {
             assertNull(store.claim("Q1", "admin", false), "a second release");
             assertNull(store.claim("Q1", "admin", true), "not even knowingly while it runs");
             assertFalse(store.delete("Q1"), "not while it is being released");
-            assertFalse(store.released("Q1", "another-attempt", "250 Ok"));
+            assertFalse(store.released("Q1", "another-attempt", "250 Ok", List.of("bob@example.com")));
             assertEquals(QuarantineState.RELEASING, state(store, "Q1"));
             assertNotNull(store.find("Q1").orElseThrow().releaseStartedAt());
-            assertTrue(store.released("Q1", token, "250 2.0.0 Ok: queued as D1"));
+            assertTrue(store.released("Q1", token, "250 2.0.0 Ok: queued as D1", List.of("bob@example.com")));
             QuarantinedMessage m = store.find("Q1").orElseThrow();
             assertEquals(QuarantineState.RELEASED, m.state());
             assertEquals("250 2.0.0 Ok: queued as D1", m.releaseReply());
@@ -130,7 +132,7 @@ class QuarantineStoreTest {
             QuarantinedMessage m = store.find("Q1").orElseThrow();
             assertEquals(QuarantineState.HELD, m.state());
             assertNull(m.releasedBy());
-            assertFalse(store.released("Q1", token, "250 late"), "the old attempt has no say any more");
+            assertFalse(store.released("Q1", token, "250 late", List.of("bob@example.com")), "the old attempt has no say any more");
             assertNotNull(store.claim("Q1", "admin", false));
         });
     }
@@ -154,7 +156,7 @@ class QuarantineStoreTest {
 
             String again = store.claim("Q2", "admin", true);
             assertNotNull(again, "released again knowingly");
-            assertTrue(store.released("Q2", again, "250 Ok"));
+            assertTrue(store.released("Q2", again, "250 Ok", List.of("bob@example.com")));
 
             assertTrue(store.delete("Q3"));
         });
@@ -181,10 +183,61 @@ class QuarantineStoreTest {
             assertEquals(QuarantineState.RELEASE_UNCERTAIN, state(store, "Q1"));
             assertEquals("the gateway stopped", store.find("Q2").orElseThrow().releaseReply());
 
-            assertTrue(store.released("Q1", one, "250 Ok"), "its 250 came after all");
+            assertTrue(store.released("Q1", one, "250 Ok", List.of("bob@example.com")), "its 250 came after all");
             assertEquals(QuarantineState.RELEASED, state(store, "Q1"));
             assertTrue(store.unclaim("Q2", two, "550 refused"), "its refusal came after all");
             assertEquals(QuarantineState.HELD, state(store, "Q2"));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMessageIsReleasedToSomeRecipientsAndStaysHeldForTheRest(String kind) throws Exception {
+        on(kind, (store, db) -> {
+            hold(store, "Q1", List.of("Bob@example.com", "dave@example.org", "erin@example.org"), "Offer");
+            String first = store.claim("Q1", "orgadmin", false);
+            assertTrue(store.released("Q1", first, "250 Ok: D1", List.of("dave@example.org")));
+            QuarantinedMessage m = store.find("Q1").orElseThrow();
+            assertEquals(QuarantineState.HELD, m.state());
+            assertEquals(List.of("dave@example.org"), m.releasedRecipients());
+            assertEquals(List.of("Bob@example.com", "erin@example.org"), m.unreleasedWithin(Scope.EVERYTHING));
+            assertEquals(List.of("erin@example.org"), m.unreleasedWithin(new Scope.Domains(Set.of("example.org"))));
+            // only the unreleased recipients are in the next digest
+            assertEquals(Set.of("bob@example.com", "erin@example.org"), store.undigested().keySet());
+
+            String second = store.claim("Q1", "admin", false);
+            assertTrue(store.released("Q1", second, "250 Ok: D2", List.of("Bob@example.com", "erin@example.org")));
+            assertEquals(QuarantineState.RELEASED, state(store, "Q1"));
+            assertEquals(List.of("Bob@example.com", "dave@example.org", "erin@example.org"),
+                    store.find("Q1").orElseThrow().releasedRecipients());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aScopeFindsOnlyItsRecipientsMailAndDeletesItForThemAlone(String kind) throws Exception {
+        on(kind, (store, db) -> {
+            hold(store, "Q1", List.of("bob@example.com"), "For com");
+            hold(store, "Q2", List.of("bob@example.com", "Dave@Example.org"), "For both");
+            hold(store, "Q3", List.of("carol@a_b.example"), "Look-alike");
+            hold(store, "Q4", List.of("carol@axb.example"), "Other");
+            Scope org = new Scope.Domains(Set.of("example.org", "a_b.example"));
+            QuarantineQuery byOrg = new QuarantineQuery(null, null, null, null, null, null, null, null, org);
+            assertEquals(List.of("Q2", "Q3"), store.ids(byOrg, 10));
+            Scope dave = new Scope.Mailbox("dave@example.org");
+            assertEquals(List.of("Q2"), store.ids(new QuarantineQuery(null, null, null, null, null, null, null, null,
+                    dave), 10));
+            assertEquals(List.of("Dave@Example.org"), store.find("Q2").orElseThrow().narrowedTo(dave).recipients());
+
+            assertTrue(store.deleteFor("Q2", dave));
+            assertEquals(List.of("bob@example.com"), store.find("Q2").orElseThrow().recipients());
+            assertTrue(store.deleteFor("Q3", org));
+            assertTrue(store.find("Q3").isEmpty(), "no recipient left: the entry goes");
+            String token = store.claim("Q1", "admin", false);
+            assertFalse(store.deleteFor("Q1", new Scope.Mailbox("bob@example.com")),
+                    "not while it is being released");
+            assertEquals(List.of("bob@example.com"), store.find("Q1").orElseThrow().recipients());
+            assertNotNull(token);
         });
     }
 }

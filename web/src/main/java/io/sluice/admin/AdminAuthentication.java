@@ -37,6 +37,8 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Sluice admin API";
     static final String TOKEN_HEADER = "X-CSRF-Token";
+    /** The digest links' path, open to anyone holding a signed token (web.xml). */
+    static final String LINKS = "/api/v1/links/";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
@@ -48,6 +50,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + LINKS)) {
+            return context.doNothing(); // a digest link carries its own signed grant and never a login
+        }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), request, response, context);

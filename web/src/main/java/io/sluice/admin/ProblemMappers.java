@@ -36,6 +36,10 @@ public final class ProblemMappers {
             if (e instanceof ManageException.NotFound) {
                 return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
             }
+            if (e instanceof ManageException.Forbidden) {
+                return Problem.of("urn:sluice:problem:forbidden", Response.Status.FORBIDDEN, "Forbidden",
+                        e.getMessage(), null).toResponse();
+            }
             if (e instanceof ManageException.Unavailable) {
                 return Problem.of("urn:sluice:problem:downstream-unavailable", Response.Status.SERVICE_UNAVAILABLE,
                         "Downstream unavailable", e.getMessage(), null).toResponse();

@@ -10,6 +10,7 @@ import io.sluice.quarantine.QuarantineView;
 import io.sluice.quarantine.QuarantinedMessage;
 import io.sluice.quarantine.ReleaseUncertain;
 import io.sluice.quarantine.StoredMessage;
+import io.sluice.security.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -19,10 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
@@ -36,6 +35,11 @@ import java.util.Locale;
  * teaching the Bayes classifier it was ham), delete it; and the same in bulk for a search. A release
  * that may have reached the mail server without an answer (502, state RELEASE_UNCERTAIN) is settled
  * by marking it released, releasing it again with {@code again=true}, or deleting it.
+ *
+ * <p>A domain administrator or mailbox owner sees and acts on the messages held for recipients
+ * within their scope only, and only as far as those recipients go: a release goes to them alone,
+ * a delete takes the message from them alone, and other recipients are not shown. A message held
+ * for no one within the scope answers 404 as if it did not exist.
  */
 @Path("/quarantine")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,8 +53,8 @@ public class QuarantineResource {
     @Inject
     Audit audit;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     /** The search filters, as query parameters. */
     public static class Filter {
@@ -84,9 +88,9 @@ public class QuarantineResource {
             return sb.length() == 0 ? "(everything)" : sb.toString();
         }
 
-        QuarantineQuery query() {
+        QuarantineQuery query(Scope scope) {
             return new QuarantineQuery(sender, recipient, subject, reason, policy, state(), TimeParam.parse("from", from),
-                    TimeParam.parse("until", until));
+                    TimeParam.parse("until", until), scope);
         }
 
         private QuarantineState state() {
@@ -108,19 +112,19 @@ public class QuarantineResource {
     public Page<QuarantinedMessage> search(@BeanParam Filter filter, @QueryParam("page") String page,
                                            @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
-        return quarantine.search(filter.query(), p.page(), p.size());
+        return quarantine.search(filter.query(caller.scope()), p.page(), p.size());
     }
 
     @GET
     @Path(QUEUE_ID)
     public QuarantinedMessage get(@PathParam("queueId") String queueId) {
-        return quarantine.get(queueId);
+        return quarantine.get(queueId, caller.scope());
     }
 
     @GET
     @Path(QUEUE_ID + "/view")
     public QuarantineView view(@PathParam("queueId") String queueId) throws IOException {
-        return quarantine.view(queueId);
+        return quarantine.view(queueId, caller.scope());
     }
 
     /** The raw message as an attachment named after its queue id. */
@@ -128,7 +132,7 @@ public class QuarantineResource {
     @Path(QUEUE_ID + "/raw")
     @Produces("message/rfc822")
     public Response raw(@PathParam("queueId") String queueId) {
-        StoredMessage message = quarantine.raw(queueId);
+        StoredMessage message = quarantine.raw(queueId, caller.scope());
         StreamingOutput body = message::writeTo;
         return Response.ok(body, "message/rfc822").header("Content-Length", message.size())
                 .header("Content-Disposition", "attachment; filename=\"" + queueId + ".eml\"")
@@ -147,7 +151,8 @@ public class QuarantineResource {
         boolean learnAsHam = learnAsHam(learn);
         boolean knowingly = flag("again", again);
         try {
-            QuarantineService.Released released = quarantine.release(queueId, learnAsHam, user(), knowingly);
+            QuarantineService.Released released = quarantine.release(queueId, learnAsHam, caller.name(), knowingly,
+                    caller.scope());
             audit.record(knowingly ? "release-again" : "release", "quarantine " + queueId, null, released);
             return Response.ok(released).build();
         } catch (ReleaseUncertain e) {
@@ -160,7 +165,10 @@ public class QuarantineResource {
     @POST
     @Path(QUEUE_ID + "/mark-released")
     public QuarantinedMessage markReleased(@PathParam("queueId") String queueId) {
-        QuarantinedMessage m = quarantine.markReleased(queueId, user());
+        if (!caller.scope().everything()) {
+            throw new ManageException.Forbidden("only an administrator may mark a release as done");
+        }
+        QuarantinedMessage m = quarantine.markReleased(queueId, caller.name());
         audit.record("mark-released", "quarantine " + queueId, null, m);
         return m;
     }
@@ -168,7 +176,7 @@ public class QuarantineResource {
     @DELETE
     @Path(QUEUE_ID)
     public Response delete(@PathParam("queueId") String queueId) {
-        quarantine.delete(queueId);
+        quarantine.delete(queueId, caller.scope());
         audit.record("delete", "quarantine " + queueId, null, null);
         return Response.noContent().build();
     }
@@ -177,7 +185,8 @@ public class QuarantineResource {
     @POST
     @Path("release")
     public QuarantineService.Bulk releaseAll(@BeanParam Filter filter, @QueryParam("learn") String learn) {
-        QuarantineService.Bulk done = quarantine.releaseAll(filter.query(), learnAsHam(learn), user());
+        QuarantineService.Bulk done = quarantine.releaseAll(filter.query(caller.scope()), learnAsHam(learn),
+                caller.name());
         audit.record("release", "quarantine matching " + filter.describe(), null, done);
         return done;
     }
@@ -186,13 +195,9 @@ public class QuarantineResource {
     @POST
     @Path("delete")
     public QuarantineService.Bulk deleteAll(@BeanParam Filter filter) {
-        QuarantineService.Bulk done = quarantine.deleteAll(filter.query());
+        QuarantineService.Bulk done = quarantine.deleteAll(filter.query(caller.scope()));
         audit.record("delete", "quarantine matching " + filter.describe(), null, done);
         return done;
-    }
-
-    private String user() {
-        return security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName();
     }
 
     private static boolean learnAsHam(String learn) {

@@ -64,6 +64,11 @@ public class SessionResource {
             return Response.fromResponse(AdminAuthentication.tooManyFailures(l).toResponse())
                     .header("Retry-After", l.retryAfter().toSeconds()).build();
         }
+        if (outcome instanceof LoginOutcome.Unavailable) {
+            return Problem.of("urn:sluice:problem:login-unavailable", Response.Status.SERVICE_UNAVAILABLE,
+                    "Login not possible now", "the mail server, which checks mailbox passwords, cannot be asked "
+                            + "right now; try again later", null).toResponse();
+        }
         return Problem.of("urn:sluice:problem:login-failed", Response.Status.UNAUTHORIZED, "Login failed",
                 "unknown user name or wrong password", null).toResponse();
     }

@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * {@code /api/v1/tracking}: what happened to each message (one row per transaction), searchable;
  * {@code /api/v1/tracking/statistics}: traffic per hour or per day with the top senders, recipients
- * and viruses.
+ * and viruses. A domain administrator finds the transactions with a recipient in their domains
+ * (showing only those recipients); the statistics are the whole gateway's, for administrators and
+ * auditors only (web.xml).
  */
 @Path("/tracking")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +29,9 @@ public class TrackingResource {
 
     @Inject
     TrackingSearch tracking;
+
+    @Inject
+    Caller caller;
 
     @GET
     public Page<TrackingRecord> search(@QueryParam("queueId") String queueId, @QueryParam("sender") String sender,
@@ -37,7 +42,7 @@ public class TrackingResource {
                                        @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         return tracking.search(new TrackingQuery(queueId, sender, recipient, clientIp, outcome, verdict, policy,
-                TimeParam.parse("from", from), TimeParam.parse("until", until)), p.page(), p.size());
+                TimeParam.parse("from", from), TimeParam.parse("until", until), caller.scope()), p.page(), p.size());
     }
 
     @GET
