@@ -1,8 +1,10 @@
 // Policies: the ordered list (the first that matches a transaction applies; the default comes last
 // and stays there), reordered by dragging a row or with its Move buttons (PUT /policies/order), and
 // the tool that says which policy a sender, recipient and client get, and why (GET /policies/resolve).
+// #/policies/ID and #/policies/new open the editor.
 import { html } from 'lit';
 import { ConsolePage } from './page.js';
+import './policy-editor.js';
 import { api, ApiError, query } from './api.js';
 import { control, errorFor, read } from './fields.js';
 
@@ -29,6 +31,18 @@ export class SluicePolicies extends ConsolePage {
     explanation: { state: true }, question: { state: true }, errors: { state: true }, dragged: { state: true },
   };
 
+  constructor() {
+    super();
+    this.addEventListener('sluice-policy-saved', (e) => {
+      this.notice = e.detail;
+      this.error = null;
+    });
+  }
+
+  willUpdate(changed) {
+    if (changed.has('param') && !this.param && changed.get('param')) this.load();
+  }
+
   async load() {
     try {
       this.policies = (await api('GET', '/policies?size=500')).items;
@@ -38,6 +52,7 @@ export class SluicePolicies extends ConsolePage {
   }
 
   render() {
+    if (this.param) return html`<sluice-policy-editor .session=${this.session} .param=${this.param}></sluice-policy-editor>`;
     return html`
       <h1 tabindex="-1">Policies</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
@@ -45,6 +60,7 @@ export class SluicePolicies extends ConsolePage {
       <p class="quiet">A transaction gets the first policy in this order that matches its sender and
         recipient in its direction; the default policy comes last and catches the rest.
         ${this.admin ? 'Drag a row, or use its Move buttons, to change the order.' : ''}</p>
+      ${this.admin ? html`<div class="actions"><a class="button" href="#/policies/new">New policy</a></div>` : ''}
       ${this.policies ? this.list() : html`<p aria-live="polite">Loading…</p>`}
       ${this.explainer()}`;
   }
@@ -68,7 +84,7 @@ export class SluicePolicies extends ConsolePage {
                 @drop=${draggable ? (e) => this.drop(e, p) : null}
                 @dragend=${() => { this.dragged = null; }}>
               <td data-label="#">${i + 1}</td>
-              <th scope="row" data-label="Name">${p.name}${p.isDefault ? html` <span class="quiet">(default)</span>` : ''}
+              <th scope="row" data-label="Name"><a href="#/policies/${p.id}">${p.name}</a>${p.isDefault ? html` <span class="quiet">(default)</span>` : ''}
                 ${p.enabled ? '' : html` <span class="quiet">(disabled)</span>`}
                 ${p.description ? html`<br><small class="quiet">${p.description}</small>` : ''}</th>
               <td data-label="Direction">${p.direction.toLowerCase()}</td>

@@ -417,6 +417,64 @@ class ConsoleIT extends GatewayTest {
     }
 
     @Test
+    void aPolicyIsMadeInTheEditorWithEachComplaintAtItsFieldThenMovedUp() {
+        admin.expect(201, admin.post("/api/v1/policies", "{\"name\":\"Sales\",\"recipients\":[{\"kind\":"
+                + "\"ADDRESS\",\"value\":\"sales@example.com\"}]}"));
+        try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/policies")) {
+            Page page = tab.page();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New policy")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("New policy");
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Board");
+            page.getByLabel("Direction").selectOption("INBOUND");
+            page.getByLabel("Recipient 1: kind").selectOption("DOMAIN");
+            page.getByLabel("Recipient 1: value").fill("not a domain!");
+            button(page, "Add sender exception").click();
+            page.getByLabel("Sender exception 1: value").fill("newsletter@news.example.org");
+            button(page, "Add rule").click();
+            page.getByLabel("Rule 1: name").fill("urgent");
+            page.getByLabel("Rule 1: filter").selectOption("SUBJECT");
+            button(page, "Add action to rule 1").click();
+            page.getByLabel("Rule 1, action 2: type").selectOption("REJECT");
+            page.getByLabel("Rule 1, action 2: Reply code").fill("250");
+            button(page, "Create policy").click();
+
+            // each complaint at its field, the first one focused; what was typed stays
+            assertThat(page.locator("#pe-recipients-0-value-error")).hasText("is not a domain name");
+            assertThat(page.locator("#pe-r0-f-pattern-error")).hasText("is required for SUBJECT");
+            assertThat(page.locator("#pe-r0-a1-code-error")).hasText("must be a reply code for a refused message: "
+                    + "450, 451, 452, 550, 551, 552, 553 or 554");
+            assertThat(page.getByLabel("Recipient 1: value")).isFocused();
+            assertThat(page.getByLabel("Sender exception 1: value")).hasValue("newsletter@news.example.org");
+            tab.assertRefusals("400 /api/v1/policies");
+            tab.screenshot("policy-editor-errors");
+
+            page.getByLabel("Recipient 1: value").fill("example.org");
+            page.getByLabel("Rule 1: Text").fill("urgent");
+            page.getByLabel("Rule 1: Ignore case").check();
+            page.getByLabel("Rule 1, action 2: Reply code").fill("550");
+            page.getByLabel("Rule 1, action 2: Enhanced status").fill("5.7.1");
+            page.getByLabel("Rule 1, action 2: Reply text").fill("Not for the board");
+            button(page, "Create policy").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Created Board.");
+            assertEquals(List.of("Sales", "Board", "Default"), policyOrder());
+            button(page, "Move Board up").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Moved Board to position 1.");
+            tab.assertNoProblems();
+        }
+        assertEquals(List.of("Board", "Sales", "Default"), policyOrder());
+        JsonObject board = admin.get("/api/v1/policies?size=500").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("name").equals("Board")).findFirst()
+                .orElseThrow();
+        assertEquals("INBOUND", board.getString("direction"));
+        assertEquals("[{\"kind\":\"DOMAIN\",\"value\":\"example.org\"}]", board.getJsonArray("recipients").toString());
+        assertEquals("[{\"kind\":\"ADDRESS\",\"value\":\"newsletter@news.example.org\"}]",
+                board.getJsonArray("senderExceptions").toString());
+        assertEquals("[{\"name\":\"urgent\",\"filter\":{\"type\":\"SUBJECT\",\"pattern\":\"urgent\",\"regex\":false,"
+                + "\"caseInsensitive\":true},\"actions\":[{\"type\":\"QUARANTINE\"},{\"type\":\"REJECT\",\"code\":550,"
+                + "\"status\":\"5.7.1\",\"text\":\"Not for the board\"}]}]", board.getJsonArray("rules").toString());
+    }
+
+    @Test
     void groupsAndInternalDomainsAreKeptOnTheAddressesPage() {
         try (ConsoleBrowser.Tab tab = logInAsAdmin(WIDE, "#/addresses")) {
             Page page = tab.page();
