@@ -11,7 +11,7 @@ import './login.js';
 const ALL = ['admin', 'auditor'];
 const PAGES = [
   { path: 'dashboard', label: 'Dashboard', tag: 'sluice-dashboard', module: './dashboard.js', roles: ALL },
-  { path: 'policies', label: 'Policies', tag: 'sluice-policies', module: './policies.js', roles: ALL },
+  { path: 'policies', label: 'Policies', tag: 'sluice-policies', module: './policies.js', roles: [...ALL, 'domainadmin'] },
   { path: 'addresses', label: 'Addresses', tag: 'sluice-addresses', module: './addresses.js', roles: ALL },
   { path: 'quarantine', label: 'Quarantine', tag: 'sluice-quarantine', module: './quarantine.js',
     roles: [...ALL, 'domainadmin', 'mailbox'] },

@@ -22,6 +22,11 @@ export class ConsolePage extends LitElement {
     return this.session?.role === 'admin';
   }
 
+  /** May change policies: an administrator, or a domain administrator their domains' own. */
+  get editor() {
+    return this.admin || this.session?.role === 'domainadmin';
+  }
+
   /** Fetches what the page shows. */
   async load() {}
 

@@ -1,7 +1,8 @@
 // Policies: the ordered list (the first that matches a transaction applies; the default comes last
 // and stays there), reordered by dragging a row or with its Move buttons (PUT /policies/order), and
 // the tool that says which policy a sender, recipient and client get, and why (GET /policies/resolve).
-// #/policies/ID and #/policies/new open the editor.
+// #/policies/ID and #/policies/new open the editor. A domain administrator sees and edits the
+// policies of their own domains; the order and the explanation name every policy, so they are not theirs.
 import { html } from 'lit';
 import { ConsolePage } from './page.js';
 import './policy-editor.js';
@@ -60,9 +61,9 @@ export class SluicePolicies extends ConsolePage {
       <p class="quiet">A transaction gets the first policy in this order that matches its sender and
         recipient in its direction; the default policy comes last and catches the rest.
         ${this.admin ? 'Drag a row, or use its Move buttons, to change the order.' : ''}</p>
-      ${this.admin ? html`<div class="actions"><a class="button" href="#/policies/new">New policy</a></div>` : ''}
+      ${this.editor ? html`<div class="actions"><a class="button" href="#/policies/new">New policy</a></div>` : ''}
       ${this.policies ? this.list() : html`<p aria-live="polite">Loading…</p>`}
-      ${this.explainer()}`;
+      ${this.session?.role === 'domainadmin' ? '' : this.explainer()}`;
   }
 
   list() {
@@ -73,7 +74,7 @@ export class SluicePolicies extends ConsolePage {
           <caption class="visually-hidden">Policies in the order they are tried</caption>
           <thead><tr><th scope="col">#</th><th scope="col">Name</th><th scope="col">Direction</th>
             <th scope="col">Senders</th><th scope="col">Recipients</th><th scope="col">Rules</th>
-            ${this.admin ? html`<th scope="col">Order</th><th scope="col">Change</th>` : ''}</tr></thead>
+            ${this.admin ? html`<th scope="col">Order</th>` : ''}${this.editor ? html`<th scope="col">Change</th>` : ''}</tr></thead>
           <tbody>${this.policies.map((p, i) => {
             const index = movable.indexOf(p);
             const draggable = this.admin && !p.isDefault;
@@ -98,8 +99,8 @@ export class SluicePolicies extends ConsolePage {
                   <button type="button" class="secondary" aria-label=${`Move ${p.name} down`}
                     ?disabled=${this.busy || index === movable.length - 1}
                     @click=${() => this.move(p, index + 1, 'down')} @keydown=${(e) => this.key(e, p, index)}>Move down</button>
-                </div>`}</td>
-              <td data-label="Change">${p.isDefault ? '' : html`<div class="actions tight">
+                </div>`}</td>` : ''}
+              ${this.editor ? html`<td data-label="Change">${p.isDefault ? '' : html`<div class="actions tight">
                 <button type="button" class="secondary" aria-label=${`${p.enabled ? 'Disable' : 'Enable'} ${p.name}`}
                   ?disabled=${this.busy} @click=${() => this.toggle(p)}>${p.enabled ? 'Disable' : 'Enable'}</button>
                 <button type="button" class="danger" aria-label=${`Delete ${p.name}`} ?disabled=${this.busy}

@@ -92,7 +92,7 @@ export class SluicePolicyEditor extends ConsolePage {
       <h1 tabindex="-1">${title}</h1>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${keyed(this.generation, html`<form class="settings policy-editor" @submit=${this.save} @change=${this.sync} novalidate>
-        <fieldset ?disabled=${!this.admin}>
+        <fieldset ?disabled=${!this.editor}>
           <legend>Policy</legend>
           <div class="grid">
             ${control({ id: 'pe-name', label: 'Name', value: d.name, error: err('name') })}
@@ -108,7 +108,7 @@ export class SluicePolicyEditor extends ConsolePage {
         <p class="quiet">Every rule whose filter matches adds its actions, in order; the strongest disposition wins
           (reject, then drop, then quarantine, then deliver).</p>
         ${d.rules.map((r, i) => this.rule(r, i))}
-        ${this.admin ? html`<div class="buttons">
+        ${this.editor ? html`<div class="buttons">
           <button type="button" class="secondary" @click=${this.addRule}>Add rule</button>
           <button type="submit" ?disabled=${this.busy}>${this.creating ? 'Create policy' : 'Save policy'}</button>
         </div>` : ''}
@@ -117,7 +117,7 @@ export class SluicePolicyEditor extends ConsolePage {
 
   conditions(list, legend, one) {
     const items = this.draft[list];
-    return html`<fieldset ?disabled=${!this.admin}>
+    return html`<fieldset ?disabled=${!this.editor}>
       <legend>${legend}</legend>
       ${errorFor(this.errors, list) && !items.length ? html`<small class="error" id="pe-${list}-error">${errorFor(this.errors, list)}</small>` : ''}
       ${items.map((m, i) => html`<div class="grid row">
@@ -137,7 +137,7 @@ export class SluicePolicyEditor extends ConsolePage {
   rule(r, i) {
     const at = `rules[${i}]`;
     const fields = FILTERS[r.filter?.type] ?? [];
-    return html`<fieldset class="rule" ?disabled=${!this.admin}>
+    return html`<fieldset class="rule" ?disabled=${!this.editor}>
       <legend>Rule ${i + 1}${r.name ? `: ${r.name}` : ''}</legend>
       <div class="grid">
         ${control({ id: `pe-r${i}-name`, label: `Rule ${i + 1}: name`, value: r.name, error: errorFor(this.errors, `${at}.name`) })}

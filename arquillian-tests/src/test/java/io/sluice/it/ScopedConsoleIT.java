@@ -117,7 +117,7 @@ class ScopedConsoleIT extends GatewayTest {
         assertEquals(404, orgAdmin.post("/api/v1/quarantine/" + bobs + "/release", null).status());
         assertEquals(404, orgAdmin.delete("/api/v1/quarantine/" + bobs).status());
         assertEquals(403, orgAdmin.get("/api/v1/tracking/statistics").status());
-        assertEquals(403, orgAdmin.get("/api/v1/policies").status());
+        assertEquals(403, orgAdmin.get("/api/v1/groups").status());
         assertEquals(403, orgAdmin.get("/api/v1/settings").status());
         assertEquals(403, orgAdmin.post("/api/v1/quarantine/" + carols + "/release?learn=ham", null).status());
         List<String> tracked = orgAdmin.get("/api/v1/tracking?size=100").json().getJsonArray("items")
@@ -151,6 +151,55 @@ class ScopedConsoleIT extends GatewayTest {
         assertEquals(List.of("bob@example.com"), downstream.deliveries.get(1).recipients());
         assertEquals("RELEASED", admin.get("/api/v1/quarantine/" + both).json().getString("state"));
         assertEquals(409, admin.post("/api/v1/quarantine/" + both + "/release", null).status());
+    }
+
+    @Test
+    void aDomainAdministratorKeepsThePoliciesOfTheirDomainsOnlyAndCannotPutThemFirst() {
+        long sales = admin.post("/api/v1/policies", "{\"name\":\"Sales\",\"recipients\":[{\"kind\":\"ADDRESS\","
+                + "\"value\":\"sales@example.com\"}]}").json().getJsonNumber("id").longValue();
+        admin.expect(201, admin.post("/api/v1/users", "{\"username\":\"orgadmin\",\"role\":\"domainadmin\","
+                + "\"domains\":[\"example.org\"],\"password\":\"correct horse battery\"}"));
+        Api orgAdmin = Api.as("orgadmin", "correct horse battery");
+
+        Api.assertProblem(orgAdmin.post("/api/v1/policies", "{\"name\":\"Everyone\",\"recipients\":[{\"kind\":\"ANY\"},"
+                + "{\"kind\":\"ADDRESS\",\"value\":\"ceo@example.com\"},{\"kind\":\"DOMAIN\",\"value\":\"example.org\"}]}"),
+                400, "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                        + "\"detail\":\"2 fields are invalid\",\"errors\":[{\"field\":\"recipients[0].kind\",\"message\":"
+                        + "\"must be an address or a domain of yours\"},{\"field\":\"recipients[1].value\",\"message\":"
+                        + "\"is outside your domains\"}]}");
+        // asked to be first, it is placed after the administrator's
+        JsonObject mine = orgAdmin.expect(201, orgAdmin.post("/api/v1/policies", "{\"name\":\"Org\",\"position\":0,"
+                + "\"recipients\":[{\"kind\":\"DOMAIN\",\"value\":\"example.org\"}]}")).json();
+        assertEquals(List.of("Sales", "Org", "Default"), admin.get("/api/v1/policies").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("name")).toList());
+        assertEquals(List.of("Org"), orgAdmin.get("/api/v1/policies").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(p -> p.getString("name")).toList());
+        assertEquals(404, orgAdmin.get("/api/v1/policies/" + sales).status());
+        assertEquals(404, orgAdmin.delete("/api/v1/policies/" + sales).status());
+        assertEquals(403, orgAdmin.put("/api/v1/policies/order", "{\"ids\":[" + mine.getJsonNumber("id") + "," + sales
+                + "]}").status());
+        assertEquals(403, orgAdmin.get("/api/v1/policies/resolve?recipient=dave@example.org").status());
+
+        try (ConsoleBrowser.Tab tab = logIn("orgadmin", "correct horse battery", "#/policies")) {
+            Page page = tab.page();
+            assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK)).hasText(
+                    new String[] {"Policies", "Quarantine", "Tracking"});
+            assertThat(page.locator("table.policies tbody tr")).hasCount(1);
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Org up"))).hasCount(0);
+            assertThat(page.locator("#explain")).hasCount(0);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Org")).click();
+            page.getByLabel("Recipient 1: value").fill("example.com");
+            button(page, "Save policy").click();
+            assertThat(page.locator("#pe-recipients-0-value-error")).hasText("is outside your domains");
+            tab.assertRefusals("400 /api/v1/policies/" + mine.getJsonNumber("id"));
+            tab.screenshot("domain-admin-policy");
+            page.getByLabel("Recipient 1: value").fill("example.org");
+            page.getByLabel("Description").fill("Our own");
+            button(page, "Save policy").click();
+            assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("Saved Org.");
+            tab.assertNoProblems();
+        }
+        assertEquals("Our own", admin.get("/api/v1/policies/" + mine.getJsonNumber("id")).json().getString("description"));
     }
 
     @Test

@@ -43,6 +43,12 @@ public record PolicyData(Long id, Long version,
         isDefault = isDefault != null && isDefault;
     }
 
+    /** The same policy at another position ({@code null}: the server places it). */
+    public PolicyData withPosition(Integer at) {
+        return new PolicyData(id, version, name, description, at, enabled, direction, isDefault, senders, recipients,
+                senderExceptions, recipientExceptions, rules);
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
