@@ -1,0 +1,71 @@
+package io.sluice.dkim;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The DKIM parsers of untrusted text: a tag list, a DKIM-Signature field and a key record are
+ * either refused with their own exception or read into something consistent; and verifying any
+ * message gives one result per signature examined, never an exception but an I/O one.
+ *
+ * <p>tagLists input: the text of a tag list / signature / key record (ISO-8859-1).
+ * <p>messages input: a whole message; its key records come from a DNS that answers every name with
+ * a fixed Ed25519 key.
+ */
+class DkimParsersFuzzTest {
+
+    private static final TxtRecords DNS = name -> List.of("v=DKIM1; k=ed25519; p=" + Keys.RFC8463_PUBLIC);
+
+    @Timeout(1)
+    @FuzzTest
+    void tagLists(byte[] input) {
+        String text = new String(input, StandardCharsets.ISO_8859_1);
+        try {
+            TagList tags = TagList.parse(text);
+            for (var e : tags.all().entrySet()) {
+                TagList.Tag t = e.getValue();
+                assertEquals(t.value(), text.substring(t.start(), t.end()), e.getKey());
+                assertFalse(t.value().contains(";"));
+            }
+        } catch (TagList.SyntaxException e) {
+            // refused: fine
+        }
+        try {
+            DkimSignature s = DkimSignature.parse(new HeaderField("DKIM-Signature", "DKIM-Signature:" + text));
+            assertNotNull(s.algorithm());
+            assertTrue(s.signedHeaders().contains("from"));
+            assertTrue(s.identity().contains("@"));
+            String without = HeaderHash.withoutB(s.field());
+            assertTrue(TagList.parse(without.substring(without.indexOf(':') + 1)).get("b").isEmpty());
+        } catch (DkimSignature.Invalid e) {
+            assertNotNull(e.result().status());
+        }
+        try {
+            KeyRecord k = KeyRecord.parse(text);
+            assertTrue(k.revoked() || k.key() != null);
+        } catch (KeyRecord.Invalid e) {
+            // refused: fine
+        }
+    }
+
+    @Timeout(1)
+    @FuzzTest
+    void messages(byte[] input) throws IOException {
+        List<DkimResult> results = new DkimVerifier(DNS, DkimVerifierTest.NOW).verify(new ByteArrayInputStream(input));
+        assertTrue(results.size() <= DkimVerifier.MAX_SIGNATURES + 1);
+        for (DkimResult r : results) {
+            assertNotNull(r.status());
+            assertNotNull(r.reason());
+        }
+    }
+}
