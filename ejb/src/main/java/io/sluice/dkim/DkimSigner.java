@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,8 +36,22 @@ public final class DkimSigner {
     /** The DKIM-Signature field, with its CRLF, for the message {@code message} (read to its end). */
     public String sign(InputStream message, SigningKey key, Canonicalization headerCanon, Canonicalization bodyCanon)
             throws IOException, GeneralSecurityException {
+        return sign(message, header -> key, headerCanon, bodyCanon);
+    }
+
+    /**
+     * As {@link #sign(InputStream, SigningKey, Canonicalization, Canonicalization)}, with the key
+     * chosen from the message's header (by its author's domain, say); null, and the body left
+     * unread, when {@code keyFor} has none for it.
+     */
+    public String sign(InputStream message, Function<List<HeaderField>, SigningKey> keyFor, Canonicalization headerCanon,
+                       Canonicalization bodyCanon) throws IOException, GeneralSecurityException {
         InputStream in = new BufferedInputStream(message, 64 * 1024);
         HeaderBlock header = HeaderBlock.read(in, HeaderBlock.DEFAULT_LIMIT);
+        SigningKey key = keyFor.apply(header.fields());
+        if (key == null) {
+            return null;
+        }
         BodyHashes bodies = new BodyHashes();
         BodyHashes.BodyHash body = bodies.want(bodyCanon, key.algorithm(), -1);
         bodies.readBody(in);
@@ -51,7 +66,7 @@ public final class DkimSigner {
     }
 
     /** Each field of {@link #SIGNED} present, once per occurrence and once more. */
-    static List<String> namesToSign(List<HeaderField> header) {
+    public static List<String> namesToSign(List<HeaderField> header) {
         Map<String, Long> counts = header.stream().collect(Collectors.groupingBy(HeaderField::lowerName, Collectors.counting()));
         List<String> names = new ArrayList<>();
         for (String name : SIGNED) {
