@@ -36,9 +36,25 @@ public final class DkimVerifier {
         try {
             header = HeaderBlock.read(in, HeaderBlock.DEFAULT_LIMIT);
         } catch (HeaderBlock.TooLarge e) {
-            return List.of(new DkimResult(DkimResult.Status.PERMERROR, null, null, null, null, null, e.getMessage()));
+            return List.of(tooLarge(e));
         }
         BodyHashes bodies = new BodyHashes();
+        Pending pending = begin(header, bodies);
+        bodies.readBody(in);
+        return pending.finish();
+    }
+
+    /** The one result for a message whose header section could not be read whole. */
+    public static DkimResult tooLarge(HeaderBlock.TooLarge e) {
+        return new DkimResult(DkimResult.Status.PERMERROR, null, null, null, null, null, e.getMessage());
+    }
+
+    /**
+     * The first half of {@link #verify}, for a caller that reads the body once for more than DKIM
+     * (ARC): reads the signatures and asks {@code bodies} for their body hashes. Once the body is
+     * read into {@code bodies}, {@link Pending#finish} gives the results.
+     */
+    public Pending begin(HeaderBlock header, BodyHashes bodies) {
         List<Object> pending = new ArrayList<>(); // a DkimResult already known, or a Checked to finish
         for (HeaderField f : header.fields()) {
             if (!f.is(DkimSignature.FIELD)) {
@@ -56,12 +72,20 @@ public final class DkimVerifier {
                 pending.add(e.result());
             }
         }
-        bodies.readBody(in);
-        List<DkimResult> results = new ArrayList<>(pending.size());
-        for (Object p : pending) {
-            results.add(p instanceof Checked c ? check(c, header.fields()) : (DkimResult) p);
-        }
-        return results;
+        return () -> {
+            List<DkimResult> results = new ArrayList<>(pending.size());
+            for (Object p : pending) {
+                results.add(p instanceof Checked c ? check(c, header.fields()) : (DkimResult) p);
+            }
+            return results;
+        };
+    }
+
+    /** Signatures read, waiting for their body hashes. */
+    @FunctionalInterface
+    public interface Pending {
+        /** The results, top signature first; only once the body has been read. */
+        List<DkimResult> finish();
     }
 
     private record Checked(DkimSignature signature, BodyHashes.BodyHash body) {

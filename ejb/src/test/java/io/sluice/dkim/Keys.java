@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Test keys and a DNS of TXT records held in a map. */
-final class Keys {
+public final class Keys {
 
     /** The RFC 8463 Appendix A Ed25519 key (RFC 8032 §7.1 test 1): its seed and public key. */
     static final String RFC8463_SEED = "nWGxne/9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A=";
-    static final String RFC8463_PUBLIC = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+    public static final String RFC8463_PUBLIC = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
     /** The RFC 8463 Appendix A RSA key record (1024 bits). */
     static final String RFC8463_RSA_RECORD = "v=DKIM1; g=*; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDkHlOQoBTzWRiGs5V6NpP3idY6Wk08a5qhdR6wy5bdOKb2jLQiY/J16JYi0Qvx/byYzCNb3W91y3FutACDfzwQ/BC/e/8uBsCR+yz1Lxj+PL6lHvqMKrM3rG4hstT5QjvHO9PzoxZyVYLzBfO2EeC3Ip3G+2kryOTIKT+l/K4w3QIDAQAB";
 
@@ -51,7 +51,7 @@ final class Keys {
     }
 
     /** The RFC 8463 Ed25519 key as a signing key. */
-    static SigningKey rfc8463Ed25519(String domain, String selector) throws GeneralSecurityException {
+    public static SigningKey rfc8463Ed25519(String domain, String selector) throws GeneralSecurityException {
         byte[] seed = Base64.getDecoder().decode(RFC8463_SEED);
         byte[] pkcs8 = Arrays.copyOf(ED25519_PKCS8_PREFIX, ED25519_PKCS8_PREFIX.length + 32);
         System.arraycopy(seed, 0, pkcs8, ED25519_PKCS8_PREFIX.length, 32);

@@ -23,42 +23,42 @@ import java.util.concurrent.TimeUnit;
  * process ({@link #run()}), since starting python costs more than the work; each job's answer is
  * then read by the index {@code add} returned. Its DNS is the records each job carries.
  */
-final class PythonDkim {
+public final class PythonDkim {
 
     private final Path dir;
     private final JsonArrayBuilder jobs = Json.createArrayBuilder();
     private int count;
 
-    PythonDkim(Path dir) {
+    public PythonDkim(Path dir) {
         this.dir = dir;
     }
 
     /** python's DKIM-Signature field for the message: a string. */
-    int sign(SigningKey key, Canonicalization header, Canonicalization body, String message) {
+    public int sign(SigningKey key, Canonicalization header, Canonicalization body, String message) {
         return add(Json.createObjectBuilder().add("op", "sign").add("key", forPython(key)).add("selector", key.selector())
                 .add("domain", key.domain()).add("algorithm", key.algorithm().tag())
                 .add("c", header.tagValue() + "/" + body.tagValue()).add("message", message));
     }
 
     /** "pass" or "fail" per signature, top first: an array. */
-    int verify(Map<String, String> records, String message) {
+    public int verify(Map<String, String> records, String message) {
         return add(Json.createObjectBuilder().add("op", "verify").add("records", records(records)).add("message", message));
     }
 
     /** python's ARC set for the message (RSA: its arc_sign signs with rsa-sha256 only): a string. */
-    int arcSign(SigningKey key, String authservId, long timestamp, String message) {
+    public int arcSign(SigningKey key, String authservId, long timestamp, String message) {
         return add(Json.createObjectBuilder().add("op", "arcsign").add("key", forPython(key)).add("selector", key.selector())
                 .add("domain", key.domain()).add("srv_id", authservId).add("timestamp", Long.toString(timestamp))
                 .add("message", message));
     }
 
     /** [the chain's validation result, python's reason]: an array. */
-    int arcVerify(Map<String, String> records, String message) {
+    public int arcVerify(Map<String, String> records, String message) {
         return add(Json.createObjectBuilder().add("op", "arcverify").add("records", records(records)).add("message", message));
     }
 
     /** Runs every job added, in one python process; the answers in the order added. */
-    JsonArray run() throws IOException, InterruptedException {
+    public JsonArray run() throws IOException, InterruptedException {
         Path script = dir.resolve("dkim_interop.py");
         try (InputStream in = PythonDkim.class.getResourceAsStream("dkim_interop.py")) {
             Files.write(script, in.readAllBytes());
@@ -81,11 +81,11 @@ final class PythonDkim {
         }
     }
 
-    static String string(JsonValue v) {
+    public static String string(JsonValue v) {
         return ((jakarta.json.JsonString) v).getString();
     }
 
-    static List<String> strings(JsonValue v) {
+    public static List<String> strings(JsonValue v) {
         return v.asJsonArray().getValuesAs(jakarta.json.JsonString::getString);
     }
 

@@ -1,6 +1,10 @@
 package io.sluice.dkim;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sluice.arc.ArcResult;
+import io.sluice.arc.ArcVerifier;
+import io.sluice.dmarc.DmarcRecord;
+import io.sluice.dmarc.OrganizationalDomain;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
@@ -14,15 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The DKIM parsers of untrusted text: a tag list, a DKIM-Signature field and a key record are
- * either refused with their own exception or read into something consistent; and verifying any
- * message gives one result per signature examined, never an exception but an I/O one.
+ * The parsers of untrusted text in DKIM, DMARC and ARC: a tag list, a DKIM-Signature field, a key
+ * record and a DMARC record are either refused with their own exception or read into something
+ * consistent; the author's domain is a plain domain or none; and verifying any message's DKIM
+ * signatures and ARC chain gives results, never an exception but an I/O one.
  *
- * <p>tagLists input: the text of a tag list / signature / key record (ISO-8859-1).
+ * <p>tagLists input: the text of a tag list / signature / key record / DMARC record / From value
+ * (ISO-8859-1).
  * <p>messages input: a whole message; its key records come from a DNS that answers every name with
  * a fixed Ed25519 key.
  */
-class DkimParsersFuzzTest {
+class SenderAuthenticationFuzzTest {
 
     private static final TxtRecords DNS = name -> List.of("v=DKIM1; k=ed25519; p=" + Keys.RFC8463_PUBLIC);
 
@@ -56,6 +62,19 @@ class DkimParsersFuzzTest {
         } catch (KeyRecord.Invalid e) {
             // refused: fine
         }
+        try {
+            DmarcRecord d = DmarcRecord.parse(text);
+            assertNotNull(d.policy());
+            assertNotNull(d.subdomainPolicy());
+            assertTrue(d.percent() >= 0 && d.percent() <= 100);
+        } catch (DmarcRecord.Invalid e) {
+            // refused: fine
+        }
+        String domain = FromDomain.ofValue(text);
+        if (domain != null) {
+            assertFalse(domain.isEmpty() || domain.contains("@") || domain.contains(" "), domain);
+            assertNotNull(OrganizationalDomain.of(domain));
+        }
     }
 
     @Timeout(1)
@@ -67,5 +86,8 @@ class DkimParsersFuzzTest {
             assertNotNull(r.status());
             assertNotNull(r.reason());
         }
+        ArcResult arc = new ArcVerifier(DNS).verify(new ByteArrayInputStream(input));
+        assertTrue(arc.instances() >= 0 && arc.instances() <= 50);
+        assertNotNull(arc.reason());
     }
 }
