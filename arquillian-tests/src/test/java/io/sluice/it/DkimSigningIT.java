@@ -62,6 +62,10 @@ class DkimSigningIT extends GatewayTest {
                         + "\"detail\":\"3 fields are invalid\",\"errors\":[{\"field\":\"algorithm\",\"message\":"
                         + "\"must be rsa-sha256 or ed25519-sha256\"},{\"field\":\"domain\",\"message\":\"is not a domain name\"},"
                         + "{\"field\":\"selector\",\"message\":\"is not a DNS label (letters, digits, hyphens; dots between labels)\"}]}");
+        assertProblem(admin.post("/api/v1/dkim-keys", "{\"algorithm\":\"ed25519-sha256\"}"),
+                400, "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                        + "\"detail\":\"2 fields are invalid\",\"errors\":[{\"field\":\"domain\",\"message\":\"must not be blank\"},"
+                        + "{\"field\":\"selector\",\"message\":\"must not be blank\"}]}");
         assertProblem(admin.post("/api/v1/dkim-keys", "{\"domain\":\"example.org\",\"selector\":\"s2026\"}"),
                 400, "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
                         + "\"detail\":\"1 field is invalid\",\"errors\":[{\"field\":\"selector\",\"message\":"

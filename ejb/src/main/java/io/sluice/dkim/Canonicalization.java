@@ -29,6 +29,10 @@ public enum Canonicalization {
             return raw + "\r\n";
         }
         int colon = raw.indexOf(':');
+        if (colon < 0) {
+            colon = raw.length(); // a line without a colon (never selected by a signature): all name, no value
+            raw = raw + ":";
+        }
         String name = raw.substring(0, colon).strip().toLowerCase(Locale.ROOT);
         String value = raw.substring(colon + 1);
         StringBuilder b = new StringBuilder(raw.length() + 2).append(name).append(':');

@@ -31,6 +31,9 @@ public final class HeaderHash {
         boolean[] used = new boolean[header.size()];
         List<HeaderField> selected = new ArrayList<>(names.size());
         for (String name : names) {
+            if (name.isEmpty()) {
+                continue; // "h=from::to": an empty name selects nothing, not a header line without a colon
+            }
             for (int i = header.size() - 1; i >= 0; i--) {
                 if (!used[i] && header.get(i).is(name)) {
                     used[i] = true;

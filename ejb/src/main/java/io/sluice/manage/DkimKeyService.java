@@ -61,10 +61,14 @@ public class DkimKeyService implements Crud<DkimKeyData> {
         String selector = in == null || in.selector() == null ? "" : in.selector().trim();
         String algorithm = in == null || in.algorithm() == null ? Algorithm.RSA_SHA256.tag() : in.algorithm().trim();
         checks.valid(in, violations -> {
-            if (!domain.isEmpty() && !MailboxSyntax.isDomain(domain)) {
+            if (domain.isEmpty()) {
+                violations.add(new Violation("domain", "must not be blank"));
+            } else if (!MailboxSyntax.isDomain(domain)) {
                 violations.add(new Violation("domain", "is not a domain name"));
             }
-            if (!selector.isEmpty() && !SELECTOR.matcher(selector).matches()) {
+            if (selector.isEmpty()) {
+                violations.add(new Violation("selector", "must not be blank"));
+            } else if (!SELECTOR.matcher(selector).matches()) {
                 violations.add(new Violation("selector", "is not a DNS label (letters, digits, hyphens; dots between labels)"));
             }
             Algorithm a = Algorithm.of(algorithm);

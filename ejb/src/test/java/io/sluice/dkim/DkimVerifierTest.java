@@ -152,6 +152,17 @@ class DkimVerifierTest {
     }
 
     @Test
+    void anEmptyNameInHSelectsNothingNotALineWithoutAColon() throws IOException {
+        String m = "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=example.org; s=s; h=from::to; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n"
+                + "no colon here\r\nFrom: a@example.org\r\n\r\n";
+        assertEquals(List.of(new DkimResult(Status.PERMERROR, "example.org", "s", "@example.org", "ed25519-sha256", "AAAA",
+                "no key record at s._domainkey.example.org")), verify(m));
+        dns.put("s._domainkey.example.org", "v=DKIM1; k=ed25519; p=" + Keys.RFC8463_PUBLIC);
+        assertEquals(List.of(new DkimResult(Status.FAIL, "example.org", "s", "@example.org", "ed25519-sha256", "AAAA",
+                "signature did not verify")), verify(m));
+    }
+
+    @Test
     void noSignatureIsNoResult() throws IOException {
         assertEquals(List.of(), verify("From: a@example.org\r\n\r\nhi\r\n"));
         assertEquals(List.of(), verify(""));
