@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A DMARC policy record (RFC 7489 §6.3), the TXT record at {@code _dmarc.domain}. {@code v=DMARC1}
  * must come first; {@code p=} is required, except that a record with a valid {@code rua=} and no
- * or a bad {@code p=} counts as {@code p=none} (§6.6.3). Any other tag with a bad value falls back
+ * or a bad {@code p=}, or a bad {@code sp=}, counts as {@code p=none} (§6.6.3). Any other tag with a bad value falls back
  * to its default, as §6.3 asks ("syntax errors in the remainder of the record SHOULD be discarded
  * in favor of default values").
  *
@@ -75,13 +75,16 @@ public record DmarcRecord(Policy policy, Policy subdomainPolicy, int percent, bo
         List<String> rua = uris(tags.get("rua"));
         List<String> ruf = uris(tags.get("ruf"));
         Policy p = Policy.of(tags.get("p"));
-        if (p == null) {
+        Policy sp = Policy.of(tags.get("sp"));
+        if (p == null || (tags.has("sp") && sp == null)) {
+            // §6.6.3 step 6: without a valid p= (or with an invalid sp=) the record counts as p=none if it has a rua=
             if (rua.isEmpty()) {
-                throw new Invalid(tags.has("p") ? "DMARC record has an unknown p=" + tags.get("p") : "DMARC record has no p=");
+                throw new Invalid(p == null ? tags.has("p") ? "DMARC record has an unknown p=" + tags.get("p") : "DMARC record has no p="
+                        : "DMARC record has an unknown sp=" + tags.get("sp"));
             }
             p = Policy.NONE;
+            sp = Policy.NONE;
         }
-        Policy sp = Policy.of(tags.get("sp"));
         int pct = 100;
         String pctValue = tags.get("pct");
         if (pctValue != null && pctValue.matches("[0-9]{1,3}") && Integer.parseInt(pctValue) <= 100) {

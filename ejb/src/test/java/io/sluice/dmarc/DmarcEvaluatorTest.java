@@ -47,8 +47,13 @@ class DmarcEvaluatorTest {
                 DmarcRecord.parse("v=DMARC1;p=Quarantine; sp=none; pct=25; adkim=s; aspf=s; "
                         + "rua=mailto:agg@example.org, mailto:b@example.net!10m; ruf=mailto:f@example.org; fo=1"));
         // bad values of the other tags fall back to their defaults (§6.3)
-        assertEquals(new DmarcRecord(Policy.NONE, Policy.NONE, 100, false, false, List.of(), List.of()),
-                DmarcRecord.parse("v=DMARC1; p=none; sp=sometimes; pct=101; adkim=x"));
+        assertEquals(new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of()),
+                DmarcRecord.parse("v=DMARC1; p=reject; pct=101; adkim=x; aspf=relaxed"));
+        // a bad sp= is as a bad p= (§6.6.3 step 6)
+        assertEquals("DMARC record has an unknown sp=sometimes", assertThrows(DmarcRecord.Invalid.class,
+                () -> DmarcRecord.parse("v=DMARC1; p=reject; sp=sometimes")).getMessage());
+        assertEquals(new DmarcRecord(Policy.NONE, Policy.NONE, 100, false, false, List.of("mailto:a@example.org"), List.of()),
+                DmarcRecord.parse("v=DMARC1; p=reject; sp=sometimes; rua=mailto:a@example.org"));
         // no or a bad p= with a rua= is p=none (§6.6.3)
         assertEquals(Policy.NONE, DmarcRecord.parse("v=DMARC1; p=maybe; rua=mailto:a@example.org").policy());
         assertEquals("DMARC record has no p=", assertThrows(DmarcRecord.Invalid.class,
