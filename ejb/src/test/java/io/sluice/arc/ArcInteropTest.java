@@ -87,6 +87,18 @@ class ArcInteropTest {
     }
 
     @Test
+    void aChainThatFailedHereGetsASetWithCvFailAndNoneAfterIt() throws Exception {
+        String broken = twoHops.replace("mx.example.net; spf=pass", "mx.example.net; spf=fail");
+        ArcResult chain = verify(broken);
+        String set = seal(new ArcSealer(NOW), OURS_RSA, broken, chain);
+        assertEquals("ARC-Seal: i=3; a=rsa-sha256; t=1796032800; cv=fail;\r\n\td=gateway.example; s=seal-rsa;\r\n\tb=",
+                set.substring(0, set.indexOf("b=") + 2));
+        assertEquals(new ArcResult(ArcResult.Status.FAIL, 3, "ARC-Seal 3 says the chain failed before it"), verify(set + broken));
+        assertEquals(null, new ArcSealer(NOW).seal(stream(set + broken), OURS_RSA, "gateway.example", "arc=fail",
+                verify(set + broken)));
+    }
+
+    @Test
     void chainsPythonSealsPassOurVerifier() throws IOException {
         assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), verify(oneHop));
         assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified"), verify(twoHops));
