@@ -72,8 +72,8 @@ final class Api {
     }
 
     /**
-     * Deletes every policy but the default, every group and internal domain and every user but the
-     * first admin, and puts the settings back to their defaults, so each test starts from a fresh
+     * Deletes every policy but the default, every group, internal domain and DKIM key and every user
+     * but the first admin, and puts the settings back to their defaults, so each test starts from a fresh
      * install's configuration.
      */
     static void resetConfiguration() {
@@ -89,6 +89,9 @@ final class Api {
         for (var d : admin.get("/api/v1/internal-domains?size=500").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class)) {
             admin.expect(204, admin.delete("/api/v1/internal-domains/" + d.getJsonNumber("id")));
+        }
+        for (var k : admin.get("/api/v1/dkim-keys?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            admin.expect(204, admin.delete("/api/v1/dkim-keys/" + k.getJsonNumber("id")));
         }
         long version = admin.get("/api/v1/settings").json().getJsonNumber("version").longValue();
         admin.expect(200, admin.put("/api/v1/settings", "{\"version\":" + version + ",\"headerPrefix\":\"X-\","

@@ -2,7 +2,6 @@ package io.sluice.pipeline;
 
 import io.sluice.action.Disposition;
 import io.sluice.api.MessageContent;
-import io.sluice.api.MessageSource;
 import io.sluice.api.Recipient;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
@@ -43,7 +42,7 @@ final class EndOfData {
     /** Whether the original went to quarantine before a changed copy is delivered. */
     boolean originalHeld;
     /** The copy to deliver, header fields edited. */
-    MessageSource outgoing;
+    RelayedMessage outgoing;
 
     private Outcome outcome;
     private Reply reply;

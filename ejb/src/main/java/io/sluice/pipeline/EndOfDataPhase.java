@@ -9,10 +9,12 @@ import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
 import io.sluice.policy.PolicySnapshot;
 import io.sluice.quarantine.QuarantineStore;
+import io.sluice.signing.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ import java.util.List;
  *
  * <pre>
  * analyse → decide → stamp headers → archive copies → drop | hold → forged verdicts → rewrite body
- *         → edit headers → deliver;  then always: record → notify
+ *         → edit headers → sign (DKIM, outbound) → deliver;  then always: record → notify
  * </pre>
  */
 @ApplicationScoped
@@ -49,6 +51,9 @@ public class EndOfDataPhase {
     @Inject
     Notifier notifier;
 
+    @Inject
+    SigningKeys signingKeys;
+
     private List<EndOfDataStep> steps;
     private List<EndOfDataStep> always;
 
@@ -56,7 +61,9 @@ public class EndOfDataPhase {
     void assemble() {
         QuarantineHold holds = new QuarantineHold(quarantine);
         steps = List.of(new Analyse(scanner), new Decide(), new StampHeaders(), new ArchiveCopies(relay), new Drop(),
-                new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds), new EditHeaders(), new Deliver(relay, holds));
+                new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds), new EditHeaders(), new SignDkim(signingKeys,
+                c -> policies.snapshot().isOutbound(c.address(), c.authenticated()), Clock.systemUTC()),
+                new Deliver(relay, holds));
         always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
     }
 

@@ -3,9 +3,12 @@ package io.sluice.pipeline;
 import io.sluice.api.MessageContent;
 import io.sluice.api.MessageSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 
 /**
  * The octets relayed downstream: the gateway's trace header lines, then either the client's content
@@ -32,6 +35,24 @@ final class RelayedMessage implements MessageSource {
     /** {@code header} replaces the first {@code bodyOffset} octets of the content. */
     static RelayedMessage withHeader(byte[] prefix, byte[] header, long bodyOffset, MessageContent content) {
         return new RelayedMessage(prefix, header, bodyOffset, content);
+    }
+
+    /** The same copy with {@code field} (a header field with its CRLF) on top. */
+    RelayedMessage withFieldOnTop(byte[] field) {
+        byte[] top = Arrays.copyOf(field, field.length + prefix.length);
+        System.arraycopy(prefix, 0, top, field.length, prefix.length);
+        return new RelayedMessage(top, header, bodyOffset, content);
+    }
+
+    /** The octets {@link #writeTo} writes, as a stream (the caller closes it). */
+    InputStream openStream() throws IOException {
+        InputStream rest = content.openStream();
+        rest.skipNBytes(bodyOffset);
+        InputStream front = new ByteArrayInputStream(prefix);
+        if (header != null) {
+            front = new SequenceInputStream(front, new ByteArrayInputStream(header));
+        }
+        return new SequenceInputStream(front, rest);
     }
 
     @Override

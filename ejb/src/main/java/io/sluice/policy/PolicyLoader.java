@@ -4,6 +4,7 @@ import io.sluice.health.DatabaseStatus;
 import io.sluice.config.GatewaySettings;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
+import io.sluice.signing.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -34,9 +35,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads the {@link PolicySnapshot} into the {@link PolicyCache} and the run-time settings into the
- * {@link SettingsCache}: at start, after every committed change made through the admin API, and
- * once a minute in case another node (or someone with SQL) changed the database.
+ * Loads the {@link PolicySnapshot} into the {@link PolicyCache}, the run-time settings into the
+ * {@link SettingsCache} and the active DKIM keys into {@link SigningKeys}: at start, after every
+ * committed change made through the admin API, and once a minute in case another node (or someone
+ * with SQL) changed the database.
  */
 @Singleton
 @Startup
@@ -57,6 +59,9 @@ public class PolicyLoader {
 
     @Inject
     SettingsCache settings;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @Resource
     ManagedExecutorService executor;
@@ -110,5 +115,6 @@ public class PolicyLoader {
         RuntimeSettings current = em.find(GatewaySettings.class, GatewaySettings.ID).settings();
         cache.replace(PolicySnapshot.of(policies, groups, current.internalNetworks()));
         settings.replace(current);
+        signingKeys.reload(em);
     }
 }

@@ -1,0 +1,23 @@
+package io.sluice.arc;
+
+import java.util.Locale;
+
+/**
+ * The validation of a message's ARC chain (RFC 8617 §5.2): none (no ARC fields), pass or fail.
+ *
+ * @param status    the chain's result, the {@code cv=} value a sealer passes on
+ * @param instances the number of ARC sets (0 for none)
+ * @param reason    in words
+ */
+public record ArcResult(Status status, int instances, String reason) {
+
+    public static final ArcResult NONE = new ArcResult(Status.NONE, 0, "no ARC sets");
+
+    public enum Status {
+        NONE, PASS, FAIL;
+
+        public String keyword() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
