@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { api } from './api.js';
 import { bytes, time } from './format.js';
 import { ConsolePage } from './page.js';
-import './preview.js';
+import { content } from './preview.js';
 
 export class SluiceHeld extends ConsolePage {
   static properties = {
@@ -55,10 +55,7 @@ export class SluiceHeld extends ConsolePage {
         <dt>Held because</dt><dd>${m.reason}</dd>
         <dt>Size</dt><dd>${bytes(m.size)}</dd>
       </dl>
-      <h2>Content</h2>
-      <p class="quiet">Shown as plain text in a sandbox: no HTML, scripts, images or links of the message are loaded.</p>
-      ${v.texts.length === 0 ? html`<p>No text parts.</p>` : v.texts.map((t, i) => html`
-        <sluice-preview label=${`Text part ${i + 1} (${t.contentType})`} .text=${t.text}></sluice-preview>`)}
+      ${content(v)}
       ${v.attachments.length ? html`<h2>Attachments</h2>
         <ul>${v.attachments.map((a) => html`<li>${a.name || '(unnamed)'} (${a.detectedType}, ${bytes(a.size)})</li>`)}</ul>` : ''}`;
   }

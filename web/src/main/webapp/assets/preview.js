@@ -23,3 +23,12 @@ export class SluicePreview extends LitElement {
   }
 }
 customElements.define('sluice-preview', SluicePreview);
+
+/** A quarantined message's text parts, each in its own sandboxed frame, under a heading. */
+export function content(view) {
+  return html`
+    <h2>Content</h2>
+    <p class="quiet">Shown as plain text in a sandbox: no HTML, scripts, images or links of the message are loaded.</p>
+    ${view.texts.length === 0 ? html`<p>No text parts.</p>` : view.texts.map((t, i) => html`
+      <sluice-preview label=${`Text part ${i + 1} (${t.contentType})`} .text=${t.text}></sluice-preview>`)}`;
+}

@@ -7,7 +7,7 @@ import { LitElement, html } from 'lit';
 import { api, query, raw } from './api.js';
 import { narrow } from './layout.js';
 import { bytes, count, instant, time } from './format.js';
-import './preview.js';
+import { content } from './preview.js';
 
 const STATES = ['HELD', 'RELEASING', 'RELEASE_UNCERTAIN', 'RELEASED'];
 const PAGE_SIZE = 50;
@@ -302,10 +302,7 @@ export class SluiceQuarantine extends LitElement {
         ${m.virus ? html`<dt>Virus</dt><dd>${m.virus}</dd>` : ''}
         <dt>Size</dt><dd>${bytes(m.size)}</dd>
       </dl>
-      <h2>Content</h2>
-      <p class="quiet">Shown as plain text in a sandbox: no HTML, scripts, images or links of the message are loaded.</p>
-      ${v.texts.length === 0 ? html`<p>No text parts.</p>` : v.texts.map((t, i) => html`
-        <sluice-preview label=${`Text part ${i + 1} (${t.contentType})`} .text=${t.text}></sluice-preview>`)}
+      ${content(v)}
       ${v.attachments.length ? html`
         <h2>Attachments</h2>
         <div class="scroll"><table>

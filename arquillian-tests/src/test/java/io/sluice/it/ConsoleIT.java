@@ -8,10 +8,6 @@ import com.microsoft.playwright.options.SameSiteAttribute;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,58 +35,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * under their Content-Security-Policy, by keyboard and at phone width. Screenshots of every page
  * go to target/screenshots.
  */
-class ConsoleIT extends GatewayTest {
+class ConsoleIT extends ConsoleTest {
 
     private static final int WIDE = 1280;
     private static final int PHONE = 390;
-    private static ConsoleBrowser browser;
 
-    private final Api admin = Api.admin();
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = ConsoleBrowser.launch();
+    /** GTUBE to bob@example.com: the default policy holds it. */
+    static String gtube(String subject) {
+        return gtube(subject, "bob@example.com");
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        Api.resetConfiguration();
-        admin.expect(200, admin.post("/api/v1/quarantine/delete", null));
-    }
-
-    private static String gtube(String subject) {
-        return "From: spammer@example.net\r\nTo: bob@example.com\r\nSubject: " + subject + "\r\n"
+    static String gtube(String subject, String to) {
+        return "From: spammer@example.net\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n"
                 + "Date: Mon, 30 Nov 2026 08:00:00 +0000\r\nMessage-ID: <" + subject.replace(' ', '-')
                 + "@example.net>\r\n\r\nBuy now.\r\n" + ScanningIT.GTUBE + "\r\n";
-    }
-
-    /** A tab of the console, logged in by its form, showing the given page. */
-    private ConsoleBrowser.Tab logIn(int width, String user, String password, String hash) {
-        ConsoleBrowser.Tab tab = browser.open(width, 900);
-        Page page = tab.page();
-        page.navigate("/" + hash);
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(password);
-        button(page, "Log in").click();
-        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
-        return tab;
     }
 
     private ConsoleBrowser.Tab logInAsAdmin(int width, String hash) {
         return logIn(width, "admin", Api.adminPassword(), hash);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     @Test
     void aMessageReleasedFromTheQuarantinePageReachesTheMailServerOnce() throws Exception {

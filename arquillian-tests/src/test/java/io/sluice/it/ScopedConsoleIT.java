@@ -5,10 +5,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.sluice.smtp.Conversation;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,35 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them alone and keeps sender lists the SMTP side honours; a digest's signed link releases once,
  * and not twice.
  */
-class ScopedConsoleIT extends GatewayTest {
-
-    private static ConsoleBrowser browser;
-    private final Api admin = Api.admin();
-
-    @BeforeAll
-    static void launchBrowser() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    @AfterEach
-    void reset() {
-        Api.resetConfiguration();
-        admin.expect(200, admin.post("/api/v1/quarantine/delete", null));
-    }
-
-    private static String gtube(String subject, String to) {
-        return "From: spammer@example.net\r\nTo: " + to + "\r\nSubject: " + subject + "\r\n"
-                + "Date: Mon, 30 Nov 2026 08:00:00 +0000\r\nMessage-ID: <" + subject.replace(' ', '-')
-                + "@example.net>\r\n\r\nBuy now.\r\n" + ScanningIT.GTUBE + "\r\n";
-    }
+class ScopedConsoleIT extends ConsoleTest {
 
     /** One transaction to several recipients that the gateway keeps (quarantines); returns its queue id. */
     private static String holdFor(String subject, String... to) throws IOException {
@@ -65,8 +33,8 @@ class ScopedConsoleIT extends GatewayTest {
             for (String r : to) {
                 c.exchange("RCPT TO:<" + r + ">", "250 2.1.5 Ok");
             }
-            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(gtube(subject, String.join(", ", to)))
-                    .sendRaw(".\r\n");
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>")
+                    .sendRaw(ConsoleIT.gtube(subject, String.join(", ", to))).sendRaw(".\r\n");
             String reply = c.readLine();
             String queueId = Gateway.queueId(reply);
             assertEquals("250 2.0.0 Ok: queued as " + queueId, reply);
@@ -74,20 +42,10 @@ class ScopedConsoleIT extends GatewayTest {
         }
     }
 
-    private ConsoleBrowser.Tab logIn(String user, String password, String hash) {
-        ConsoleBrowser.Tab tab = browser.open(1280, 900);
-        Page page = tab.page();
-        page.navigate("/" + hash);
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(password);
-        button(page, "Log in").click();
-        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))).isVisible();
-        return tab;
+    private static ConsoleBrowser.Tab logIn(String user, String password, String hash) {
+        return logIn(1280, user, password, hash);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
     private static List<String> strings(JsonObject o, String name) {
         return o.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
@@ -272,8 +230,8 @@ class ScopedConsoleIT extends GatewayTest {
             c.exchange("RCPT TO:<bob@example.com>", "250 2.1.5 Ok");
             c.exchange("RCPT TO:<carol@example.com>", "452 4.5.3 Error: <carol@example.com> does not allow this "
                     + "sender, unlike the other recipients; send to it in a new transaction");
-            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>").sendRaw(gtube("Friendly", "bob@example.com"))
-                    .sendRaw(".\r\n");
+            c.exchange("DATA", "354 End data with <CR><LF>.<CR><LF>")
+                    .sendRaw(ConsoleIT.gtube("Friendly", "bob@example.com")).sendRaw(".\r\n");
             assertTrue(c.readLine().matches("250 2\\.0\\.0 Ok: queued as \\w+ \\(downstream: .*\\)"));
         }
         Gateway.await(() -> downstream.deliveries.size() == 2, Duration.ofSeconds(5));

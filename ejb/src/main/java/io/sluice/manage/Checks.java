@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** What every management service does: Bean Validation, version checks, paging arguments. */
 @ApplicationScoped
@@ -90,5 +91,19 @@ public class Checks {
             throw new ManageException.InvalidInput(List.of(new Violation("size", "must be from 1 to " + Page.MAX_SIZE)));
         }
         return size;
+    }
+
+    /**
+     * One page of every {@code entity} in {@code order} (JPQL over the alias {@code e}, e.g.
+     * "e.name"), as the API shows each, with the count of all.
+     */
+    public static <E, T> Page<T> paged(EntityManager em, Class<E> entity, String order, Function<E, T> shown, int page,
+                                       int size) {
+        String name = entity.getSimpleName();
+        List<T> items = em.createQuery("select e from " + name + " e order by " + order, entity)
+                .setFirstResult(page(page) * size(size)).setMaxResults(size)
+                .getResultList().stream().map(shown).toList();
+        long total = em.createQuery("select count(e) from " + name + " e", Long.class).getSingleResult();
+        return new Page<>(items, page, size, total);
     }
 }

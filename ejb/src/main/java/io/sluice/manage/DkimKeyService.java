@@ -14,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -43,11 +42,7 @@ public class DkimKeyService implements Crud<DkimKeyData> {
 
     @Override
     public Page<DkimKeyData> list(int page, int size) {
-        List<DkimKeyData> items = em.createQuery("select k from DkimKey k order by k.domain, k.selector", DkimKey.class)
-                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
-                .getResultList().stream().map(DkimKeyService::data).toList();
-        long total = em.createQuery("select count(k) from DkimKey k", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return Checks.paged(em, DkimKey.class, "e.domain, e.selector", DkimKeyService::data, page, size);
     }
 
     @Override

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,11 +31,7 @@ public class DomainService implements Crud<DomainData> {
 
     @Override
     public Page<DomainData> list(int page, int size) {
-        List<DomainData> items = em.createQuery("select d from InternalDomain d order by d.name", InternalDomain.class)
-                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
-                .getResultList().stream().map(DomainData::of).toList();
-        long total = em.createQuery("select count(d) from InternalDomain d", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return Checks.paged(em, InternalDomain.class, "e.name", DomainData::of, page, size);
     }
 
     @Override

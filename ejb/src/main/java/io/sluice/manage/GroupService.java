@@ -40,11 +40,7 @@ public class GroupService implements Crud<GroupData> {
 
     @Override
     public Page<GroupData> list(int page, int size) {
-        List<GroupData> items = em.createQuery("select g from AddressGroup g order by g.name", AddressGroup.class)
-                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
-                .getResultList().stream().map(GroupData::of).toList();
-        long total = em.createQuery("select count(g) from AddressGroup g", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return Checks.paged(em, AddressGroup.class, "e.name", GroupData::of, page, size);
     }
 
     @Override

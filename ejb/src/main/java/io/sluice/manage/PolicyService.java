@@ -48,12 +48,7 @@ public class PolicyService implements Crud<PolicyData> {
 
     @Override
     public Page<PolicyData> list(int page, int size) {
-        List<PolicyData> items = em.createQuery("select p from Policy p order by p.isDefault, p.position, p.id",
-                        Policy.class)
-                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
-                .getResultList().stream().map(PolicyData::of).toList();
-        long total = em.createQuery("select count(p) from Policy p", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return Checks.paged(em, Policy.class, "e.isDefault, e.position, e.id", PolicyData::of, page, size);
     }
 
     @Override

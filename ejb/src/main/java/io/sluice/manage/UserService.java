@@ -35,11 +35,7 @@ public class UserService {
     AdminSessions sessions;
 
     public Page<UserData> list(int page, int size) {
-        List<UserData> items = em.createQuery("select u from AdminUser u order by u.username", AdminUser.class)
-                .setFirstResult(Checks.page(page) * Checks.size(size)).setMaxResults(size)
-                .getResultList().stream().map(UserData::of).toList();
-        long total = em.createQuery("select count(u) from AdminUser u", Long.class).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return Checks.paged(em, AdminUser.class, "e.username", UserData::of, page, size);
     }
 
     public UserData get(String username) {
