@@ -1,6 +1,7 @@
 package io.sluice.it;
 
 import io.sluice.smtp.Conversation;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -198,6 +199,30 @@ class PostfixRelayIT {
         Matcher failed = postfix.awaitLog("warning: (\\S+): SASL PLAIN authentication failed: authentication failure, "
                 + "sasl_username=ann@" + PostfixServer.HOSTNAME.replace(".", "\\.") + "$");
         assertEquals("unknown[" + OUTSIDE + "]", failed.group(1));
+    }
+
+    /**
+     * A mailbox owner logs in to the console's API with the password Postfix's own SASL accepts,
+     * checked as SMTP AUTH is: acting for the browser's address, and nothing stored. A wrong one
+     * fails at Postfix, for that address.
+     */
+    @Test
+    void aMailboxOwnerLogsInWithThePasswordPostfixAccepts() throws Exception {
+        String owner = "ann@" + PostfixServer.HOSTNAME;
+        Api ann = Api.as(owner, "s3cret");
+        JsonObject held = ann.expect(200, ann.get("/api/v1/quarantine")).json();
+        assertEquals(0, held.getInt("total"));
+        assertEquals(403, ann.get("/api/v1/settings").status());
+
+        int mark = postfix.log().size();
+        assertEquals(401, Api.as(owner, "guess").get("/api/v1/quarantine").status());
+        Pattern failure = Pattern.compile("warning: (\\S+): SASL PLAIN authentication failed: authentication failure, "
+                + "sasl_username=" + Pattern.quote(owner) + "$");
+        Gateway.await(() -> postfix.log().stream().skip(mark).anyMatch(l -> failure.matcher(l).find()),
+                java.time.Duration.ofSeconds(10));
+        List<String> clients = postfix.log().stream().skip(mark).map(failure::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).toList();
+        assertEquals(List.of("unknown[127.0.0.1]"), clients);
     }
 
     /**

@@ -86,7 +86,7 @@ class ScopedConsoleIT extends ConsoleTest {
         try (ConsoleBrowser.Tab tab = logIn("orgadmin", "correct horse battery", "#/quarantine")) {
             Page page = tab.page();
             assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK)).hasText(
-                    new String[] {"Quarantine", "Tracking"});
+                    new String[] {"Policies", "Quarantine", "Tracking"});
             Locator rows = page.locator("table.list tbody tr");
             assertThat(rows).hasCount(2);
             assertThat(page.locator("table.list")).not().containsText("For example com");
