@@ -43,6 +43,9 @@ public class GatewaySettings {
     @Embedded
     private Connections connections;
 
+    @Embedded
+    private SenderChecks senderChecks;
+
     /** Comma-separated CIDR blocks whose clients' mail is outbound; empty: none. */
     @Column(name = "internal_networks", nullable = false, length = 10000)
     private String internalNetworks;
@@ -60,7 +63,8 @@ public class GatewaySettings {
 
     public RuntimeSettings settings() {
         return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections,
-                InternalNetworks.of(internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","))));
+                InternalNetworks.of(internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","))),
+                senderChecks);
     }
 
     /** Takes every concern's values; the version moves on only if one of them differs. */
@@ -73,5 +77,6 @@ public class GatewaySettings {
         this.notifications = next.notifications();
         this.connections = next.connections();
         this.internalNetworks = String.join(",", next.internalNetworks().texts());
+        this.senderChecks = next.senderChecks();
     }
 }

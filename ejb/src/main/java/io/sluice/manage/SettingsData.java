@@ -35,7 +35,7 @@ import java.util.List;
  *                         "2001:db8::/32") or single addresses; left out on PUT, they stay as they are
  */
 @JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "internalNetworks", "virus", "spam", "scanning",
-        "retention", "notifications", "connections"})
+        "retention", "notifications", "connections", "senderChecks"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
@@ -47,7 +47,26 @@ public record SettingsData(Long version,
                            @Valid Scanning scanning,
                            @Valid Retention retention,
                            @Valid Notifications notifications,
-                           @Valid ConnectionLimits connections) {
+                           @Valid ConnectionLimits connections,
+                           @Valid SenderChecks senderChecks) {
+
+    /**
+     * The checks of the sender that ask the DNS: the resolvers ("192.0.2.53", "192.0.2.53:5353",
+     * "[2001:db8::53]:53"; none: the system's) and how long one question may take.
+     */
+    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis"})
+    public record SenderChecks(@NotNull @Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
+                               @NotNull @Min(100) @Max(60_000) Integer dnsTimeoutMillis) {
+
+        static SenderChecks of(io.sluice.config.SenderChecks c) {
+            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis());
+        }
+
+        io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
+            return new io.sluice.config.SenderChecks(String.join(",", dnsServers.stream().map(String::trim).toList()),
+                    Duration.ofMillis(dnsTimeoutMillis));
+        }
+    }
 
     /**
      * Connection control by real client address, applied to the next connection or command; 0
@@ -186,6 +205,18 @@ public record SettingsData(Long version,
         if (internalNetworks != null) {
             networks(internalNetworks, violations);
         }
+        if (senderChecks != null && senderChecks.dnsServers() != null) {
+            for (int i = 0; i < senderChecks.dnsServers().size(); i++) {
+                String server = senderChecks.dnsServers().get(i);
+                try {
+                    if (server != null) {
+                        io.sluice.config.SenderChecks.resolver(server.trim());
+                    }
+                } catch (IllegalArgumentException e) {
+                    violations.add(new Violation("senderChecks.dnsServers[" + i + "]", e.getMessage()));
+                }
+            }
+        }
         if (virus != null) {
             engineAddress("virus.clamdAddress", virus.clamdAddress(), violations);
         }
@@ -234,7 +265,7 @@ public record SettingsData(Long version,
         return new SettingsData(version, s.general().adminAddress(), s.general().headerPrefix(),
                 s.internalNetworks().texts(), Virus.of(s.virus()), Spam.of(s.spam()), Scanning.of(s.scanning()),
                 Retention.of(s.retention()), Notifications.of(s.notifications()),
-                ConnectionLimits.of(s.connections()));
+                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks()));
     }
 
     /**
@@ -251,6 +282,7 @@ public record SettingsData(Long version,
                 notifications == null ? current.notifications() : notifications.settings(),
                 connections == null ? current.connections() : connections.over(current.connections()),
                 internalNetworks == null ? current.internalNetworks()
-                        : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()));
+                        : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()),
+                senderChecks == null ? current.senderChecks() : senderChecks.over(current.senderChecks()));
     }
 }

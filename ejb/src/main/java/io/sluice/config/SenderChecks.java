@@ -1,0 +1,80 @@
+package io.sluice.config;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks of the sender that ask the DNS: where the DNS questions go and how long an answer may take.
+ *
+ * @param dnsServers the resolvers to ask, comma-separated "address" or "address:port" (IPv6 as
+ *                   "[2001:db8::1]:53"); empty: the system's resolvers (/etc/resolv.conf)
+ * @param dnsTimeout how long one question may wait for its answer, all resolvers and retries together
+ */
+@Embeddable
+public record SenderChecks(
+        @Column(name = "dns_servers", nullable = false, length = 1000) String dnsServers,
+        @Convert(converter = DurationMillis.class) @Column(name = "dns_timeout_millis", nullable = false)
+        Duration dnsTimeout) {
+
+    public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3));
+
+    /** The resolvers as socket addresses (port 53 when none is given); empty for the system's. */
+    public List<InetSocketAddress> resolvers() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String s : dnsServers.split(",")) {
+            if (!s.isBlank()) {
+                out.add(resolver(s.trim()));
+            }
+        }
+        return out;
+    }
+
+    /** The resolvers as the settings list them, one a text. */
+    public List<String> resolverTexts() {
+        return java.util.Arrays.stream(dnsServers.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** "192.0.2.1", "192.0.2.1:5353", "2001:db8::1", "[2001:db8::1]:5353"; only IP addresses, no names. */
+    public static InetSocketAddress resolver(String text) {
+        String host = text;
+        int port = 53;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("no ] in " + text);
+            }
+            host = text.substring(1, close);
+            if (close + 1 < text.length()) {
+                if (text.charAt(close + 1) != ':') {
+                    throw new IllegalArgumentException("a port follows ]: in " + text);
+                }
+                port = port(text.substring(close + 2), text);
+            }
+        } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+            host = text.substring(0, text.indexOf(':'));
+            port = port(text.substring(text.indexOf(':') + 1), text);
+        }
+        // only literals, so that no name is ever looked up here
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
+        try {
+            return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + text);
+        }
+    }
+
+    private static int port(String p, String text) {
+        if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
+            throw new IllegalArgumentException("not a port in " + text);
+        }
+        return Integer.parseInt(p);
+    }
+}

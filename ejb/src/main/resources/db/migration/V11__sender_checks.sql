@@ -1,0 +1,4 @@
+-- Sender checks: the DNS resolvers every lookup goes to (none: the system's), SPF at MAIL,
+-- greylisting at RCPT and DNS block lists, with the state and results they keep.
+ALTER TABLE gateway_settings ADD COLUMN dns_servers                   VARCHAR(1000) DEFAULT '' NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN dns_timeout_millis            INTEGER DEFAULT 3000 NOT NULL;
