@@ -2,3 +2,7 @@
 -- greylisting at RCPT and DNS block lists, with the state and results they keep.
 ALTER TABLE gateway_settings ADD COLUMN dns_servers                   VARCHAR(1000) DEFAULT '' NOT NULL;
 ALTER TABLE gateway_settings ADD COLUMN dns_timeout_millis            INTEGER DEFAULT 3000 NOT NULL;
+-- SPF at MAIL: on or off (it asks the DNS for every sender; the resolvers above must answer)
+ALTER TABLE gateway_settings ADD COLUMN spf_enabled                   BOOLEAN DEFAULT FALSE NOT NULL;
+-- the SPF result of each message (pass, fail, softfail, neutral, none, temperror, permerror), or NULL
+ALTER TABLE message_log ADD COLUMN spf VARCHAR(16);

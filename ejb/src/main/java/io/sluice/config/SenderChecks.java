@@ -15,14 +15,17 @@ import java.util.List;
  * @param dnsServers the resolvers to ask, comma-separated "address" or "address:port" (IPv6 as
  *                   "[2001:db8::1]:53"); empty: the system's resolvers (/etc/resolv.conf)
  * @param dnsTimeout how long one question may wait for its answer, all resolvers and retries together
+ * @param spf        whether MAIL FROM and HELO are checked with SPF (RFC 7208); off by default, since
+ *                   it asks the DNS about every sender
  */
 @Embeddable
 public record SenderChecks(
         @Column(name = "dns_servers", nullable = false, length = 1000) String dnsServers,
         @Convert(converter = DurationMillis.class) @Column(name = "dns_timeout_millis", nullable = false)
-        Duration dnsTimeout) {
+        Duration dnsTimeout,
+        @Column(name = "spf_enabled", nullable = false) boolean spf) {
 
-    public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3));
+    public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3), false);
 
     /** The resolvers as socket addresses (port 53 when none is given); empty for the system's. */
     public List<InetSocketAddress> resolvers() {

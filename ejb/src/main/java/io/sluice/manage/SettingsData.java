@@ -52,19 +52,24 @@ public record SettingsData(Long version,
 
     /**
      * The checks of the sender that ask the DNS: the resolvers ("192.0.2.53", "192.0.2.53:5353",
-     * "[2001:db8::53]:53"; none: the system's) and how long one question may take.
+     * "[2001:db8::53]:53"; none: the system's), how long one question may take, and whether SPF is
+     * checked at MAIL and the DNS block lists in the order they are asked. A field left out on PUT
+     * keeps its value.
      */
-    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis"})
-    public record SenderChecks(@NotNull @Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
-                               @NotNull @Min(100) @Max(60_000) Integer dnsTimeoutMillis) {
+    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf"})
+    public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
+                               @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
+                               Boolean spf) {
 
         static SenderChecks of(io.sluice.config.SenderChecks c) {
-            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis());
+            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf());
         }
 
         io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
-            return new io.sluice.config.SenderChecks(String.join(",", dnsServers.stream().map(String::trim).toList()),
-                    Duration.ofMillis(dnsTimeoutMillis));
+            return new io.sluice.config.SenderChecks(
+                    dnsServers == null ? current.dnsServers() : String.join(",", dnsServers.stream().map(String::trim).toList()),
+                    dnsTimeoutMillis == null ? current.dnsTimeout() : Duration.ofMillis(dnsTimeoutMillis),
+                    spf == null ? current.spf() : spf);
         }
     }
 

@@ -69,7 +69,7 @@ public class MessageLedger {
                 : message.scan().spam().score(),
                 message.scan() == null || message.scan().spam() == null ? null : message.scan().spam().symbolList(),
                 verdict, policy.name(), actions, outcome.name(), reply.toString(), downstream,
-                millis(clock.scan()), millis(clock.relay()), millis(total)));
+                millis(clock.scan()), millis(clock.relay()), millis(total), message.spf()));
     }
 
     private static Double millis(Duration d) {

@@ -47,6 +47,11 @@ final class ReceivedMessage implements MessageFacts {
     }
 
     @Override
+    public String spf() {
+        return transaction.attributes().get(MailPhase.SPF);
+    }
+
+    @Override
     public List<String> viruses() {
         return scan == null ? List.of() : scan.viruses().stream().map(VirusHit::name).toList();
     }

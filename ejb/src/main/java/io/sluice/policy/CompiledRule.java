@@ -78,7 +78,17 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
             }
             case UNSCANNABLE -> m -> m.unscannable() != null;
             case ENCRYPTED_ARCHIVE -> MessageFacts::encryptedArchive;
+            case SPF -> {
+                java.util.Set<String> results = spfResults(f.pattern());
+                yield m -> m.spf() != null && results.contains(m.spf());
+            }
         };
+    }
+
+    /** The SPF results a filter lists, in lower case. */
+    static java.util.Set<String> spfResults(String pattern) {
+        return Arrays.stream(pattern.split("[,\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A file name glob; a bare extension ("exe") means "*.exe". */

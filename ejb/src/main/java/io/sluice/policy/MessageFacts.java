@@ -60,4 +60,9 @@ public interface MessageFacts {
     default boolean encryptedArchive() {
         return false;
     }
+
+    /** The SPF result of MAIL FROM ("pass", "fail" ...; RFC 7208 §2.6), or {@code null} when SPF was not checked. */
+    default String spf() {
+        return null;
+    }
 }

@@ -126,7 +126,7 @@ class DnsClientTest {
                 () -> SenderChecks.resolver("resolver.example")).getMessage());
         assertEquals("not a port in 127.0.0.1:70000", assertThrows(IllegalArgumentException.class,
                 () -> SenderChecks.resolver("127.0.0.1:70000")).getMessage());
-        assertEquals(List.of(), new SenderChecks("", Duration.ofSeconds(1)).resolvers());
+        assertEquals(List.of(), SenderChecks.DEFAULT.resolvers());
     }
 
     private static DnsAnswer sorted(DnsAnswer a) {
