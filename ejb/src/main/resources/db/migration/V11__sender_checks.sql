@@ -6,3 +6,16 @@ ALTER TABLE gateway_settings ADD COLUMN dns_timeout_millis            INTEGER DE
 ALTER TABLE gateway_settings ADD COLUMN spf_enabled                   BOOLEAN DEFAULT FALSE NOT NULL;
 -- the SPF result of each message (pass, fail, softfail, neutral, none, temperror, permerror), or NULL
 ALTER TABLE message_log ADD COLUMN spf VARCHAR(16);
+-- DNS block lists, in the order they are asked (see io.sluice.config.DnsList)
+CREATE TABLE dns_block_list (
+    settings_id   INTEGER       NOT NULL REFERENCES gateway_settings (id),
+    idx           INTEGER       NOT NULL,
+    zone          VARCHAR(253)  NOT NULL,
+    kind          VARCHAR(8)    NOT NULL,
+    return_codes  VARCHAR(1000) NOT NULL,
+    reject_listed BOOLEAN       NOT NULL,
+    weight        DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (settings_id, idx)
+);
+-- the block lists that listed the client, its HELO name, the sender's domain or a URL of the message
+ALTER TABLE message_log ADD COLUMN dnsbl VARCHAR(1000);

@@ -136,7 +136,8 @@ class SpfIT extends GatewayTest {
     @Test
     void theSettingsShowTheResolvers() {
         JsonObject s = admin.get("/api/v1/settings").json().getJsonObject("senderChecks");
-        assertEquals("{\"dnsServers\":[\"" + dns.resolverText() + "\"],\"dnsTimeoutMillis\":3000,\"spf\":true}", s.toString());
+        assertEquals("{\"dnsServers\":[\"" + dns.resolverText() + "\"],\"dnsTimeoutMillis\":3000,\"spf\":true,"
+                + "\"dnsLists\":[]}", s.toString());
         Api.Result bad = admin.put("/api/v1/settings", admin.get("/api/v1/settings").json().toString()
                 .replace(dns.resolverText(), "resolver.example"));
         assertEquals(400, bad.status(), bad.body());

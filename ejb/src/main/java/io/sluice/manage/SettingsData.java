@@ -3,6 +3,7 @@ package io.sluice.manage;
 import io.sluice.api.Cidr;
 import io.sluice.api.MailboxSyntax;
 import io.sluice.config.Connections;
+import io.sluice.config.DnsList;
 import io.sluice.config.General;
 import io.sluice.config.InternalNetworks;
 import io.sluice.config.OnFailure;
@@ -56,13 +57,15 @@ public record SettingsData(Long version,
      * checked at MAIL and the DNS block lists in the order they are asked. A field left out on PUT
      * keeps its value.
      */
-    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf"})
+    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists"})
     public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
                                @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
-                               Boolean spf) {
+                               Boolean spf,
+                               @Size(max = 50) List<@NotNull @Valid DnsListData> dnsLists) {
 
-        static SenderChecks of(io.sluice.config.SenderChecks c) {
-            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf());
+        static SenderChecks of(io.sluice.config.SenderChecks c, List<DnsList> lists) {
+            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf(),
+                    lists.stream().map(DnsListData::of).toList());
         }
 
         io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
@@ -70,6 +73,10 @@ public record SettingsData(Long version,
                     dnsServers == null ? current.dnsServers() : String.join(",", dnsServers.stream().map(String::trim).toList()),
                     dnsTimeoutMillis == null ? current.dnsTimeout() : Duration.ofMillis(dnsTimeoutMillis),
                     spf == null ? current.spf() : spf);
+        }
+
+        List<DnsList> listsOver(List<DnsList> current) {
+            return dnsLists == null ? current : dnsLists.stream().map(DnsListData::list).toList();
         }
     }
 
@@ -202,6 +209,32 @@ public record SettingsData(Long version,
         }
     }
 
+    /**
+     * One DNS block list: its zone, IP or DOMAIN, the answers that count ("127.0.0.2,127.0.0.3";
+     * empty: any in 127.0.0.0/8 but 127.255.255.0/24), whether a listing refuses at once (at connect
+     * for an IP list, at MAIL for the sender's domain and HELO) and the points it adds to the spam score.
+     */
+    @JsonbPropertyOrder({"zone", "kind", "returnCodes", "reject", "weight"})
+    public record DnsListData(@NotBlank @Size(max = 253)
+                              @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
+                                      message = "must be a DNS zone, e.g. zen.spamhaus.org") String zone,
+                              @NotNull DnsList.Kind kind,
+                              @Size(max = 1000) @Pattern(regexp = "(\\s*\\d{1,3}(\\.\\d{1,3}){3}\\s*(,|$))*",
+                                      message = "must be IPv4 addresses separated by commas") String returnCodes,
+                              Boolean reject,
+                              @Min(-100) @Max(100) Double weight) {
+
+        static DnsListData of(DnsList l) {
+            return new DnsListData(l.zone(), l.kind(), l.returnCodes(), l.reject(), l.weight());
+        }
+
+        DnsList list() {
+            return new DnsList(zone.toLowerCase(java.util.Locale.ROOT), kind,
+                    returnCodes == null ? "" : String.join(",", new DnsList(zone, kind, returnCodes, false, 0).codes()),
+                    reject != null && reject, weight == null ? 0 : weight);
+        }
+    }
+
     /** What Bean Validation cannot say about these values: addresses and networks that do not parse. */
     void check(List<Violation> violations) {
         if (adminAddress != null && !adminAddress.isBlank() && !MailboxSyntax.isValid(adminAddress.trim())) {
@@ -270,7 +303,7 @@ public record SettingsData(Long version,
         return new SettingsData(version, s.general().adminAddress(), s.general().headerPrefix(),
                 s.internalNetworks().texts(), Virus.of(s.virus()), Spam.of(s.spam()), Scanning.of(s.scanning()),
                 Retention.of(s.retention()), Notifications.of(s.notifications()),
-                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks()));
+                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks(), s.dnsLists()));
     }
 
     /**
@@ -288,6 +321,7 @@ public record SettingsData(Long version,
                 connections == null ? current.connections() : connections.over(current.connections()),
                 internalNetworks == null ? current.internalNetworks()
                         : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()),
-                senderChecks == null ? current.senderChecks() : senderChecks.over(current.senderChecks()));
+                senderChecks == null ? current.senderChecks() : senderChecks.over(current.senderChecks()),
+                senderChecks == null ? current.dnsLists() : senderChecks.listsOver(current.dnsLists()));
     }
 }

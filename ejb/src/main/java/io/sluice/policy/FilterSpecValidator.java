@@ -24,7 +24,7 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
         }
         String what = f.type().name();
         switch (f.type()) {
-            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE, ENCRYPTED_ARCHIVE -> {
+            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE, ENCRYPTED_ARCHIVE, DNSBL -> {
             }
             case SPAM_SCORE, SIZE_OVER -> {
                 p.required("threshold", f.threshold(), what);

@@ -43,5 +43,10 @@ public enum FilterType {
      * ("fail,softfail"; RFC 7208: pass, fail, softfail, neutral, none, temperror, permerror). Never
      * matches while SPF is off.
      */
-    SPF
+    SPF,
+    /**
+     * A DNS block list listed the client, its HELO name, the sender's domain or a host of a URL in
+     * the text: one of the comma-separated zones of {@code pattern}, or any list when it is empty.
+     */
+    DNSBL
 }

@@ -65,4 +65,9 @@ public interface MessageFacts {
     default String spf() {
         return null;
     }
+
+    /** The zones of the DNS block lists that listed the client, its HELO name, the sender's domain or a URL. */
+    default List<String> dnsLists() {
+        return List.of();
+    }
 }
