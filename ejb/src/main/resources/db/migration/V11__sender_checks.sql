@@ -19,3 +19,27 @@ CREATE TABLE dns_block_list (
 );
 -- the block lists that listed the client, its HELO name, the sender's domain or a URL of the message
 ALTER TABLE message_log ADD COLUMN dnsbl VARCHAR(1000);
+-- Greylisting at RCPT (RFC 6647): off by default; the delay, the window a retry is taken in, how
+-- long a client network that retried passes, and what is never greylisted
+ALTER TABLE gateway_settings ADD COLUMN greylisting_enabled           BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN greylist_delay_seconds        INTEGER DEFAULT 300 NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN greylist_window_seconds       INTEGER DEFAULT 14400 NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN greylist_allow_seconds        INTEGER DEFAULT 3110400 NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN greylist_exempt               VARCHAR(10000) DEFAULT '' NOT NULL;
+ALTER TABLE gateway_settings ADD COLUMN greylist_exempt_spf_pass      BOOLEAN DEFAULT TRUE NOT NULL;
+-- Greylisting's state, shared by every node: the triplets seen (client network, sender, recipient)
+-- and the client networks that retried. Rows past expires_at / allowed_until are purged.
+CREATE TABLE greylist_triplet (
+    network    VARCHAR(64)  NOT NULL,
+    sender     VARCHAR(320) NOT NULL,
+    recipient  VARCHAR(320) NOT NULL,
+    first_seen TIMESTAMP    NOT NULL,
+    passed     BOOLEAN      NOT NULL,
+    expires_at TIMESTAMP    NOT NULL,
+    PRIMARY KEY (network, sender, recipient)
+);
+CREATE INDEX greylist_triplet_expires ON greylist_triplet (expires_at);
+CREATE TABLE greylist_client (
+    network       VARCHAR(64) NOT NULL PRIMARY KEY,
+    allowed_until TIMESTAMP   NOT NULL
+);

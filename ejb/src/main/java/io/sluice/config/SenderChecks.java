@@ -17,15 +17,38 @@ import java.util.List;
  * @param dnsTimeout how long one question may wait for its answer, all resolvers and retries together
  * @param spf        whether MAIL FROM and HELO are checked with SPF (RFC 7208); off by default, since
  *                   it asks the DNS about every sender
+ * @param greylisting whether RCPT is greylisted (RFC 6647): the first attempt of a client network,
+ *                    sender and recipient is deferred; a retry after {@code greylistDelay} and within
+ *                    {@code greylistWindow} passes, and its client network then passes for {@code greylistAllowFor}
+ * @param greylistDelay    how long a new triplet is deferred
+ * @param greylistWindow   how long after the delay a retry is still taken as one
+ * @param greylistAllowFor how long a client network that retried passes without greylisting (the automatic allow list)
+ * @param greylistExempt   comma-separated client networks (CIDR) and sender domains (with their subdomains) never greylisted
+ * @param greylistExemptSpfPass whether a sender whose SPF result is "pass" is never greylisted
  */
 @Embeddable
 public record SenderChecks(
         @Column(name = "dns_servers", nullable = false, length = 1000) String dnsServers,
         @Convert(converter = DurationMillis.class) @Column(name = "dns_timeout_millis", nullable = false)
         Duration dnsTimeout,
-        @Column(name = "spf_enabled", nullable = false) boolean spf) {
+        @Column(name = "spf_enabled", nullable = false) boolean spf,
+        @Column(name = "greylisting_enabled", nullable = false) boolean greylisting,
+        @Convert(converter = DurationSeconds.class) @Column(name = "greylist_delay_seconds", nullable = false)
+        Duration greylistDelay,
+        @Convert(converter = DurationSeconds.class) @Column(name = "greylist_window_seconds", nullable = false)
+        Duration greylistWindow,
+        @Convert(converter = DurationSeconds.class) @Column(name = "greylist_allow_seconds", nullable = false)
+        Duration greylistAllowFor,
+        @Column(name = "greylist_exempt", nullable = false, length = 10000) String greylistExempt,
+        @Column(name = "greylist_exempt_spf_pass", nullable = false) boolean greylistExemptSpfPass) {
 
-    public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3), false);
+    public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3), false, false,
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true);
+
+    /** The exemptions as the settings list them. */
+    public List<String> greylistExemptions() {
+        return java.util.Arrays.stream(greylistExempt.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
 
     /** The resolvers as socket addresses (port 53 when none is given); empty for the system's. */
     public List<InetSocketAddress> resolvers() {

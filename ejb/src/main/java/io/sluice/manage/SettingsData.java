@@ -54,25 +54,43 @@ public record SettingsData(Long version,
     /**
      * The checks of the sender that ask the DNS: the resolvers ("192.0.2.53", "192.0.2.53:5353",
      * "[2001:db8::53]:53"; none: the system's), how long one question may take, and whether SPF is
-     * checked at MAIL and the DNS block lists in the order they are asked. A field left out on PUT
-     * keeps its value.
+     * checked at MAIL, the DNS block lists in the order they are asked, and greylisting at RCPT (its
+     * delay, the window a retry is taken in, how long a client network that retried passes, the
+     * networks and sender domains never greylisted, and whether an SPF pass is exempt). A field left
+     * out on PUT keeps its value.
      */
-    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists"})
+    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists", "greylisting", "greylistDelaySeconds",
+            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass"})
     public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
                                @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
                                Boolean spf,
-                               @Size(max = 50) List<@NotNull @Valid DnsListData> dnsLists) {
+                               @Size(max = 50) List<@NotNull @Valid DnsListData> dnsLists,
+                               Boolean greylisting,
+                               @Min(1) @Max(86_400) Integer greylistDelaySeconds,
+                               @Min(60) @Max(604_800) Integer greylistWindowSeconds,
+                               @Min(0) @Max(31_536_000) Integer greylistAllowSeconds,
+                               @Size(max = 200) List<@NotNull @Size(max = 253) String> greylistExempt,
+                               Boolean greylistExemptSpfPass) {
 
         static SenderChecks of(io.sluice.config.SenderChecks c, List<DnsList> lists) {
             return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf(),
-                    lists.stream().map(DnsListData::of).toList());
+                    lists.stream().map(DnsListData::of).toList(), c.greylisting(), (int) c.greylistDelay().toSeconds(),
+                    (int) c.greylistWindow().toSeconds(), (int) c.greylistAllowFor().toSeconds(), c.greylistExemptions(),
+                    c.greylistExemptSpfPass());
         }
 
         io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
             return new io.sluice.config.SenderChecks(
                     dnsServers == null ? current.dnsServers() : String.join(",", dnsServers.stream().map(String::trim).toList()),
                     dnsTimeoutMillis == null ? current.dnsTimeout() : Duration.ofMillis(dnsTimeoutMillis),
-                    spf == null ? current.spf() : spf);
+                    spf == null ? current.spf() : spf,
+                    greylisting == null ? current.greylisting() : greylisting,
+                    greylistDelaySeconds == null ? current.greylistDelay() : Duration.ofSeconds(greylistDelaySeconds),
+                    greylistWindowSeconds == null ? current.greylistWindow() : Duration.ofSeconds(greylistWindowSeconds),
+                    greylistAllowSeconds == null ? current.greylistAllowFor() : Duration.ofSeconds(greylistAllowSeconds),
+                    greylistExempt == null ? current.greylistExempt()
+                            : String.join(",", greylistExempt.stream().map(String::trim).toList()),
+                    greylistExemptSpfPass == null ? current.greylistExemptSpfPass() : greylistExemptSpfPass);
         }
 
         List<DnsList> listsOver(List<DnsList> current) {
@@ -252,6 +270,26 @@ public record SettingsData(Long version,
                     }
                 } catch (IllegalArgumentException e) {
                     violations.add(new Violation("senderChecks.dnsServers[" + i + "]", e.getMessage()));
+                }
+            }
+        }
+        if (senderChecks != null && senderChecks.greylistExempt() != null) {
+            for (int i = 0; i < senderChecks.greylistExempt().size(); i++) {
+                String e = senderChecks.greylistExempt().get(i);
+                if (e == null) {
+                    continue;
+                }
+                String t = e.trim();
+                boolean network = t.contains("/") || t.contains(":") || t.matches("[0-9.]+");
+                try {
+                    if (network) {
+                        Cidr.parse(t);
+                    } else if (!t.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+                        violations.add(new Violation("senderChecks.greylistExempt[" + i + "]",
+                                "must be a network (CIDR) or a domain"));
+                    }
+                } catch (IllegalArgumentException ex) {
+                    violations.add(new Violation("senderChecks.greylistExempt[" + i + "]", ex.getMessage()));
                 }
             }
         }

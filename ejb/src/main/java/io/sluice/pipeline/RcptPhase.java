@@ -7,6 +7,7 @@ import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
 import io.sluice.config.Connections;
 import io.sluice.config.SettingsCache;
+import io.sluice.greylist.GreylistStore;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * policy ({@link #BOUND_POLICY}; the engine keeps the first recipient's).
  *
  * <pre>
- * recipient rates → one policy per transaction → verify with the mail server;  then: bind policy
+ * recipient rates → one policy per transaction → greylisting → verify with the mail server;  then: bind policy
  * </pre>
  */
 @ApplicationScoped
@@ -53,13 +54,17 @@ public class RcptPhase {
     @Inject
     SettingsCache settings;
 
+    @Inject
+    GreylistStore greylist;
+
     private RecipientRates rates;
     private List<PhaseStep<Rcpt>> steps;
 
     @PostConstruct
     void assemble() {
         rates = new RecipientRates();
-        steps = List.of(rates, new OnePolicyPerTransaction(), new VerifyRecipient(verifier));
+        steps = List.of(rates, new OnePolicyPerTransaction(),
+                new Greylisting(greylist, settings::current, java.time.Clock.systemUTC()), new VerifyRecipient(verifier));
     }
 
     public Decision check(Transaction tx, Recipient recipient) {
