@@ -37,6 +37,10 @@ public final class DnsClient implements TxtLookup {
     /** A negative answer is asked again after an hour at the latest (RFC 2308 §5 suggests up to three). */
     private static final int MAX_NEGATIVE_TTL_SECONDS = 3600;
 
+    /** Tries per resolver; all of them together within the timeout. */
+    private static final int TRIES = 3;
+    private static final Duration MIN_TRY = Duration.ofMillis(100);
+
     private final Resolver resolver;
     private final Cache cache;
     private final List<InetSocketAddress> servers;
@@ -54,15 +58,18 @@ public final class DnsClient implements TxtLookup {
             r = new ExtendedResolver();
         } else {
             List<Resolver> each = new ArrayList<>();
+            // each try gets a part of the timeout, so that a lost datagram leaves time to ask again
+            Duration perTry = timeout.dividedBy(TRIES).compareTo(MIN_TRY) < 0 ? MIN_TRY : timeout.dividedBy(TRIES);
             for (InetSocketAddress s : servers) {
                 SimpleResolver one = new SimpleResolver(s);
-                one.setTimeout(timeout);
+                one.setTimeout(perTry);
                 each.add(one);
             }
             r = new ExtendedResolver(each);
         }
-        // one try per resolver within the whole timeout: a slow resolver must not hold a client longer
-        r.setRetries(1);
+        // a lost datagram is asked again, but all tries together stay within the one timeout, so a
+        // slow resolver never holds a client longer than the settings say
+        r.setRetries(TRIES);
         r.setTimeout(timeout);
         resolver = r;
         cache = new Cache(DClass.IN);

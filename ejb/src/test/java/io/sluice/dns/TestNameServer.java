@@ -76,6 +76,8 @@ public final class TestNameServer implements AutoCloseable {
                     .append("  zonelistfile: \"").append(home.resolve("zone.list")).append("\"\n")
                     .append("  logfile: \"").append(home.resolve("nsd.log")).append("\"\n")
                     .append("  server-count: 1\n  hide-version: yes\n  verbosity: 1\n")
+                    // no response rate limiting: every test and benchmark question comes from 127.0.0.1
+                    .append("  rrl-ratelimit: 0\n  rrl-whitelist-ratelimit: 0\n")
                     .append("remote-control:\n  control-enable: no\n");
             for (Map.Entry<String, String> z : zones.entrySet()) {
                 String file = z.getKey() + ".zone";
