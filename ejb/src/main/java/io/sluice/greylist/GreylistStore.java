@@ -41,7 +41,7 @@ public class GreylistStore {
     public GreylistStore() {
     }
 
-    GreylistStore(DataSource dataSource) {
+    public GreylistStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
