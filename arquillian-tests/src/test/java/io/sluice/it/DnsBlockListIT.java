@@ -128,4 +128,15 @@ class DnsBlockListIT extends GatewayTest {
         assertTrue(Gateway.sendFrom("127.0.0.16", "client.example", "ann@good.example", "bob@example.com",
                 "Subject: plain\r\n\r\nhello http://fine.example/\r\n").startsWith("250 2.0.0 Ok: queued as "));
     }
+
+    @Test
+    void aListWithABadZoneOrReturnCodeIsRefused() {
+        Api.Result r = admin.put("/api/v1/settings", Json.createObjectBuilder(admin.get("/api/v1/settings").json())
+                .add("senderChecks", Json.createObjectBuilder().add("dnsLists", Json.createReader(new StringReader(
+                        "[{\"zone\":\"not a zone\",\"kind\":\"IP\",\"returnCodes\":\"127.0.0.x\"}]")).readArray()))
+                .build().toString());
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.body().contains("must be a DNS zone, e.g. zen.spamhaus.org")
+                && r.body().contains("must be IPv4 addresses separated by commas"), r.body());
+    }
 }

@@ -77,4 +77,18 @@ class GreylistIT extends GatewayTest {
         assertEquals("250 2.1.5 Ok", rcpt("fay-" + run + "@mail.friends.example"));
         assertEquals(DEFERRED, rcpt("fay-" + run + "@unfriends.example"));
     }
+
+    @Test
+    void anExemptionThatIsNeitherNetworkNorDomainIsRefused() {
+        Api admin = Api.admin();
+        jakarta.json.JsonObject current = admin.get("/api/v1/settings").json();
+        String body = Json.createObjectBuilder(current).add("senderChecks", Json.createObjectBuilder()
+                .add("greylistExempt", Json.createArrayBuilder(List.of("10.0.0.0/x", "not a domain", "ok.example")))).build()
+                .toString();
+        Api.Result r = admin.put("/api/v1/settings", body);
+        assertEquals(400, r.status(), r.body());
+        assertEquals("[{\"field\":\"senderChecks.greylistExempt[0]\",\"message\":\"bad prefix length in 10.0.0.0/x\"},"
+                + "{\"field\":\"senderChecks.greylistExempt[1]\",\"message\":\"must be a network (CIDR) or a domain\"}]",
+                r.json().getJsonArray("errors").toString());
+    }
 }
