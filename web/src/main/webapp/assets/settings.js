@@ -58,6 +58,18 @@ const GROUPS = [
     ['authFailuresPerInterval', 'Failed AUTH per address per interval', 'number'],
     ['authFailureIntervalSeconds', 'Failed AUTH interval (s)', 'number'],
   ] },
+  // the block lists (dnsLists) are a list of records: the API changes them; the form leaves them as they are
+  { title: 'Sender checks (DNS)', group: 'senderChecks', fields: [
+    ['dnsServers', 'DNS resolvers', 'lines', 'One address or address:port a line; none: the system\'s'],
+    ['dnsTimeoutMillis', 'DNS timeout (ms)', 'number'],
+    ['spf', 'Check SPF at MAIL', 'boolean'],
+    ['greylisting', 'Greylisting at RCPT', 'boolean'],
+    ['greylistDelaySeconds', 'Greylisting delay (s)', 'number'],
+    ['greylistWindowSeconds', 'Greylisting retry window (s)', 'number'],
+    ['greylistAllowSeconds', 'Networks that retried pass for (s)', 'number'],
+    ['greylistExempt', 'Never greylisted', 'lines', 'One CIDR block or sender domain a line'],
+    ['greylistExemptSpfPass', 'Never greylist an SPF pass', 'boolean'],
+  ] },
 ];
 
 const path = (group, name) => (group ? `${group}.${name}` : name);

@@ -232,7 +232,10 @@ class AdminApiIT extends GatewayTest {
                 + "\"notifications\":{\"senderOnVirus\":false,\"quarantineDigest\":true,\"digestIntervalSeconds\":86400},"
                 + "\"connections\":{\"maxTotal\":0,\"maxPerAddress\":0,\"connectionsPerInterval\":0,\"messagesPerInterval\":0,"
                 + "\"recipientsPerInterval\":0,\"intervalSeconds\":60,\"maxErrors\":20,\"errorDelayMillis\":1000,"
-                + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600}}", s.body());
+                + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600},"
+                + "\"senderChecks\":{\"dnsServers\":[],\"dnsTimeoutMillis\":3000,\"spf\":false,\"dnsLists\":[],"
+                + "\"greylisting\":false,\"greylistDelaySeconds\":300,\"greylistWindowSeconds\":14400,"
+                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true}}", s.body());
         long v = s.json().getJsonNumber("version").longValue();
         Api.Result bad = admin.put("/api/v1/settings", "{\"adminAddress\":\"not an address\",\"headerPrefix\":\"X Y\","
                 + "\"virus\":{\"engines\":\"CLAMD\",\"onFailure\":\"PASS\",\"clamdAddress\":\"localhost\","

@@ -1,12 +1,18 @@
 package io.sluice.config;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +49,15 @@ public class GatewaySettings {
     @Embedded
     private Connections connections;
 
+    @Embedded
+    private SenderChecks senderChecks;
+
+    /** The DNS block lists, in the order they are asked. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "dns_block_list", joinColumns = @JoinColumn(name = "settings_id"))
+    @OrderColumn(name = "idx")
+    private List<DnsList> dnsLists = new ArrayList<>();
+
     /** Comma-separated CIDR blocks whose clients' mail is outbound; empty: none. */
     @Column(name = "internal_networks", nullable = false, length = 10000)
     private String internalNetworks;
@@ -60,7 +75,8 @@ public class GatewaySettings {
 
     public RuntimeSettings settings() {
         return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections,
-                InternalNetworks.of(internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","))));
+                InternalNetworks.of(internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","))),
+                senderChecks, List.copyOf(dnsLists));
     }
 
     /** Takes every concern's values; the version moves on only if one of them differs. */
@@ -73,5 +89,10 @@ public class GatewaySettings {
         this.notifications = next.notifications();
         this.connections = next.connections();
         this.internalNetworks = String.join(",", next.internalNetworks().texts());
+        this.senderChecks = next.senderChecks();
+        if (!dnsLists.equals(next.dnsLists())) {
+            dnsLists.clear();
+            dnsLists.addAll(next.dnsLists());
+        }
     }
 }

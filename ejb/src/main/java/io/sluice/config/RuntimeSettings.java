@@ -8,7 +8,12 @@ package io.sluice.config;
  */
 public record RuntimeSettings(General general, VirusScanning virus, SpamScanning spam, ScanSettings scanning,
                               Retention retention, Notifications notifications, Connections connections,
-                              InternalNetworks internalNetworks) {
+                              InternalNetworks internalNetworks, SenderChecks senderChecks,
+                              java.util.List<DnsList> dnsLists) {
+
+    public RuntimeSettings {
+        dnsLists = java.util.List.copyOf(dnsLists);
+    }
 
     /**
      * The settings of a new installation. The database's settings row gets the same values from
@@ -16,7 +21,7 @@ public record RuntimeSettings(General general, VirusScanning virus, SpamScanning
      */
     public static final RuntimeSettings DEFAULT = new RuntimeSettings(General.DEFAULT, VirusScanning.DEFAULT,
             SpamScanning.DEFAULT, ScanSettings.DEFAULT, Retention.DEFAULT, Notifications.DEFAULT,
-            Connections.DEFAULT, InternalNetworks.NONE);
+            Connections.DEFAULT, InternalNetworks.NONE, SenderChecks.DEFAULT, java.util.List.of());
 
     /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */
     public String header(String suffix) {
@@ -24,14 +29,23 @@ public record RuntimeSettings(General general, VirusScanning virus, SpamScanning
     }
 
     public RuntimeSettings with(General g) {
-        return new RuntimeSettings(g, virus, spam, scanning, retention, notifications, connections, internalNetworks);
+        return new RuntimeSettings(g, virus, spam, scanning, retention, notifications, connections, internalNetworks, senderChecks, dnsLists);
     }
 
     public RuntimeSettings with(Notifications n) {
-        return new RuntimeSettings(general, virus, spam, scanning, retention, n, connections, internalNetworks);
+        return new RuntimeSettings(general, virus, spam, scanning, retention, n, connections, internalNetworks, senderChecks, dnsLists);
     }
 
     public RuntimeSettings with(Connections c) {
-        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, c, internalNetworks);
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, c, internalNetworks, senderChecks, dnsLists);
+    }
+
+    public RuntimeSettings with(SenderChecks s) {
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks, s, dnsLists);
+    }
+
+    public RuntimeSettings withDnsLists(java.util.List<DnsList> lists) {
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks,
+                senderChecks, lists);
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.manage;
 import io.sluice.api.Cidr;
 import io.sluice.api.MailboxSyntax;
 import io.sluice.config.Connections;
+import io.sluice.config.DnsList;
 import io.sluice.config.General;
 import io.sluice.config.InternalNetworks;
 import io.sluice.config.OnFailure;
@@ -35,7 +36,7 @@ import java.util.List;
  *                         "2001:db8::/32") or single addresses; left out on PUT, they stay as they are
  */
 @JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "internalNetworks", "virus", "spam", "scanning",
-        "retention", "notifications", "connections"})
+        "retention", "notifications", "connections", "senderChecks"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
@@ -47,7 +48,55 @@ public record SettingsData(Long version,
                            @Valid Scanning scanning,
                            @Valid Retention retention,
                            @Valid Notifications notifications,
-                           @Valid ConnectionLimits connections) {
+                           @Valid ConnectionLimits connections,
+                           @Valid SenderChecks senderChecks) {
+
+    /**
+     * The checks of the sender that ask the DNS: the resolvers ("192.0.2.53", "192.0.2.53:5353",
+     * "[2001:db8::53]:53"; none: the system's), how long one question may take, and whether SPF is
+     * checked at MAIL, the DNS block lists in the order they are asked, and greylisting at RCPT (its
+     * delay, the window a retry is taken in, how long a client network that retried passes, the
+     * networks and sender domains never greylisted, and whether an SPF pass is exempt). A field left
+     * out on PUT keeps its value.
+     */
+    @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists", "greylisting", "greylistDelaySeconds",
+            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass"})
+    public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
+                               @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
+                               Boolean spf,
+                               @Size(max = 50) List<@NotNull @Valid DnsListData> dnsLists,
+                               Boolean greylisting,
+                               @Min(1) @Max(86_400) Integer greylistDelaySeconds,
+                               @Min(60) @Max(604_800) Integer greylistWindowSeconds,
+                               @Min(0) @Max(31_536_000) Integer greylistAllowSeconds,
+                               @Size(max = 200) List<@NotNull @Size(max = 253) String> greylistExempt,
+                               Boolean greylistExemptSpfPass) {
+
+        static SenderChecks of(io.sluice.config.SenderChecks c, List<DnsList> lists) {
+            return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf(),
+                    lists.stream().map(DnsListData::of).toList(), c.greylisting(), (int) c.greylistDelay().toSeconds(),
+                    (int) c.greylistWindow().toSeconds(), (int) c.greylistAllowFor().toSeconds(), c.greylistExemptions(),
+                    c.greylistExemptSpfPass());
+        }
+
+        io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
+            return new io.sluice.config.SenderChecks(
+                    dnsServers == null ? current.dnsServers() : String.join(",", dnsServers.stream().map(String::trim).toList()),
+                    dnsTimeoutMillis == null ? current.dnsTimeout() : Duration.ofMillis(dnsTimeoutMillis),
+                    spf == null ? current.spf() : spf,
+                    greylisting == null ? current.greylisting() : greylisting,
+                    greylistDelaySeconds == null ? current.greylistDelay() : Duration.ofSeconds(greylistDelaySeconds),
+                    greylistWindowSeconds == null ? current.greylistWindow() : Duration.ofSeconds(greylistWindowSeconds),
+                    greylistAllowSeconds == null ? current.greylistAllowFor() : Duration.ofSeconds(greylistAllowSeconds),
+                    greylistExempt == null ? current.greylistExempt()
+                            : String.join(",", greylistExempt.stream().map(String::trim).toList()),
+                    greylistExemptSpfPass == null ? current.greylistExemptSpfPass() : greylistExemptSpfPass);
+        }
+
+        List<DnsList> listsOver(List<DnsList> current) {
+            return dnsLists == null ? current : dnsLists.stream().map(DnsListData::list).toList();
+        }
+    }
 
     /**
      * Connection control by real client address, applied to the next connection or command; 0
@@ -183,6 +232,32 @@ public record SettingsData(Long version,
         }
     }
 
+    /**
+     * One DNS block list: its zone, IP or DOMAIN, the answers that count ("127.0.0.2,127.0.0.3";
+     * empty: any in 127.0.0.0/8 but 127.255.255.0/24), whether a listing refuses at once (at connect
+     * for an IP list, at MAIL for the sender's domain and HELO) and the points it adds to the spam score.
+     */
+    @JsonbPropertyOrder({"zone", "kind", "returnCodes", "reject", "weight"})
+    public record DnsListData(@NotBlank @Size(max = 253)
+                              @Pattern(regexp = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
+                                      message = "must be a DNS zone, e.g. zen.spamhaus.org") String zone,
+                              @NotNull DnsList.Kind kind,
+                              @Size(max = 1000) @Pattern(regexp = "(\\s*\\d{1,3}(\\.\\d{1,3}){3}\\s*(,|$))*",
+                                      message = "must be IPv4 addresses separated by commas") String returnCodes,
+                              Boolean reject,
+                              @Min(-100) @Max(100) Double weight) {
+
+        static DnsListData of(DnsList l) {
+            return new DnsListData(l.zone(), l.kind(), l.returnCodes(), l.reject(), l.weight());
+        }
+
+        DnsList list() {
+            return new DnsList(zone.toLowerCase(java.util.Locale.ROOT), kind,
+                    returnCodes == null ? "" : String.join(",", new DnsList(zone, kind, returnCodes, false, 0).codes()),
+                    reject != null && reject, weight == null ? 0 : weight);
+        }
+    }
+
     /** What Bean Validation cannot say about these values: addresses and networks that do not parse. */
     void check(List<Violation> violations) {
         if (adminAddress != null && !adminAddress.isBlank() && !MailboxSyntax.isValid(adminAddress.trim())) {
@@ -190,6 +265,38 @@ public record SettingsData(Long version,
         }
         if (internalNetworks != null) {
             networks(internalNetworks, violations);
+        }
+        if (senderChecks != null && senderChecks.dnsServers() != null) {
+            for (int i = 0; i < senderChecks.dnsServers().size(); i++) {
+                String server = senderChecks.dnsServers().get(i);
+                try {
+                    if (server != null) {
+                        io.sluice.config.SenderChecks.resolver(server.trim());
+                    }
+                } catch (IllegalArgumentException e) {
+                    violations.add(new Violation("senderChecks.dnsServers[" + i + "]", e.getMessage()));
+                }
+            }
+        }
+        if (senderChecks != null && senderChecks.greylistExempt() != null) {
+            for (int i = 0; i < senderChecks.greylistExempt().size(); i++) {
+                String e = senderChecks.greylistExempt().get(i);
+                if (e == null) {
+                    continue;
+                }
+                String t = e.trim();
+                boolean network = t.contains("/") || t.contains(":") || t.matches("[0-9.]+");
+                try {
+                    if (network) {
+                        Cidr.parse(t);
+                    } else if (!t.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+")) {
+                        violations.add(new Violation("senderChecks.greylistExempt[" + i + "]",
+                                "must be a network (CIDR) or a domain"));
+                    }
+                } catch (IllegalArgumentException ex) {
+                    violations.add(new Violation("senderChecks.greylistExempt[" + i + "]", ex.getMessage()));
+                }
+            }
         }
         if (virus != null) {
             engineAddress("virus.clamdAddress", virus.clamdAddress(), violations);
@@ -239,7 +346,7 @@ public record SettingsData(Long version,
         return new SettingsData(version, s.general().adminAddress(), s.general().headerPrefix(),
                 s.internalNetworks().texts(), Virus.of(s.virus()), Spam.of(s.spam()), Scanning.of(s.scanning()),
                 Retention.of(s.retention()), Notifications.of(s.notifications()),
-                ConnectionLimits.of(s.connections()));
+                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks(), s.dnsLists()));
     }
 
     /**
@@ -256,6 +363,8 @@ public record SettingsData(Long version,
                 notifications == null ? current.notifications() : notifications.settings(),
                 connections == null ? current.connections() : connections.over(current.connections()),
                 internalNetworks == null ? current.internalNetworks()
-                        : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()));
+                        : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()),
+                senderChecks == null ? current.senderChecks() : senderChecks.over(current.senderChecks()),
+                senderChecks == null ? current.dnsLists() : senderChecks.listsOver(current.dnsLists()));
     }
 }

@@ -5,6 +5,7 @@ import io.sluice.api.ConnectDecision;
 import io.sluice.api.Decision;
 import io.sluice.config.Connections;
 import io.sluice.config.SettingsCache;
+import io.sluice.dns.Resolvers;
 import io.sluice.policy.ConfigurationChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.List;
  * the error limit, carried out by the SMTP session) and what the mail server behind offers.
  *
  * <pre>
- * connection limits
+ * connection limits → IP block lists that refuse
  * </pre>
  */
 @ApplicationScoped
@@ -35,13 +36,16 @@ public class ConnectPhase {
     @Inject
     DownstreamExtensions extensions;
 
+    @Inject
+    Resolvers resolvers;
+
     private ConnectionLimits limits;
     private List<PhaseStep<Connect>> steps;
 
     @PostConstruct
     void assemble() {
         limits = new ConnectionLimits();
-        steps = List.of(limits);
+        steps = List.of(limits, new DnsListRefusal(() -> settings.current().dnsLists(), resolvers::client));
     }
 
     public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {

@@ -2,6 +2,7 @@ package io.sluice.pipeline;
 
 import io.sluice.action.HeaderEditor;
 import io.sluice.api.MessageContent;
+import io.sluice.authresults.AuthenticationResults;
 import io.sluice.pipeline.MessageLedger.Outcome;
 import io.sluice.scan.MessageHeaders;
 
@@ -23,7 +24,7 @@ final class EditHeaders implements EndOfDataStep {
     public void apply(EndOfData m) {
         MessageContent body = m.body();
         m.headerEdits.addAll(m.disposition.edits());
-        if (m.headerEdits.isEmpty()) {
+        if (m.headerEdits.isEmpty() && !m.forgedAuthResults) {
             m.outgoing = RelayedMessage.unchanged(m.prefix, body);
             return;
         }
@@ -33,13 +34,19 @@ final class EditHeaders implements EndOfDataStep {
             return;
         }
         HeaderEditor.apply(headers.parsed(), m.headerEdits);
-        m.outgoing = RelayedMessage.withHeader(m.prefix, serialize(headers), headers.section().bodyOffset(), body);
+        String ownId = m.forgedAuthResults ? m.authResults.authservId() : null;
+        m.outgoing = RelayedMessage.withHeader(m.prefix, serialize(headers, ownId), headers.section().bodyOffset(), body);
     }
 
-    private static byte[] serialize(MessageHeaders headers) {
+    /** The header section, without the Authentication-Results fields that claim {@code ownId} (if not null). */
+    private static byte[] serialize(MessageHeaders headers, String ownId) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(headers.section().raw().length + 256);
         for (Enumeration<String> lines = headers.parsed().getAllHeaderLines(); lines.hasMoreElements(); ) {
-            b.writeBytes(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+            String line = lines.nextElement();
+            if (ownId != null && AuthenticationResults.isOwn(line, ownId)) {
+                continue;
+            }
+            b.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             b.writeBytes(CRLF);
         }
         b.writeBytes(CRLF);

@@ -11,6 +11,8 @@ import io.sluice.policy.ActionSpec;
 import io.sluice.policy.PolicyRules;
 
 import java.io.IOException;
+import io.sluice.authresults.AuthenticationResults;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -37,6 +39,10 @@ final class EndOfData {
     byte[] prefix = new byte[0];
     /** Header edits for the delivered copy: the gateway's own, then the policy's. */
     final List<ActionSpec> headerEdits = new ArrayList<>();
+    /** The gateway's Authentication-Results: the checks' results, added as they are known. */
+    final AuthenticationResults authResults;
+    /** Whether Authentication-Results fields with the gateway's authserv-id arrived (they are removed). */
+    boolean forgedAuthResults;
     /** The body as the policy changed it, or null. */
     RewrittenBody rewritten;
     /** Whether the original went to quarantine before a changed copy is delivered. */
@@ -54,6 +60,7 @@ final class EndOfData {
         this.policy = policy;
         this.settings = settings;
         this.clock = clock;
+        this.authResults = new AuthenticationResults(tx.client().serverName());
     }
 
     /** Ends the processing: this is what happened to the message and what the client hears. */

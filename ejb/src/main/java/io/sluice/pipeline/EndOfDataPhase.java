@@ -4,6 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.config.SettingsCache;
+import io.sluice.dns.Resolvers;
 import io.sluice.notify.Notifier;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
@@ -23,8 +24,8 @@ import java.util.List;
  * relayed downstream, stored in quarantine, or deliberately dropped.
  *
  * <pre>
- * analyse → decide → stamp headers → archive copies → drop | hold → forged verdicts → rewrite body
- *         → edit headers → sign (DKIM, outbound) → deliver;  then always: record → notify
+ * analyse → block lists → decide → stamp headers → archive copies → drop | hold → forged verdicts
+ *         → rewrite body → edit headers → sign (DKIM, outbound) → deliver;  then always: record → notify
  * </pre>
  */
 @ApplicationScoped
@@ -54,16 +55,19 @@ public class EndOfDataPhase {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    Resolvers resolvers;
+
     private List<EndOfDataStep> steps;
     private List<EndOfDataStep> always;
 
     @PostConstruct
     void assemble() {
         QuarantineHold holds = new QuarantineHold(quarantine);
-        steps = List.of(new Analyse(scanner), new Decide(), new StampHeaders(), new ArchiveCopies(relay), new Drop(),
-                new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds), new EditHeaders(), new SignDkim(signingKeys,
-                c -> policies.snapshot().isOutbound(c.address(), c.authenticated()), Clock.systemUTC()),
-                new Deliver(relay, holds));
+        steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client), new Decide(), new StampHeaders(),
+                new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
+                new EditHeaders(), new SignDkim(signingKeys, c -> policies.snapshot().isOutbound(c.address(),
+                c.authenticated()), Clock.systemUTC()), new Deliver(relay, holds));
         always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
     }
 

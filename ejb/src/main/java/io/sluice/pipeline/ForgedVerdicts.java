@@ -1,8 +1,13 @@
 package io.sluice.pipeline;
 
+import io.sluice.authresults.AuthenticationResults;
 import io.sluice.policy.ActionSpec;
 
-/** Verdict header fields that arrived with the message were forged by the sender: ours are the only ones. */
+/**
+ * Verdict header fields that arrived with the message were forged by the sender: ours are the only
+ * ones. So are Authentication-Results fields with the gateway's authserv-id (RFC 8601 §5); those
+ * of other hosts stay.
+ */
 final class ForgedVerdicts implements EndOfDataStep {
 
     @Override
@@ -10,6 +15,11 @@ final class ForgedVerdicts implements EndOfDataStep {
         for (String name : VerdictHeaders.names(m.settings)) {
             if (!m.message.headerValues(name).isEmpty()) {
                 m.headerEdits.add(ActionSpec.removeHeader(name));
+            }
+        }
+        for (String value : m.message.headerValues(AuthenticationResults.NAME)) {
+            if (AuthenticationResults.isOwn(AuthenticationResults.NAME + ":" + value, m.authResults.authservId())) {
+                m.forgedAuthResults = true;
             }
         }
     }

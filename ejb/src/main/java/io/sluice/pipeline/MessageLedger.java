@@ -55,6 +55,9 @@ public class MessageLedger {
         if (clock.relay() != null) {
             metrics.stage("relay", clock.relay());
         }
+        if (clock.dnsLists() != null) {
+            metrics.stage("dnsbl", clock.dnsLists());
+        }
         metrics.stage("total", total);
         List<String> recipients = tx.recipients().stream().map(Recipient::address).toList();
         String actions = d == null ? null : d.actions().stream().map(Enum::name).collect(Collectors.joining(","));
@@ -69,7 +72,9 @@ public class MessageLedger {
                 : message.scan().spam().score(),
                 message.scan() == null || message.scan().spam() == null ? null : message.scan().spam().symbolList(),
                 verdict, policy.name(), actions, outcome.name(), reply.toString(), downstream,
-                millis(clock.scan()), millis(clock.relay()), millis(total)));
+                millis(clock.scan()), millis(clock.relay()), millis(total), message.spf(),
+                message.listings().isEmpty() ? null
+                        : message.listings().stream().map(Object::toString).collect(Collectors.joining("; "))));
     }
 
     private static Double millis(Duration d) {

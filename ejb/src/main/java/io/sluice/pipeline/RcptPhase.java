@@ -6,8 +6,9 @@ import io.sluice.api.Recipient;
 import io.sluice.api.ReplyCode;
 import io.sluice.api.Transaction;
 import io.sluice.config.Connections;
-import io.sluice.mailbox.SenderLists;
 import io.sluice.config.SettingsCache;
+import io.sluice.greylist.GreylistStore;
+import io.sluice.mailbox.SenderLists;
 import io.sluice.policy.ConfigurationChanged;
 import io.sluice.policy.PolicyCache;
 import io.sluice.policy.PolicyRules;
@@ -27,8 +28,8 @@ import java.util.logging.Logger;
  * policy ({@link #BOUND_POLICY}; the engine keeps the first recipient's).
  *
  * <pre>
- * recipient rates → the recipient's own sender lists → one policy per transaction → verify with
- * the mail server;  then: bind policy, and whether the recipients allow the sender
+ * recipient rates → the recipient's own sender lists → one policy per transaction → greylisting →
+ * verify with the mail server;  then: bind policy, and whether the recipients allow the sender
  * </pre>
  */
 @ApplicationScoped
@@ -70,13 +71,17 @@ public class RcptPhase {
     @Inject
     SenderLists senderLists;
 
+    @Inject
+    GreylistStore greylist;
+
     private RecipientRates rates;
     private List<PhaseStep<Rcpt>> steps;
 
     @PostConstruct
     void assemble() {
         rates = new RecipientRates();
-        steps = List.of(rates, new PersonalSenderLists(), new OnePolicyPerTransaction(), new VerifyRecipient(verifier));
+        steps = List.of(rates, new PersonalSenderLists(), new OnePolicyPerTransaction(),
+                new Greylisting(greylist, settings::current, java.time.Clock.systemUTC()), new VerifyRecipient(verifier));
     }
 
     public Decision check(Transaction tx, Recipient recipient) {

@@ -2,6 +2,7 @@ package io.sluice.pipeline;
 
 import io.sluice.api.MessageContent;
 import io.sluice.api.Transaction;
+import io.sluice.dnsbl.Listing;
 import io.sluice.policy.MessageFacts;
 import io.sluice.scan.Attachment;
 import io.sluice.scan.MessageHeaders;
@@ -22,6 +23,7 @@ final class ReceivedMessage implements MessageFacts {
     private final MessageContent content;
     private final MessageHeaders headers;
     private ScanResult scan;
+    private List<Listing> listings = List.of();
 
     ReceivedMessage(Transaction transaction, MessageContent content) {
         this.transaction = transaction;
@@ -44,6 +46,25 @@ final class ReceivedMessage implements MessageFacts {
 
     ScanResult scan() {
         return scan;
+    }
+
+    /** The block lists' listings of the client, HELO, sender and URLs. */
+    void listedBy(List<Listing> found) {
+        this.listings = List.copyOf(found);
+    }
+
+    List<Listing> listings() {
+        return listings;
+    }
+
+    @Override
+    public List<String> dnsLists() {
+        return listings.stream().map(l -> l.list().zone()).distinct().toList();
+    }
+
+    @Override
+    public String spf() {
+        return transaction.attributes().get(MailPhase.SPF);
     }
 
     @Override

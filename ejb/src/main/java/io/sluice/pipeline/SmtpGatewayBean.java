@@ -35,7 +35,11 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SmtpGatewayBean implements SmtpListener {
 
-    private static final Set<Phase> PHASES = EnumSet.of(Phase.CONNECT, Phase.AUTH, Phase.RCPT, Phase.END_OF_DATA);
+    private static final Set<Phase> PHASES = EnumSet.of(Phase.CONNECT, Phase.AUTH, Phase.MAIL, Phase.RCPT,
+            Phase.END_OF_DATA);
+
+    @Inject
+    MailPhase senders;
 
     @Inject
     RcptPhase recipients;
@@ -58,6 +62,14 @@ public class SmtpGatewayBean implements SmtpListener {
             return ConnectDecision.ACCEPT; // the connection limits are settings in the database
         }
         return connections.connect(client, fromSameAddress, total);
+    }
+
+    @Override
+    public Decision mail(Transaction transaction) {
+        if (!database.usable()) {
+            return Decision.ACCEPT; // the first recipient gets the temporary failure
+        }
+        return senders.check(transaction);
     }
 
     @Override
@@ -84,7 +96,7 @@ public class SmtpGatewayBean implements SmtpListener {
         return Decision.of(auth.authenticate(client, user, password));
     }
 
-    /** No decision at HELO or MAIL yet: the engine need not call in there. */
+    /** No decision at HELO yet: the engine need not call in there. */
     @Override
     public Set<Phase> phases() {
         return PHASES;

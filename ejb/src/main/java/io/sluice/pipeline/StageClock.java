@@ -11,6 +11,7 @@ final class StageClock {
     private long scanned;
     private long relayStart;
     private long relayed;
+    private long dnsListNanos = -1;
     private Instant decidedAt;
     private Instant relayedAt;
 
@@ -37,6 +38,15 @@ final class StageClock {
 
     Instant relayedAt() {
         return relayedAt;
+    }
+
+    /** How long the block lists took at the end of data. */
+    void dnsLists(long nanos) {
+        dnsListNanos = nanos;
+    }
+
+    Duration dnsLists() {
+        return dnsListNanos < 0 ? null : Duration.ofNanos(dnsListNanos);
     }
 
     Duration scan() {

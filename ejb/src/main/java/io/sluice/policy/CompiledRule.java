@@ -78,7 +78,22 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
             }
             case UNSCANNABLE -> m -> m.unscannable() != null;
             case ENCRYPTED_ARCHIVE -> MessageFacts::encryptedArchive;
+            case SPF -> {
+                java.util.Set<String> results = spfResults(f.pattern());
+                yield m -> m.spf() != null && results.contains(m.spf());
+            }
+            case DNSBL -> {
+                java.util.Set<String> zones = f.pattern() == null ? java.util.Set.of() : spfResults(f.pattern());
+                yield m -> zones.isEmpty() ? !m.dnsLists().isEmpty()
+                        : m.dnsLists().stream().anyMatch(z -> zones.contains(z.toLowerCase(java.util.Locale.ROOT)));
+            }
         };
+    }
+
+    /** The words a filter lists (SPF results, block list zones), in lower case. */
+    static java.util.Set<String> spfResults(String pattern) {
+        return Arrays.stream(pattern.split("[,\\s]+")).filter(s -> !s.isBlank())
+                .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     /** A file name glob; a bare extension ("exe") means "*.exe". */

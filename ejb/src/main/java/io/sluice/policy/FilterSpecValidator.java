@@ -8,6 +8,10 @@ import jakarta.validation.ConstraintValidatorContext;
 /** {@link Consistent} for filters: each type has the parameters it needs, and they are valid. */
 public class FilterSpecValidator implements ConstraintValidator<Consistent, FilterSpec> {
 
+    /** RFC 7208 §2.6. */
+    private static final java.util.List<String> SPF_RESULTS = java.util.List.of("pass", "fail", "softfail", "neutral",
+            "none", "temperror", "permerror");
+
     @Override
     public boolean isValid(FilterSpec f, ConstraintValidatorContext context) {
         if (f == null) {
@@ -20,7 +24,7 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
         }
         String what = f.type().name();
         switch (f.type()) {
-            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE, ENCRYPTED_ARCHIVE -> {
+            case ALWAYS, VIRUS, SENDER_AUTHENTICATED, UNSCANNABLE, ENCRYPTED_ARCHIVE, DNSBL -> {
             }
             case SPAM_SCORE, SIZE_OVER -> {
                 p.required("threshold", f.threshold(), what);
@@ -44,6 +48,19 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
                 p.required("pattern", f.pattern(), what);
                 // a glob is matched ignoring case: each of its characters must fold
                 p.regex("pattern", f.pattern() == null ? null : Pattern.quote(f.pattern()), true);
+            }
+            case SPF -> {
+                p.required("pattern", f.pattern(), what);
+                if (f.pattern() != null) {
+                    if (CompiledRule.spfResults(f.pattern()).isEmpty()) {
+                        p.add("pattern", "must list SPF results, e.g. fail,softfail");
+                    }
+                    for (String r : CompiledRule.spfResults(f.pattern())) {
+                        if (!SPF_RESULTS.contains(r)) {
+                            p.add("pattern", "'" + r + "' is no SPF result (" + String.join(", ", SPF_RESULTS) + ")");
+                        }
+                    }
+                }
             }
             case CLIENT_IP -> {
                 p.required("pattern", f.pattern(), what);

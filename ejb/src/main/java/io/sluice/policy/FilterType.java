@@ -37,5 +37,16 @@ public enum FilterType {
      * An archive has an encrypted entry (or encrypted names): its content could not be scanned. The
      * names, where readable, are still checked by {@link #ATTACHMENT_NAME}, and every other entry is scanned.
      */
-    ENCRYPTED_ARCHIVE
+    ENCRYPTED_ARCHIVE,
+    /**
+     * The SPF result of MAIL FROM is one of the comma-separated results of {@code pattern}
+     * ("fail,softfail"; RFC 7208: pass, fail, softfail, neutral, none, temperror, permerror). Never
+     * matches while SPF is off.
+     */
+    SPF,
+    /**
+     * A DNS block list listed the client, its HELO name, the sender's domain or a host of a URL in
+     * the text: one of the comma-separated zones of {@code pattern}, or any list when it is empty.
+     */
+    DNSBL
 }

@@ -60,4 +60,14 @@ public interface MessageFacts {
     default boolean encryptedArchive() {
         return false;
     }
+
+    /** The SPF result of MAIL FROM ("pass", "fail" ...; RFC 7208 §2.6), or {@code null} when SPF was not checked. */
+    default String spf() {
+        return null;
+    }
+
+    /** The zones of the DNS block lists that listed the client, its HELO name, the sender's domain or a URL. */
+    default List<String> dnsLists() {
+        return List.of();
+    }
 }

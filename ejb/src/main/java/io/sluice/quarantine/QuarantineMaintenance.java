@@ -130,6 +130,8 @@ public class QuarantineMaintenance {
             purge("quarantine", "received_at", now.minus(s.retention().quarantineDays(), ChronoUnit.DAYS));
             purge("message_log", "received_at", now.minus(s.retention().trackingDays(), ChronoUnit.DAYS));
             purge("audit_log", "at", now.minus(s.retention().auditDays(), ChronoUnit.DAYS));
+            purge("greylist_triplet", "expires_at", now);
+            purge("greylist_client", "allowed_until", now);
             if (s.notifications().quarantineDigest() && due("digest", s.notifications().digestInterval(), now)) {
                 digest(now);
             }

@@ -12,16 +12,18 @@ import java.util.List;
  * @param outcome  DELIVERED, REJECTED, DROPPED, QUARANTINED or DEFERRED
  * @param verdict  clean, spam, virus, unscannable or unscanned
  * @param actions  the policy actions carried out, e.g. "TAG_SUBJECT,NOTIFY"
+ * @param spf      the SPF result for MAIL FROM ("pass", "fail" ...), or null when SPF was not checked
+ * @param dnsbl    the block lists' listings ("zen.test client 192.0.2.1=127.0.0.2; ..."), or null for none
  */
 @JsonbPropertyOrder({"queueId", "receivedAt", "decidedAt", "relayedAt", "clientIp", "helo", "tls", "authUser", "sender",
         "recipients", "size", "viruses", "spamScore", "spamSymbols", "verdict", "policy", "actions", "outcome", "reply",
-        "downstreamReply", "scanMillis", "relayMillis", "totalMillis"})
+        "downstreamReply", "scanMillis", "relayMillis", "totalMillis", "spf", "dnsbl"})
 public record TrackingRecord(String queueId, Instant receivedAt, Instant decidedAt, Instant relayedAt,
                              String clientIp, String helo, boolean tls, String authUser, String sender,
                              List<String> recipients, long size, List<String> viruses, Double spamScore,
                              String spamSymbols, String verdict, String policy, String actions, String outcome,
                              String reply, String downstreamReply, Double scanMillis, Double relayMillis,
-                             double totalMillis) {
+                             double totalMillis, String spf, String dnsbl) {
 
     public TrackingRecord {
         recipients = List.copyOf(recipients);
@@ -35,6 +37,6 @@ public record TrackingRecord(String queueId, Instant receivedAt, Instant decided
         }
         return new TrackingRecord(queueId, receivedAt, decidedAt, relayedAt, clientIp, helo, tls, authUser, sender,
                 recipients.stream().filter(scope::covers).toList(), size, viruses, spamScore, spamSymbols, verdict,
-                policy, actions, outcome, reply, downstreamReply, scanMillis, relayMillis, totalMillis);
+                policy, actions, outcome, reply, downstreamReply, scanMillis, relayMillis, totalMillis, spf, dnsbl);
     }
 }

@@ -183,4 +183,45 @@ class DispositionTest {
         assertEquals(List.of("in"), Disposition.decide(List.of(rule("in", inNet, addHeader("X", "1")),
                 rule("out", outNet, addHeader("Y", "2"))), facts(Map.of())).rules());
     }
+
+    @Test
+    void spfFilterMatchesTheListedResultsOnly() {
+        FilterSpec failing = new FilterSpec(FilterType.SPF, null, "fail, SoftFail", null, false, false);
+        for (String result : List.of("pass", "fail", "softfail", "neutral", "none", "temperror", "permerror")) {
+            MessageFacts f = spf(result);
+            List<String> expected = result.equals("fail") || result.equals("softfail") ? List.of("spf") : List.of();
+            assertEquals(expected, Disposition.decide(List.of(rule("spf", failing, addHeader("X", "1"))), f).rules(), result);
+        }
+        assertEquals(List.of(), Disposition.decide(List.of(rule("spf", failing, addHeader("X", "1"))), spf(null)).rules(),
+                "SPF off");
+    }
+
+    private static MessageFacts spf(String result) {
+        MessageFacts base = facts(Map.of());
+        return new MessageFacts() {
+            public long size() {
+                return base.size();
+            }
+
+            public String clientAddress() {
+                return base.clientAddress();
+            }
+
+            public boolean authenticated() {
+                return false;
+            }
+
+            public List<String> headerValues(String name) {
+                return List.of();
+            }
+
+            public String subject() {
+                return "";
+            }
+
+            public String spf() {
+                return result;
+            }
+        };
+    }
 }

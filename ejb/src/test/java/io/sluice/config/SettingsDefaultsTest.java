@@ -54,6 +54,8 @@ class SettingsDefaultsTest {
                         put(mapped, c.getAnnotation(Column.class).name(), literal(c, c.get(byDefault)));
                     }
                 }
+            } else if (f.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
+                continue; // rows of a table of their own, none in a new installation
             } else if (f.isAnnotationPresent(Id.class)) {
                 put(mapped, "id", "1");
             } else {

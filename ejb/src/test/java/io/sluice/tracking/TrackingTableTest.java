@@ -25,7 +25,7 @@ class TrackingTableTest {
     private static TrackingRecord record(String queueId, String helo, List<String> recipients, String reply) {
         Instant t = Instant.parse("2026-11-30T08:00:00Z");
         return new TrackingRecord(queueId, t, t, null, "192.0.2.1", helo, false, null, "ann@example.org", recipients,
-                100, List.of(), 1.5, "BAYES_50", "clean", "Default", null, "DELIVERED", reply, null, 2.0, null, 3.0);
+                100, List.of(), 1.5, "BAYES_50", "clean", "Default", null, "DELIVERED", reply, null, 2.0, null, 3.0, "pass", "zen.test client 192.0.2.1=127.0.0.2");
     }
 
     @ParameterizedTest

@@ -1,0 +1,38 @@
+package io.sluice.dnsbl;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The host names of the http, https and ftp URLs in a message's text, for the domain block lists.
+ * Linear-time matching (RE2/J): the text is the sender's.
+ */
+public final class UrlHosts {
+
+    /** At most this many distinct hosts per message are asked about, so a message cannot make thousands of questions. */
+    public static final int MAX_HOSTS = 20;
+
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://(?:[^/@\\s]*@)?([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)");
+
+    private UrlHosts() {
+    }
+
+    public static Set<String> of(List<String> texts) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String text : texts) {
+            Matcher m = URL.matcher(text);
+            while (m.find() && hosts.size() < MAX_HOSTS) {
+                String host = m.group(1).toLowerCase(Locale.ROOT);
+                if (host.contains(".") && !host.matches("[0-9.]+")) {
+                    hosts.add(host);
+                }
+            }
+        }
+        return hosts;
+    }
+}
