@@ -20,8 +20,12 @@ public final class LiteralSet {
     private final int[] directClass = new int[DIRECT];
     private final Map<Character, Integer> otherClass = new HashMap<>();
     private final int classes;
-    /** state * classes + class: the next state. */
-    private final int[] next;
+    /**
+     * At state * classes + class: the next state's row (next state * classes), or, when literals
+     * end in the next state, -row - 1, so that the search loop tests a sign instead of loading
+     * {@link #ends} for every char.
+     */
+    private final int[] table;
     /** Per state, the literals (their indices) that end there, or null. */
     private final int[][] ends;
     private final int size;
@@ -67,7 +71,7 @@ public final class LiteralSet {
         // breadth first: each state's failure is a shorter state, already complete
         int states = trie.size();
         int[] fail = new int[states];
-        next = new int[states * classes];
+        int[] next = new int[states * classes];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int cls = 1; cls < classes; cls++) {
             int child = trie.get(0)[cls];
@@ -95,12 +99,18 @@ public final class LiteralSet {
             List<Integer> o = out.get(s);
             ends[s] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
         }
+        table = new int[next.length];
+        for (int i = 0; i < next.length; i++) {
+            int row = next[i] * classes;
+            table[i] = ends[next[i]] == null ? row : -row - 1;
+        }
     }
 
     private int classOf(char c) {
-        if (c < DIRECT) {
-            return directClass[c];
-        }
+        return c < DIRECT ? directClass[c] : otherClassOf(c);
+    }
+
+    private int otherClassOf(char c) {
         Integer cls = otherClass.get(c);
         return cls == null ? 0 : cls;
     }
@@ -111,16 +121,23 @@ public final class LiteralSet {
     }
 
     /** Marks in {@code found} (indexed like the literals) each literal that occurs in {@code text}. */
-    public void find(CharSequence text, boolean[] found) {
+    public void find(String text, boolean[] found) {
         if (classes == 1) {
             return; // nothing but empty literals
         }
-        int state = 0;
+        // fields in locals: this loop is the whole cost
+        int[] t = table;
+        int[] direct = directClass;
+        int width = classes;
+        int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            state = next[state * classes + classOf(text.charAt(i))];
-            int[] e = ends[state];
-            if (e != null) {
-                for (int id : e) {
+            char c = text.charAt(i);
+            int e = t[row + (c < DIRECT ? direct[c] : otherClassOf(c))];
+            if (e >= 0) {
+                row = e;
+            } else {
+                row = -e - 1;
+                for (int id : ends[row / width]) {
                     found[id] = true;
                 }
             }
@@ -128,7 +145,7 @@ public final class LiteralSet {
     }
 
     /** The literals of {@code literals} that occur in {@code text} (for tests and one-off use). */
-    public boolean[] find(CharSequence text) {
+    public boolean[] find(String text) {
         boolean[] found = new boolean[size];
         find(text, found);
         return found;
