@@ -5,8 +5,10 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.util.LineInputStream;
 import jakarta.mail.util.StreamProvider;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /**
@@ -20,9 +22,11 @@ public final class HeaderLoader {
 
     private static final StreamProvider STREAMS = StreamProvider.provider();
 
-    /** {@code mail.mime.ignorewhitespacelines}, read once as Jakarta Mail reads it. */
-    private static final boolean IGNORE_WHITESPACE_LINES =
-            "true".equalsIgnoreCase(System.getProperty("mail.mime.ignorewhitespacelines"));
+    /**
+     * Whether a line of blanks ends a header section, as it does for Jakarta Mail when the system
+     * property {@code mail.mime.ignorewhitespacelines} is set: asked of Jakarta Mail itself, once.
+     */
+    private static final boolean IGNORE_WHITESPACE_LINES = blankLineEndsHeader();
 
     private HeaderLoader() {
     }
@@ -88,6 +92,16 @@ public final class HeaderLoader {
             } while (line != null && !isEmpty(line));
         } catch (IOException e) {
             throw new MessagingException("Error in input stream", e);
+        }
+    }
+
+    private static boolean blankLineEndsHeader() {
+        try {
+            // a line of one blank between two fields: a continuation line, or (ignored) the end
+            byte[] probe = "A: a\r\n \r\nB: b\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            return new InternetHeaders(new ByteArrayInputStream(probe)).getHeader("B") == null;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Jakarta Mail cannot read a header from memory", e);
         }
     }
 
