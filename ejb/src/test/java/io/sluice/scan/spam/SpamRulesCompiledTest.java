@@ -48,7 +48,7 @@ class SpamRulesCompiledTest {
             "next of kin", "inheritance", "million", "USD", "verify your account", "Account has been suspended", "click here",
             "Click Below", "100% free", "risk-free", "risk free", "no obligation", "bitcoin", "BTC", "double", "guaranteed return",
             "work from home", "to unsubscribe", "Limited Offer", "limited offer", "price: $5.00 (today)", "Gr\u00fc\u00dfe aus K\u00f6ln",
-            "sale", "SALE", "Discount", "today", "now", "sales", "555-1234", "Dear", "\u0130", "\u212a", "\u017f", "\u0131", "k\u0131l",
+            "sale", "SALE", "Discount", "word7", "OTHER42", "word63x", "today", "now", "sales", "555-1234", "Dear", "\u0130", "\u212a", "\u017f", "\u0131", "k\u0131l",
             GTUBE, GTUBE.substring(0, 20), GTUBE.toLowerCase(), " ", " ", " ", "\r\n", "\r\n", ".", ",", "!", "hello", "world"};
 
     @Test
@@ -56,6 +56,24 @@ class SpamRulesCompiledTest {
         Files.writeString(dir.resolve("local.rules"), LOCAL, StandardCharsets.UTF_8);
         SpamRules rules = SpamRules.load(dir);
         assertEquals(SpamRules.defaults().size() + 7, rules.size());
+        compare(rules);
+    }
+
+    /** The same with so many trigger words that they are looked for all at once. */
+    @Test
+    void withManyTriggerWordsTheAutomatonFiresExactlyWhatTheRulesOneByOneFire(@TempDir Path dir) throws IOException {
+        StringBuilder many = new StringBuilder(LOCAL);
+        for (int i = 0; i < BodyMatcher.MANY_TRIGGERS; i++) {
+            many.append("LOCAL_MANY_").append(i).append(" 0.1 body (?i)\\b(word").append(i).append("|other").append(i)
+                    .append(")\\b\n");
+        }
+        Files.writeString(dir.resolve("local.rules"), many, StandardCharsets.UTF_8);
+        SpamRules rules = SpamRules.load(dir);
+        assertEquals(SpamRules.defaults().size() + 7 + BodyMatcher.MANY_TRIGGERS, rules.size());
+        compare(rules);
+    }
+
+    private static void compare(SpamRules rules) throws IOException {
         Random random = new Random(14);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1500; i++) {
