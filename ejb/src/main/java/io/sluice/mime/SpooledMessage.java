@@ -3,6 +3,7 @@ package io.sluice.mime;
 import io.sluice.api.MessageContent;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
@@ -48,9 +49,18 @@ public final class SpooledMessage implements AutoCloseable {
         }
     }
 
-    /** The message's MIME structure, parsed as far as it is asked for. */
+    /**
+     * The message's MIME structure, parsed as far as it is asked for. Its top-level header fields
+     * are read by {@link HeaderLoader}, which does not look Jakarta Mail's stream provider up again
+     * for every message.
+     */
     public MimeMessage parse() throws MessagingException {
-        return new MimeMessage(SESSION, new SpoolSlice(octets, 0, octets.size()));
+        return new MimeMessage(SESSION, new SpoolSlice(octets, 0, octets.size())) {
+            @Override
+            protected InternetHeaders createInternetHeaders(InputStream in) throws MessagingException {
+                return HeaderLoader.load(in, true); // SESSION allows UTF-8
+            }
+        };
     }
 
     public long size() {

@@ -1,6 +1,7 @@
 package io.sluice.scan;
 
 import io.sluice.api.MessageContent;
+import io.sluice.mime.HeaderLoader;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetHeaders;
 
@@ -58,7 +59,7 @@ public record HeaderSection(byte[] raw, long bodyOffset, boolean complete) {
 
     public InternetHeaders parse() {
         try {
-            return new InternetHeaders(new ByteArrayInputStream(raw), true);
+            return HeaderLoader.load(new ByteArrayInputStream(raw), true);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot parse a header section read from memory", e);
         }

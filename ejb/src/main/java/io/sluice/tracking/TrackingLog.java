@@ -23,6 +23,8 @@ public class TrackingLog {
     static final int CAPACITY = 50_000;
     static final int BATCH = 500;
     private static final long IDLE_MILLIS = 5_000;
+    /** A tenth of a second late in the log, for one transaction per few hundred messages under load. */
+    private static final long LINGER_MILLIS = 100;
     private static final long SHUTDOWN_MILLIS = 30_000;
 
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
@@ -49,7 +51,7 @@ public class TrackingLog {
                     public void skipped(TrackingRecord r) {
                         metrics.trackingSkipped();
                     }
-                }, Duration.ofMillis(500), Duration.ofSeconds(30), Pauser.SLEEP, IDLE_MILLIS);
+                }, Duration.ofMillis(500), Duration.ofSeconds(30), Pauser.SLEEP, IDLE_MILLIS, LINGER_MILLIS);
     }
 
     /** Queues the record; never blocks. A record that finds the queue full is dropped and counted. */

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * never a decision: {@link #offer} neither blocks nor fails the reply path. A full queue drops the
  * record (counted, and logged at most once a minute). The writer writes in batches; a batch the
  * database refuses is split in halves until each refused record stands alone, and that one is
- * logged and skipped while the rest are written. A database that cannot be reached is waited for
+ * logged and skipped while the rest are written. A batch that is not full lingers a moment for more
+ * records, so that under load many records share one transaction. A database that cannot be reached is waited for
  * with a growing pause, keeping the batch; meanwhile new records queue up to the capacity.
  */
 final class TrackingWriter {
@@ -30,6 +32,7 @@ final class TrackingWriter {
     private static final long DROP_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** While stopping, a database that cannot be reached gets this many attempts, not more. */
     private static final int ATTEMPTS_WHEN_STOPPING = 3;
+    private static final long LINGER_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** Where records go. */
     interface Sink {
@@ -56,6 +59,7 @@ final class TrackingWriter {
     private final Duration longestPause;
     private final Pauser pauser;
     private final long idleMillis;
+    private final long lingerNanos;
 
     private final AtomicBoolean running = new AtomicBoolean();
     /** Records accepted and not yet written or given up: what {@link #flush} waits for. */
@@ -68,15 +72,20 @@ final class TrackingWriter {
     // real time: it only spaces out the warnings about a full queue
     private final AtomicLong nextDropLog = new AtomicLong(System.nanoTime());
     private volatile boolean stopping;
+    /** Callers of {@link #flush} waiting now: while there are any, a batch is written without lingering. */
+    private final AtomicInteger flushing = new AtomicInteger();
 
     /**
      * @param firstPause   the wait after the first failed attempt to reach the database; it doubles
      *                     with each further attempt, up to {@code longestPause}
      * @param pauser       how those pauses are waited
      * @param idleMillis   how long the writer waits for work before its thread goes back to the pool
+     * @param lingerMillis how long a batch that is not full waits for more records before it is
+     *                     written: one transaction for many records costs the database far less
+     *                     than one for each (0: write what is queued at once)
      */
     TrackingWriter(int capacity, int batchSize, Sink sink, Executor executor, Losses losses, Duration firstPause,
-                   Duration longestPause, Pauser pauser, long idleMillis) {
+                   Duration longestPause, Pauser pauser, long idleMillis, long lingerMillis) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.sink = sink;
@@ -86,6 +95,7 @@ final class TrackingWriter {
         this.longestPause = longestPause;
         this.pauser = pauser;
         this.idleMillis = idleMillis;
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
     }
 
     /** Queues the record for writing; false if it was dropped (the queue is full). Never blocks. */
@@ -123,21 +133,26 @@ final class TrackingWriter {
      */
     boolean flush(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (drained) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(drained, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
+        flushing.incrementAndGet();
+        try {
+            synchronized (drained) {
+                while (pending.get() > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(drained, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
                 }
             }
+            return true;
+        } finally {
+            flushing.decrementAndGet();
         }
-        return true;
     }
 
     /** {@code n} records written or given up: a flush waiting for the last of them is woken. */
@@ -198,7 +213,7 @@ final class TrackingWriter {
                 }
                 List<TrackingRecord> batch = new ArrayList<>(batchSize);
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
+                gather(batch);
                 try {
                     write(batch);
                 } finally {
@@ -215,6 +230,26 @@ final class TrackingWriter {
         } catch (RuntimeException | Error e) {
             running.set(false);
             LOG.log(Level.SEVERE, "tracking log: writer failed", e);
+        }
+    }
+
+    /**
+     * Fills the batch with what is queued and, while it is not full, with what comes within the
+     * linger time; a flush or a stop cuts the wait short (it is looked at every few milliseconds).
+     */
+    private void gather(List<TrackingRecord> batch) throws InterruptedException {
+        queue.drainTo(batch, batchSize - batch.size());
+        long deadline = System.nanoTime() + lingerNanos;
+        while (batch.size() < batchSize && !stopping && flushing.get() == 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            TrackingRecord next = queue.poll(Math.min(left, LINGER_STEP_NANOS), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+                queue.drainTo(batch, batchSize - batch.size());
+            }
         }
     }
 

@@ -82,7 +82,7 @@ class TrackingTableTest {
                 public void skipped(TrackingRecord r) {
                     skipped.incrementAndGet();
                 }
-            }, Duration.ofMillis(10), Duration.ofMillis(10), Pauser.SLEEP, 10);
+            }, Duration.ofMillis(10), Duration.ofMillis(10), Pauser.SLEEP, 10, 0);
             w.offer(record("Q0", "h", List.of("a@example.com"), "250 Ok"));
             w.offer(record("Q1", "h", List.of("a@example.com"), "250 Ok")); // its queue id is taken
             w.offer(record("Q3", "h", List.of("A@example.com", "a@example.com"), "250 Ok"));

@@ -59,7 +59,7 @@ class TrackingWriterTest {
 
     /** A writer whose thread only runs when the test runs it, so the queue can fill up. */
     private TrackingWriter manual(int capacity, int batch) {
-        return new TrackingWriter(capacity, batch, sink, started::add, losses(), PAUSE, PAUSE, pauser, 1);
+        return new TrackingWriter(capacity, batch, sink, started::add, losses(), PAUSE, PAUSE, pauser, 1, 0);
     }
 
     private TrackingWriter threaded(int capacity, int batch) {
@@ -71,7 +71,7 @@ class TrackingWriterTest {
                 wentIdle.release();
             }
         });
-        return new TrackingWriter(capacity, batch, sink, watched, losses(), PAUSE, LONGEST, pauser, 1);
+        return new TrackingWriter(capacity, batch, sink, watched, losses(), PAUSE, LONGEST, pauser, 1, 0);
     }
 
     private TrackingWriter.Losses losses() {
@@ -214,6 +214,31 @@ class TrackingWriterTest {
         assertEquals(2000, sink.written.size());
         assertEquals(Set.copyOf(sink.written).size(), sink.written.size(), "each record once");
         assertTrue(runs.get() >= 21, "the writer started " + runs.get() + " times");
+    }
+
+    @Test
+    void recordsArrivingWhileABatchLingersShareItsTransaction() throws Exception {
+        TrackingWriter w = new TrackingWriter(100, 50, sink, pool, losses(), PAUSE, PAUSE, pauser, 10_000, 60_000);
+        w.offer(record("Q0"));
+        Thread.sleep(50); // the writer has taken Q0 and waits for more
+        for (int i = 1; i < 50; i++) {
+            w.offer(record("Q" + i));
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            while (sink.written.size() < 50) { // a full batch is written at once, long before the linger ends
+                Thread.sleep(5);
+            }
+        });
+        assertEquals(List.of(50), sink.batchSizes);
+    }
+
+    @Test
+    void aFlushCutsTheLingerShort() {
+        TrackingWriter w = new TrackingWriter(100, 50, sink, pool, losses(), PAUSE, PAUSE, pauser, 10_000, 60_000);
+        w.offer(record("Q0"));
+        w.offer(record("Q1"));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertTrue(w.flush(20_000)));
+        assertEquals(List.of("Q0", "Q1"), sink.written);
     }
 
     @Test

@@ -134,7 +134,11 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         return false;
     }
 
-    /** {@code lowerCaseBody}: every text part, lower-cased, for the triggers. */
+    /**
+     * Whether the rule fires, checked on its own. {@code lowerCaseBody}: every text part,
+     * lower-cased, for the triggers (only body rules read it). {@link SpamRules#fire} checks the
+     * body rules all at once ({@link BodyMatcher}), with the same result.
+     */
     boolean fires(MessageFacts facts, Analysis analysis, String lowerCaseBody) {
         if (where.equals("subject")) {
             return pattern.matcher(facts.subject()).find();

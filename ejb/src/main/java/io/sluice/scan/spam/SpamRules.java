@@ -21,9 +21,12 @@ public final class SpamRules {
     private static final Logger LOG = Logger.getLogger(SpamRules.class.getName());
 
     private final List<SpamRule> rules;
+    /** The body rules compiled once: a rule set is built anew when its files change. */
+    private final BodyMatcher body;
 
     private SpamRules(List<SpamRule> rules) {
         this.rules = List.copyOf(rules);
+        this.body = new BodyMatcher(this.rules);
     }
 
     /** The shipped rules only. */
@@ -71,13 +74,22 @@ public final class SpamRules {
         }
     }
 
-    /** The rules that fire on this message. */
+    /** The rules that fire on this message, in the order of the rules. */
     public List<SpamSymbol> fire(MessageFacts facts, Analysis analysis) {
-        StringBuilder body = new StringBuilder();
-        for (io.sluice.scan.TextPart t : analysis.texts()) {
-            body.append(t.text().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        boolean[] bodyFired = body.fire(analysis.texts(), lowerCaseBody(analysis));
+        List<SpamSymbol> fired = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            SpamRule rule = rules.get(i);
+            if (rule.where().equals("body") ? bodyFired[i] : rule.fires(facts, analysis, null)) {
+                fired.add(new SpamSymbol(rule.name(), rule.score()));
+            }
         }
-        String lowerCaseBody = body.toString();
+        return fired;
+    }
+
+    /** The same, one rule after another, each with its own checks: what {@link #fire} must equal. */
+    List<SpamSymbol> fireOneByOne(MessageFacts facts, Analysis analysis) {
+        String lowerCaseBody = lowerCaseBody(analysis);
         List<SpamSymbol> fired = new ArrayList<>();
         for (SpamRule rule : rules) {
             if (rule.fires(facts, analysis, lowerCaseBody)) {
@@ -85,6 +97,14 @@ public final class SpamRules {
             }
         }
         return fired;
+    }
+
+    private static String lowerCaseBody(Analysis analysis) {
+        StringBuilder body = new StringBuilder();
+        for (io.sluice.scan.TextPart t : analysis.texts()) {
+            body.append(t.text().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        }
+        return body.toString();
     }
 
     public int size() {
