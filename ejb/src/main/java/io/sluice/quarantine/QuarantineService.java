@@ -138,16 +138,21 @@ public class QuarantineService {
                     + "release again" : "teach the classifier"));
         }
         QuarantinedMessage m = get(queueId, scope);
-        QuarantinedMessage whole = store.find(queueId).orElseThrow();
-        List<String> to = whole.unreleasedWithin(scope);
-        if (to.isEmpty()) {
-            throw new ManageException.Conflict("quarantined message " + queueId + " is released already");
+        if (store.find(queueId).orElseThrow().unreleasedWithin(scope).isEmpty()) {
+            throw releasedAlready(queueId);
         }
-        RelayEnvelope envelope = envelope(m, to);
         String token = store.claim(queueId, by, again);
         if (token == null) {
             throw notClaimed(queueId);
         }
+        // read again under the claim: a release to these recipients that ended just before must not go twice
+        QuarantinedMessage claimed = store.find(queueId).orElseThrow();
+        List<String> to = claimed.unreleasedWithin(scope);
+        if (to.isEmpty()) {
+            store.unclaim(queueId, token, m.releaseReply());
+            throw releasedAlready(queueId);
+        }
+        RelayEnvelope envelope = envelope(m, to);
         Outgoing content = new Outgoing(store.content(m));
         RelayResult r;
         try {
@@ -211,6 +216,10 @@ public class QuarantineService {
             parameters.put("BODY", body);
         }
         return new RelayEnvelope(m.sender(), to, parameters);
+    }
+
+    private static ManageException releasedAlready(String queueId) {
+        return new ManageException.Conflict("quarantined message " + queueId + " is released already");
     }
 
     /** Why a release could not claim the message. */

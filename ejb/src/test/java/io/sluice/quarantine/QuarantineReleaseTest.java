@@ -76,6 +76,24 @@ class QuarantineReleaseTest {
     }
 
     @Test
+    void aMailboxOwnersReleaseGoesToThemOnceAndTheRestFollowLater() throws Exception {
+        QuarantineStoreTest.hold(store, "Q2", List.of("Bob@example.com", "carol@example.com"), "Shared");
+        Scope bob = new Scope.Mailbox("bob@example.com");
+        mailServer.next = Behaviour.TAKE;
+        assertEquals(QuarantineState.RELEASED, service.release("Q2", false, "bob", false, bob).state(),
+                "released as far as bob can see");
+        assertEquals(QuarantineState.HELD, store.find("Q2").orElseThrow().state(), "still held for carol");
+        assertThrows(ManageException.Conflict.class, () -> service.release("Q2", false, "bob", false, bob));
+        assertThrows(ManageException.Forbidden.class, () -> service.release("Q2", true, "bob", false, bob));
+        assertThrows(ManageException.NotFound.class, () -> service.release("Q2", false, "dave", false,
+                new Scope.Mailbox("dave@example.com")));
+        mailServer.next = Behaviour.TAKE;
+        assertEquals(QuarantineState.RELEASED, service.release("Q2", false, "admin", false, Scope.EVERYTHING).state());
+        assertEquals(List.of(List.of("Bob@example.com"), List.of("carol@example.com")), mailServer.envelopes.stream()
+                .map(RelayEnvelope::recipients).toList());
+    }
+
+    @Test
     void whatCertainlyDidNotReachTheMailServerIsHeldAgain() {
         for (Behaviour b : List.of(Behaviour.REFUSE_MAIL, Behaviour.REFUSE_AFTER_DATA, Behaviour.UNREACHABLE,
                 Behaviour.DROP_BEFORE_DATA, Behaviour.DROP_DURING_DATA)) {
