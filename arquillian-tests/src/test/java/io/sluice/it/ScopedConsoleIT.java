@@ -255,7 +255,8 @@ class ScopedConsoleIT extends ConsoleTest {
         int before = downstream.deliveries.size();
         assertEquals(2, before);
 
-        // an altered token grants nothing
+        // an altered token grants nothing, and the links' path opens no other door
+        assertEquals(401, Api.anonymous().get("/api/v1/links/" + token + "/../../quarantine").status());
         String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
         assertEquals(404, Api.anonymous().get("/api/v1/links/" + altered).status());
 

@@ -50,7 +50,9 @@ public class AdminAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + LINKS)) {
+        // the decoded, normalised path (not the raw URI, in which "links/../quarantine" would pass for a link)
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith(LINKS)) {
             return context.doNothing(); // a digest link carries its own signed grant and never a login
         }
         String authorization = request.getHeader("Authorization");
