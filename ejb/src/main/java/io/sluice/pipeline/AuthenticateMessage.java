@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * results and the SPF result of MAIL. The results go into the gateway's Authentication-Results
  * field (RFC 8601 §2.7.1, §2.7.4; RFC 8617 §10.1), the tracking log and the facts the policy
  * decides on ({@code DKIM} and {@code DMARC} filters): so the step runs before {@link Decide}. The
- * step refuses nothing itself; acting on a result is the policy's.
+ * step refuses nothing itself; acting on a result is the policy's: the default policy's rules
+ * "DMARC reject" (550 5.7.1) and "DMARC quarantine" (migration V15) carry out what a failing domain
+ * asks for, where an administrator can see, move, soften or remove them like any other rule.
  */
 final class AuthenticateMessage implements EndOfDataStep {
 
