@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.ClientInfo;
 import io.sluice.arc.ArcResult;
 import io.sluice.arc.ArcVerifier;
 import io.sluice.arc.ArrivalAuthentication;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -30,7 +32,10 @@ import java.util.logging.Logger;
  * results and the SPF result of MAIL. The results go into the gateway's Authentication-Results
  * field (RFC 8601 §2.7.1, §2.7.4; RFC 8617 §10.1), the tracking log and the facts the policy
  * decides on ({@code DKIM} and {@code DMARC} filters): so the step runs before {@link Decide}. The
- * step refuses nothing itself; acting on a result is the policy's: the default policy's rules
+ * Mail from the gateway's own users (authenticated, or from an internal network) is not checked:
+ * DMARC is the receiver's check of mail from elsewhere (RFC 7489 §6.6), and such mail is signed
+ * only later, by {@link SignDkim}, so checking it here would fail every domain of ours with
+ * p=reject. The step refuses nothing itself; acting on a result is the policy's: the default policy's rules
  * "DMARC reject" (550 5.7.1) and "DMARC quarantine" (migration V15) carry out what a failing domain
  * asks for, where an administrator can see, move, soften or remove them like any other rule.
  */
@@ -39,12 +44,18 @@ final class AuthenticateMessage implements EndOfDataStep {
     private static final Logger LOG = Logger.getLogger(AuthenticateMessage.class.getName());
 
     private final Supplier<? extends TxtLookup> dns;
+    private final Predicate<ClientInfo> outbound;
     private final Clock clock;
     private final IntSupplier percentile;
 
-    /** @param percentile 0 to 99 for each message, to sample a DMARC record's {@code pct=} with */
-    AuthenticateMessage(Supplier<? extends TxtLookup> dns, Clock clock, IntSupplier percentile) {
+    /**
+     * @param outbound   whether a client sends the gateway's own outbound mail (not checked)
+     * @param percentile 0 to 99 for each message, to sample a DMARC record's {@code pct=} with
+     */
+    AuthenticateMessage(Supplier<? extends TxtLookup> dns, Predicate<ClientInfo> outbound, Clock clock,
+                        IntSupplier percentile) {
         this.dns = dns;
+        this.outbound = outbound;
         this.clock = clock;
         this.percentile = percentile;
     }
@@ -52,7 +63,7 @@ final class AuthenticateMessage implements EndOfDataStep {
     @Override
     public void apply(EndOfData m) {
         SenderChecks checks = m.settings.senderChecks();
-        if (!checks.dkim() && !checks.dmarc()) {
+        if (!checks.dkim() && !checks.dmarc() || outbound.test(m.tx.client())) {
             return;
         }
         long start = System.nanoTime();

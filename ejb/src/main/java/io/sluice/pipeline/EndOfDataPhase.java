@@ -65,12 +65,14 @@ public class EndOfDataPhase {
     @PostConstruct
     void assemble() {
         QuarantineHold holds = new QuarantineHold(quarantine);
+        java.util.function.Predicate<io.sluice.api.ClientInfo> outbound = c -> policies.snapshot().isOutbound(c.address(),
+                c.authenticated());
         steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client),
-                new AuthenticateMessage(resolvers::client, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextInt(100)),
+                new AuthenticateMessage(resolvers::client, outbound, Clock.systemUTC(),
+                        () -> ThreadLocalRandom.current().nextInt(100)),
                 new Decide(), new StampHeaders(),
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
-                new EditHeaders(), new SignDkim(signingKeys, c -> policies.snapshot().isOutbound(c.address(),
-                c.authenticated()), Clock.systemUTC()), new Deliver(relay, holds));
+                new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
         always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
     }
 

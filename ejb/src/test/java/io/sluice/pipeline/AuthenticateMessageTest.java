@@ -86,13 +86,18 @@ class AuthenticateMessageTest {
     }
 
     private EndOfData check(String content, SenderChecks checks, Attributes spf, RuleSpec... rules) {
+        return check(content, checks, spf, null, rules);
+    }
+
+    private EndOfData check(String content, SenderChecks checks, Attributes spf, String authUser, RuleSpec... rules) {
         ClientInfo client = new ClientInfo("198.51.100.7", 40000, "192.0.2.10", 25, "client.example", true,
-                "gateway.test", Instant.EPOCH, null, null, null);
+                "gateway.test", Instant.EPOCH, null, null, authUser);
         Transaction tx = new Transaction("06H2ABCDEFGHJKMN", client, "ann@auth.test", Map.of(),
                 List.of(new Recipient("bob@example.net", Map.of())), spf, Instant.EPOCH);
         EndOfData m = new EndOfData(tx, Messages.inMemory(content), TestPolicies.of("Default", rules),
                 RuntimeSettings.DEFAULT.with(checks), new StageClock());
-        new AuthenticateMessage(() -> AuthenticateMessageTest.client, CLOCK, () -> percentile).apply(m);
+        new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile)
+                .apply(m);
         return m;
     }
 
@@ -186,6 +191,16 @@ class AuthenticateMessageTest {
         assertNull(off.message.dkim());
         assertNull(off.message.trackedDkim());
         assertNull(off.clock.authentication());
+    }
+
+    @Test
+    void theGatewaysOwnOutboundMailIsNotChecked() {
+        // unsigned until SignDkim: checked here, every domain of ours with p=reject would fail
+        EndOfData m = check("From: ann@auth.test\r\n" + BODY, BOTH, Attributes.NONE, "ann");
+        assertTrue(m.authResults.isEmpty());
+        assertNull(m.message.dkim());
+        assertNull(m.message.dmarc());
+        assertNull(m.message.trackedDmarc());
     }
 
     @Test
