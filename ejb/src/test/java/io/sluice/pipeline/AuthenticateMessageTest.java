@@ -194,6 +194,17 @@ class AuthenticateMessageTest {
     }
 
     @Test
+    void anArrivingArcChainIsReportedAfterDkim() throws Exception {
+        String message = signed("ann@auth.test");
+        String sealed = new io.sluice.arc.ArcSealer(CLOCK).seal(new ByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)),
+                KEY, "mx.auth.test", "dkim=pass header.d=auth.test", io.sluice.arc.ArcResult.NONE) + message;
+        assertEquals(List.of("dkim=pass header.d=auth.test header.s=sel header.b=" + headerB(message), "arc=pass",
+                "dmarc=pass header.from=auth.test"), check(sealed).authResults.results());
+        assertEquals(List.of("dkim=fail header.d=auth.test header.s=sel header.b=" + headerB(message), "arc=fail",
+                "dmarc=fail header.from=auth.test"), check(sealed.replace("Hello", "Hallo")).authResults.results());
+    }
+
+    @Test
     void theGatewaysOwnOutboundMailIsNotChecked() {
         // unsigned until SignDkim: checked here, every domain of ours with p=reject would fail
         EndOfData m = check("From: ann@auth.test\r\n" + BODY, BOTH, Attributes.NONE, "ann");
