@@ -25,6 +25,11 @@ import java.util.List;
  * @param greylistAllowFor how long a client network that retried passes without greylisting (the automatic allow list)
  * @param greylistExempt   comma-separated client networks (CIDR) and sender domains (with their subdomains) never greylisted
  * @param greylistExemptSpfPass whether a sender whose SPF result is "pass" is never greylisted
+ * @param dkim       whether every DKIM signature and the ARC chain of a message are verified at the
+ *                   end of data (RFC 6376, RFC 8617); off by default, since it asks the DNS for keys
+ * @param dmarc      whether the author's domain's DMARC policy (RFC 7489) is evaluated at the end of
+ *                   data, from the SPF result of MAIL and the DKIM results (verified for it even
+ *                   while {@code dkim} is off); off by default
  */
 @Embeddable
 public record SenderChecks(
@@ -40,10 +45,12 @@ public record SenderChecks(
         @Convert(converter = DurationSeconds.class) @Column(name = "greylist_allow_seconds", nullable = false)
         Duration greylistAllowFor,
         @Column(name = "greylist_exempt", nullable = false, length = 10000) String greylistExempt,
-        @Column(name = "greylist_exempt_spf_pass", nullable = false) boolean greylistExemptSpfPass) {
+        @Column(name = "greylist_exempt_spf_pass", nullable = false) boolean greylistExemptSpfPass,
+        @Column(name = "dkim_enabled", nullable = false) boolean dkim,
+        @Column(name = "dmarc_enabled", nullable = false) boolean dmarc) {
 
     public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3), false, false,
-            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true);
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, false, false);
 
     /** The exemptions as the settings list them. */
     public List<String> greylistExemptions() {

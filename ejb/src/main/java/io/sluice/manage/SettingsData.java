@@ -56,11 +56,12 @@ public record SettingsData(Long version,
      * "[2001:db8::53]:53"; none: the system's), how long one question may take, and whether SPF is
      * checked at MAIL, the DNS block lists in the order they are asked, and greylisting at RCPT (its
      * delay, the window a retry is taken in, how long a client network that retried passes, the
-     * networks and sender domains never greylisted, and whether an SPF pass is exempt). A field left
-     * out on PUT keeps its value.
+     * networks and sender domains never greylisted, and whether an SPF pass is exempt), whether DKIM
+     * and ARC are verified and DMARC evaluated at the end of data. A field left out on PUT keeps its
+     * value.
      */
     @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists", "greylisting", "greylistDelaySeconds",
-            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass"})
+            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass", "dkim", "dmarc"})
     public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
                                @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
                                Boolean spf,
@@ -70,13 +71,15 @@ public record SettingsData(Long version,
                                @Min(60) @Max(604_800) Integer greylistWindowSeconds,
                                @Min(0) @Max(31_536_000) Integer greylistAllowSeconds,
                                @Size(max = 200) List<@NotNull @Size(max = 253) String> greylistExempt,
-                               Boolean greylistExemptSpfPass) {
+                               Boolean greylistExemptSpfPass,
+                               Boolean dkim,
+                               Boolean dmarc) {
 
         static SenderChecks of(io.sluice.config.SenderChecks c, List<DnsList> lists) {
             return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf(),
                     lists.stream().map(DnsListData::of).toList(), c.greylisting(), (int) c.greylistDelay().toSeconds(),
                     (int) c.greylistWindow().toSeconds(), (int) c.greylistAllowFor().toSeconds(), c.greylistExemptions(),
-                    c.greylistExemptSpfPass());
+                    c.greylistExemptSpfPass(), c.dkim(), c.dmarc());
         }
 
         io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
@@ -90,7 +93,9 @@ public record SettingsData(Long version,
                     greylistAllowSeconds == null ? current.greylistAllowFor() : Duration.ofSeconds(greylistAllowSeconds),
                     greylistExempt == null ? current.greylistExempt()
                             : String.join(",", greylistExempt.stream().map(String::trim).toList()),
-                    greylistExemptSpfPass == null ? current.greylistExemptSpfPass() : greylistExemptSpfPass);
+                    greylistExemptSpfPass == null ? current.greylistExemptSpfPass() : greylistExemptSpfPass,
+                    dkim == null ? current.dkim() : dkim,
+                    dmarc == null ? current.dmarc() : dmarc);
         }
 
         List<DnsList> listsOver(List<DnsList> current) {

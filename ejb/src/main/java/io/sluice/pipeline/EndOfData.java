@@ -61,6 +61,8 @@ final class EndOfData {
         this.settings = settings;
         this.clock = clock;
         this.authResults = new AuthenticationResults(tx.client().serverName());
+        // SPF's results are known since MAIL: they come first, the end of data's checks add theirs after
+        StampHeaders.addSpf(tx, authResults);
     }
 
     /** Ends the processing: this is what happened to the message and what the client hears. */

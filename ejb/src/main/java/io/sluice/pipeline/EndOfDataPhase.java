@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * End of data: the message goes through its steps in order until one settles it, then it is
@@ -24,7 +25,7 @@ import java.util.List;
  * relayed downstream, stored in quarantine, or deliberately dropped.
  *
  * <pre>
- * analyse → block lists → decide → stamp headers → archive copies → drop | hold → forged verdicts
+ * analyse → block lists → DKIM, ARC and DMARC → decide → stamp headers → archive copies → drop | hold → forged verdicts
  *         → rewrite body → edit headers → sign (DKIM, outbound) → deliver;  then always: record → notify
  * </pre>
  */
@@ -64,10 +65,14 @@ public class EndOfDataPhase {
     @PostConstruct
     void assemble() {
         QuarantineHold holds = new QuarantineHold(quarantine);
-        steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client), new Decide(), new StampHeaders(),
+        java.util.function.Predicate<io.sluice.api.ClientInfo> outbound = c -> policies.snapshot().isOutbound(c.address(),
+                c.authenticated());
+        steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client),
+                new AuthenticateMessage(resolvers::client, outbound, Clock.systemUTC(),
+                        () -> ThreadLocalRandom.current().nextInt(100)),
+                new Decide(), new StampHeaders(),
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
-                new EditHeaders(), new SignDkim(signingKeys, c -> policies.snapshot().isOutbound(c.address(),
-                c.authenticated()), Clock.systemUTC()), new Deliver(relay, holds));
+                new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
         always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
     }
 

@@ -55,6 +55,9 @@ public class MessageLedger {
         if (clock.relay() != null) {
             metrics.stage("relay", clock.relay());
         }
+        if (clock.authentication() != null) {
+            metrics.stage("authentication", clock.authentication());
+        }
         if (clock.dnsLists() != null) {
             metrics.stage("dnsbl", clock.dnsLists());
         }
@@ -74,7 +77,8 @@ public class MessageLedger {
                 verdict, policy.name(), actions, outcome.name(), reply.toString(), downstream,
                 millis(clock.scan()), millis(clock.relay()), millis(total), message.spf(),
                 message.listings().isEmpty() ? null
-                        : message.listings().stream().map(Object::toString).collect(Collectors.joining("; "))));
+                        : message.listings().stream().map(Object::toString).collect(Collectors.joining("; ")),
+                message.trackedDkim(), message.trackedDmarc()));
     }
 
     private static Double millis(Duration d) {

@@ -24,6 +24,8 @@ final class ReceivedMessage implements MessageFacts {
     private final MessageHeaders headers;
     private ScanResult scan;
     private List<Listing> listings = List.of();
+    private io.sluice.arc.ArrivalAuthentication arrival;
+    private io.sluice.dmarc.DmarcResult dmarc;
 
     ReceivedMessage(Transaction transaction, MessageContent content) {
         this.transaction = transaction;
@@ -55,6 +57,41 @@ final class ReceivedMessage implements MessageFacts {
 
     List<Listing> listings() {
         return listings;
+    }
+
+    /** Makes the DKIM and ARC results, and the DMARC result (null when DMARC is off), facts for the policy. */
+    void authenticatedBy(io.sluice.arc.ArrivalAuthentication found, io.sluice.dmarc.DmarcResult dmarcResult) {
+        this.arrival = found;
+        this.dmarc = dmarcResult;
+    }
+
+    /** The DKIM results for the tracking log, or null when DKIM was not verified. */
+    String trackedDkim() {
+        return arrival == null ? null : AuthenticateMessage.tracked(arrival.dkim());
+    }
+
+    /** The DMARC result for the tracking log, or null when DMARC was not evaluated. */
+    String trackedDmarc() {
+        return dmarc == null ? null : AuthenticateMessage.tracked(dmarc);
+    }
+
+    @Override
+    public List<String> dkim() {
+        if (arrival == null) {
+            return null;
+        }
+        return arrival.dkim().isEmpty() ? List.of("none") : arrival.dkim().stream().map(d -> d.status().keyword()).toList();
+    }
+
+    @Override
+    public String dmarc() {
+        return dmarc == null ? null : dmarc.status().keyword();
+    }
+
+    @Override
+    public String dmarcDisposition() {
+        return dmarc == null || dmarc.status() != io.sluice.dmarc.DmarcResult.Status.FAIL ? null
+                : dmarc.disposition().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -12,6 +12,7 @@ final class StageClock {
     private long relayStart;
     private long relayed;
     private long dnsListNanos = -1;
+    private long authenticationNanos = -1;
     private Instant decidedAt;
     private Instant relayedAt;
 
@@ -38,6 +39,15 @@ final class StageClock {
 
     Instant relayedAt() {
         return relayedAt;
+    }
+
+    /** How long DKIM, ARC and DMARC took at the end of data. */
+    void authentication(long nanos) {
+        authenticationNanos = nanos;
+    }
+
+    Duration authentication() {
+        return authenticationNanos < 0 ? null : Duration.ofNanos(authenticationNanos);
     }
 
     /** How long the block lists took at the end of data. */

@@ -16,7 +16,6 @@ final class StampHeaders implements EndOfDataStep {
 
     @Override
     public void apply(EndOfData m) {
-        addSpf(m.tx, m.authResults);
         ByteArrayOutputStream prefix = new ByteArrayOutputStream(512);
         if (!m.authResults.isEmpty()) {
             prefix.writeBytes(m.authResults.bytes());

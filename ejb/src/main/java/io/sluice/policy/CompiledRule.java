@@ -87,6 +87,15 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 yield m -> zones.isEmpty() ? !m.dnsLists().isEmpty()
                         : m.dnsLists().stream().anyMatch(z -> zones.contains(z.toLowerCase(java.util.Locale.ROOT)));
             }
+            case DKIM -> {
+                java.util.Set<String> results = spfResults(f.pattern());
+                yield m -> m.dkim() != null && m.dkim().stream().anyMatch(results::contains);
+            }
+            case DMARC -> {
+                java.util.Set<String> words = spfResults(f.pattern());
+                yield m -> m.dmarc() != null && (words.contains(m.dmarc())
+                        || "fail".equals(m.dmarc()) && words.contains(m.dmarcDisposition()));
+            }
         };
     }
 

@@ -12,6 +12,14 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
     private static final java.util.List<String> SPF_RESULTS = java.util.List.of("pass", "fail", "softfail", "neutral",
             "none", "temperror", "permerror");
 
+    /** RFC 8601 §2.7.1, and "none" for a message without a signature. */
+    private static final java.util.List<String> DKIM_RESULTS = java.util.List.of("pass", "fail", "neutral", "temperror",
+            "permerror", "policy", "none");
+
+    /** RFC 8601 §2.7.4, and the dispositions a failing domain asks for (RFC 7489 §6.3 p=). */
+    private static final java.util.List<String> DMARC_WORDS = java.util.List.of("pass", "fail", "none", "temperror",
+            "permerror", "reject", "quarantine");
+
     @Override
     public boolean isValid(FilterSpec f, ConstraintValidatorContext context) {
         if (f == null) {
@@ -49,19 +57,9 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
                 // a glob is matched ignoring case: each of its characters must fold
                 p.regex("pattern", f.pattern() == null ? null : Pattern.quote(f.pattern()), true);
             }
-            case SPF -> {
-                p.required("pattern", f.pattern(), what);
-                if (f.pattern() != null) {
-                    if (CompiledRule.spfResults(f.pattern()).isEmpty()) {
-                        p.add("pattern", "must list SPF results, e.g. fail,softfail");
-                    }
-                    for (String r : CompiledRule.spfResults(f.pattern())) {
-                        if (!SPF_RESULTS.contains(r)) {
-                            p.add("pattern", "'" + r + "' is no SPF result (" + String.join(", ", SPF_RESULTS) + ")");
-                        }
-                    }
-                }
-            }
+            case SPF -> words(p, f, what, "SPF result", "fail,softfail", SPF_RESULTS);
+            case DKIM -> words(p, f, what, "DKIM result", "fail,permerror", DKIM_RESULTS);
+            case DMARC -> words(p, f, what, "DMARC result or disposition", "reject,quarantine", DMARC_WORDS);
             case CLIENT_IP -> {
                 p.required("pattern", f.pattern(), what);
                 if (f.pattern() != null) {
@@ -79,5 +77,20 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
             }
         }
         return p.valid();
+    }
+
+    /** A pattern that lists words, each one of {@code allowed}. */
+    private static void words(Problems p, FilterSpec f, String what, String noun, String example, java.util.List<String> allowed) {
+        p.required("pattern", f.pattern(), what);
+        if (f.pattern() != null) {
+            if (CompiledRule.spfResults(f.pattern()).isEmpty()) {
+                p.add("pattern", "must list " + noun.replace(" or disposition", "") + "s, e.g. " + example);
+            }
+            for (String r : CompiledRule.spfResults(f.pattern())) {
+                if (!allowed.contains(r)) {
+                    p.add("pattern", "'" + r + "' is no " + noun + " (" + String.join(", ", allowed) + ")");
+                }
+            }
+        }
     }
 }

@@ -48,5 +48,18 @@ public enum FilterType {
      * A DNS block list listed the client, its HELO name, the sender's domain or a host of a URL in
      * the text: one of the comma-separated zones of {@code pattern}, or any list when it is empty.
      */
-    DNSBL
+    DNSBL,
+    /**
+     * A DKIM signature's result is one of the comma-separated results of {@code pattern}
+     * ("fail,permerror"; RFC 8601 §2.7.1: pass, fail, neutral, temperror, permerror, policy; "none"
+     * for a message without a signature). Never matches while DKIM is not verified.
+     */
+    DKIM,
+    /**
+     * The DMARC result of the author's domain is one of the comma-separated words of {@code pattern}:
+     * a result (RFC 8601 §2.7.4: pass, fail, none, temperror, permerror), or "reject" / "quarantine"
+     * for a failure whose domain asks for that (its p= or sp=, after pct=). Never matches while
+     * DMARC is off.
+     */
+    DMARC
 }

@@ -70,4 +70,25 @@ public interface MessageFacts {
     default List<String> dnsLists() {
         return List.of();
     }
+
+    /**
+     * The result of each DKIM signature, top first ("pass", "fail" ...; RFC 8601 §2.7.1); ["none"]
+     * for a message without one; {@code null} when DKIM was not verified.
+     */
+    default List<String> dkim() {
+        return null;
+    }
+
+    /** The DMARC result ("pass", "fail", "none", "temperror", "permerror"), or {@code null} when DMARC was not evaluated. */
+    default String dmarc() {
+        return null;
+    }
+
+    /**
+     * For a DMARC failure, what the author's domain asks for after {@code pct=} sampling ("reject",
+     * "quarantine", "none"); {@code null} otherwise.
+     */
+    default String dmarcDisposition() {
+        return null;
+    }
 }

@@ -224,4 +224,72 @@ class DispositionTest {
             }
         };
     }
+
+    @Test
+    void dkimFilterMatchesWhenAnySignatureHasAListedResult() {
+        FilterSpec failing = new FilterSpec(FilterType.DKIM, null, "fail,PermError", null, false, false);
+        List<CompiledRule> rules = List.of(rule("dkim", failing, addHeader("X", "1")));
+        assertEquals(List.of("dkim"), Disposition.decide(rules, authenticated(List.of("pass", "fail"), null, null)).rules());
+        assertEquals(List.of("dkim"), Disposition.decide(rules, authenticated(List.of("permerror"), null, null)).rules());
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(List.of("pass", "neutral"), null, null)).rules());
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(List.of("none"), null, null)).rules(), "no signature");
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(null, null, null)).rules(), "DKIM off");
+        FilterSpec unsigned = new FilterSpec(FilterType.DKIM, null, "none", null, false, false);
+        assertEquals(List.of("u"), Disposition.decide(List.of(rule("u", unsigned, addHeader("X", "1"))),
+                authenticated(List.of("none"), null, null)).rules());
+    }
+
+    @Test
+    void dmarcFilterMatchesAResultOrTheDispositionAFailureAsksFor() {
+        List<CompiledRule> rules = List.of(
+                rule("reject", new FilterSpec(FilterType.DMARC, null, "reject", null, false, false), addHeader("X", "1")),
+                rule("quarantine", new FilterSpec(FilterType.DMARC, null, "quarantine", null, false, false), addHeader("X", "2")),
+                rule("fail", new FilterSpec(FilterType.DMARC, null, "fail", null, false, false), addHeader("X", "3")),
+                rule("errors", new FilterSpec(FilterType.DMARC, null, "temperror, permerror", null, false, false),
+                        addHeader("X", "4")));
+        assertEquals(List.of("reject", "fail"), Disposition.decide(rules, authenticated(null, "fail", "reject")).rules());
+        assertEquals(List.of("quarantine", "fail"), Disposition.decide(rules, authenticated(null, "fail", "quarantine")).rules());
+        assertEquals(List.of("fail"), Disposition.decide(rules, authenticated(null, "fail", "none")).rules(), "p=none");
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(null, "pass", null)).rules());
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(null, "none", null)).rules());
+        assertEquals(List.of("errors"), Disposition.decide(rules, authenticated(null, "temperror", null)).rules());
+        assertEquals(List.of(), Disposition.decide(rules, authenticated(null, null, null)).rules(), "DMARC off");
+    }
+
+    private static MessageFacts authenticated(List<String> dkim, String dmarc, String disposition) {
+        MessageFacts base = spf(null);
+        return new MessageFacts() {
+            public long size() {
+                return base.size();
+            }
+
+            public String clientAddress() {
+                return base.clientAddress();
+            }
+
+            public boolean authenticated() {
+                return false;
+            }
+
+            public List<String> headerValues(String name) {
+                return List.of();
+            }
+
+            public String subject() {
+                return "";
+            }
+
+            public List<String> dkim() {
+                return dkim;
+            }
+
+            public String dmarc() {
+                return dmarc;
+            }
+
+            public String dmarcDisposition() {
+                return disposition;
+            }
+        };
+    }
 }
