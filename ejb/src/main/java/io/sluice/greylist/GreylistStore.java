@@ -114,9 +114,15 @@ public class GreylistStore {
                 + "AND recipient = ?", t, Jdbc.timestamp(now), Jdbc.timestamp(now.plus(timing.delay()).plus(timing.window())));
     }
 
+    /**
+     * A passed triplet is kept as long as the automatic allow list keeps its network, and at least
+     * the retry window: with the allow list off (0 s) it would otherwise expire at once, and the
+     * next maintenance run would make a sender that just passed start again.
+     */
     private static void pass(Connection c, Triplet t, Instant first, Instant now, Timing timing) throws SQLException {
+        java.time.Duration keep = timing.allowFor().compareTo(timing.window()) > 0 ? timing.allowFor() : timing.window();
         update(c, "UPDATE greylist_triplet SET passed = TRUE, expires_at = ? WHERE network = ? AND sender = ? "
-                + "AND recipient = ?", t, Jdbc.timestamp(now.plus(timing.allowFor())));
+                + "AND recipient = ?", t, Jdbc.timestamp(now.plus(keep)));
     }
 
     private static void update(Connection c, String sql, Triplet t, Object... leading) throws SQLException {

@@ -48,6 +48,26 @@ class GreylistStoreTest {
         }
     }
 
+    /** Regression: with the allow list off, a passed triplet expired at once and the next purge forgot it. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void withoutTheAllowListAPassedTripletIsKeptForTheWindowAtLeast(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.open(kind, null)) {
+            GreylistStore store = new GreylistStore(db.dataSource());
+            GreylistStore.Timing noAllowList = new GreylistStore.Timing(Duration.ofSeconds(2), Duration.ofHours(4),
+                    Duration.ZERO);
+            Triplet t = Triplet.of("127.0.0.21", "ann@example.org", "bob@example.com");
+            assertEquals(DEFERRED, store.check(t, T0, noAllowList));
+            assertEquals(PASSED_RETRY, store.check(t, T0.plusSeconds(3), noAllowList));
+            assertEquals(List.of(List.of(1L)), db.rows("SELECT COUNT(*) FROM greylist_triplet WHERE expires_at > '"
+                    + T0.plusSeconds(3).plus(Duration.ofHours(4)).minusSeconds(1).toString().replace("T", " ")
+                    .replace("Z", "") + "'"));
+            assertEquals(KNOWN, store.check(t, T0.plusSeconds(4), noAllowList));
+            assertEquals(DEFERRED, store.check(Triplet.of("127.0.0.21", "carl@example.org", "bob@example.com"),
+                    T0.plusSeconds(4), noAllowList), "no allow list: another sender of the network is greylisted");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void aRetryAfterTheWindowStartsAgain(String kind) throws Exception {
