@@ -30,6 +30,10 @@ const FILTERS = {
   ATTACHMENT_NAME: [['pattern', 'File name (glob, e.g. *.exe)', 'text']],
   ATTACHMENT_TYPE: [['pattern', 'MIME type (glob, e.g. application/x-*)', 'text']],
   CLIENT_IP: [['pattern', 'Client networks (CIDR, comma-separated)', 'text']],
+  SPF: [['pattern', 'SPF results (e.g. fail,softfail)', 'text']],
+  DNSBL: [['pattern', 'Block list zones (comma-separated; empty: any)', 'text']],
+  DKIM: [['pattern', 'DKIM results (e.g. fail,permerror)', 'text']],
+  DMARC: [['pattern', 'DMARC results or dispositions (e.g. reject,quarantine)', 'text']],
 };
 
 /** The fields each action type uses, with their labels. */
