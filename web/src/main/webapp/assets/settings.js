@@ -63,6 +63,8 @@ const GROUPS = [
     ['dnsServers', 'DNS resolvers', 'lines', 'One address or address:port a line; none: the system\'s'],
     ['dnsTimeoutMillis', 'DNS timeout (ms)', 'number'],
     ['spf', 'Check SPF at MAIL', 'boolean'],
+    ['dkim', 'Verify DKIM and ARC at the end of data', 'boolean'],
+    ['dmarc', 'Check DMARC (the default policy refuses or holds what fails)', 'boolean'],
     ['greylisting', 'Greylisting at RCPT', 'boolean'],
     ['greylistDelaySeconds', 'Greylisting delay (s)', 'number'],
     ['greylistWindowSeconds', 'Greylisting retry window (s)', 'number'],
