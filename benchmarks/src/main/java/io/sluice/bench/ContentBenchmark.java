@@ -4,6 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.config.ScanLimits;
 import io.sluice.mime.HeaderLoader;
 import io.sluice.scan.Analysis;
+import io.sluice.scan.Contents;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.MessageHeaders;
 import io.sluice.scan.virus.Signatures;
@@ -23,9 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +52,7 @@ public class ContentBenchmark {
     @Setup
     public void setUp() {
         byte[] octets = (message.equals("plain") ? plain() : mixed()).getBytes(StandardCharsets.UTF_8);
-        content = inMemory(octets);
+        content = Contents.inMemory(octets);
         header = new MessageHeaders(content).section().raw();
     }
 
@@ -82,24 +81,6 @@ public class ContentBenchmark {
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + Base64.getMimeEncoder().encodeToString(attachment) + "\r\n--m--\r\n";
     }
 
-    static MessageContent inMemory(byte[] octets) {
-        return new MessageContent() {
-            @Override
-            public long size() {
-                return octets.length;
-            }
-
-            @Override
-            public InputStream openStream() {
-                return new ByteArrayInputStream(octets);
-            }
-
-            @Override
-            public Path file() {
-                return null;
-            }
-        };
-    }
 
     @Benchmark
     public Analysis analyze() throws IOException {

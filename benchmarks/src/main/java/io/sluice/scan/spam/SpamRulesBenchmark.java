@@ -4,6 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.config.ScanLimits;
 import io.sluice.policy.MessageFacts;
 import io.sluice.scan.Analysis;
+import io.sluice.scan.Contents;
 import io.sluice.scan.MessageAnalyzer;
 import io.sluice.scan.MessageHeaders;
 import io.sluice.scan.virus.Signatures;
@@ -19,9 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,51 +72,11 @@ public class SpamRulesBenchmark {
                 + "Message-ID: <bench.1@example.test>\r\nSubject: Minutes of the meeting\r\n\r\n"
                 + "Here are the minutes of today's meeting; the next one is on Tuesday at ten.\r\n".repeat(66))
                 .getBytes(StandardCharsets.US_ASCII);
-        MessageContent content = new MessageContent() {
-            @Override
-            public long size() {
-                return octets.length;
-            }
-
-            @Override
-            public InputStream openStream() {
-                return new ByteArrayInputStream(octets);
-            }
-
-            @Override
-            public Path file() {
-                return null;
-            }
-        };
+        MessageContent content = Contents.inMemory(octets);
         analysis = new MessageAnalyzer(ScanLimits.DEFAULT, Signatures.builtIn()).analyze(content);
         MessageHeaders headers = new MessageHeaders(content);
         headers.parsed();
-        facts = new MessageFacts() {
-            @Override
-            public long size() {
-                return octets.length;
-            }
-
-            @Override
-            public String clientAddress() {
-                return "192.0.2.1";
-            }
-
-            @Override
-            public boolean authenticated() {
-                return false;
-            }
-
-            @Override
-            public List<String> headerValues(String name) {
-                return headers.values(name);
-            }
-
-            @Override
-            public String subject() {
-                return headers.subject();
-            }
-        };
+        facts = new HeaderFacts(headers, octets.length);
     }
 
     @Benchmark
