@@ -105,6 +105,11 @@ final class ReceivedMessage implements MessageFacts {
     }
 
     @Override
+    public String greylist() {
+        return transaction.attributes().get(Greylisting.RESULT);
+    }
+
+    @Override
     public List<String> viruses() {
         return scan == null ? List.of() : scan.viruses().stream().map(VirusHit::name).toList();
     }

@@ -20,6 +20,9 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
     private static final java.util.List<String> DMARC_WORDS = java.util.List.of("pass", "fail", "none", "temperror",
             "permerror", "reject", "quarantine");
 
+    /** Greylisting's results (FilterType.GREYLISTED). */
+    private static final java.util.List<String> GREYLIST_RESULTS = java.util.List.of("passed", "known", "exempt");
+
     @Override
     public boolean isValid(FilterSpec f, ConstraintValidatorContext context) {
         if (f == null) {
@@ -60,6 +63,7 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
             case SPF -> words(p, f, what, "SPF result", "fail,softfail", SPF_RESULTS);
             case DKIM -> words(p, f, what, "DKIM result", "fail,permerror", DKIM_RESULTS);
             case DMARC -> words(p, f, what, "DMARC result or disposition", "reject,quarantine", DMARC_WORDS);
+            case GREYLISTED -> words(p, f, what, "greylisting result", "passed", GREYLIST_RESULTS);
             case CLIENT_IP -> {
                 p.required("pattern", f.pattern(), what);
                 if (f.pattern() != null) {

@@ -30,7 +30,7 @@ public class TrackingSearch {
 
     private static final String COLUMNS = "queue_id, received_at, decided_at, relayed_at, client_ip, helo, tls, "
             + "auth_user, sender, recipients, size, viruses, spam_score, spam_symbols, verdict, policy, actions, "
-            + "outcome, reply, downstream_reply, scan_ms, relay_ms, total_ms, spf, dnsbl, dkim, dmarc";
+            + "outcome, reply, downstream_reply, scan_ms, relay_ms, total_ms, spf, dnsbl, dkim, dmarc, greylist";
     private static final int TOP = 10;
 
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
@@ -144,6 +144,7 @@ public class TrackingSearch {
                 rs.getString("spam_symbols"), rs.getString("verdict"), rs.getString("policy"), rs.getString("actions"),
                 rs.getString("outcome"), rs.getString("reply"), rs.getString("downstream_reply"),
                 Jdbc.nullableDouble(rs, "scan_ms"), Jdbc.nullableDouble(rs, "relay_ms"), rs.getDouble("total_ms"),
-                rs.getString("spf"), rs.getString("dnsbl"), rs.getString("dkim"), rs.getString("dmarc"));
+                rs.getString("spf"), rs.getString("dnsbl"), rs.getString("dkim"), rs.getString("dmarc"),
+                rs.getString("greylist"));
     }
 }
