@@ -66,7 +66,7 @@ const GROUPS = [
     ['dkim', 'Verify DKIM and ARC at the end of data', 'boolean'],
     ['dmarc', 'Check DMARC (the default policy refuses or holds what fails)', 'boolean'],
     ['arcSeal', 'Seal inbound mail with ARC', ['OFF', 'CHANGED', 'ALL'],
-      'CHANGED: mail whose change (subject tag, disclaimer…) breaks a signature that passed; needs DKIM or DMARC on'],
+      'changed: only mail whose change (subject tag, disclaimer…) breaks a signature that passed; needs DKIM or DMARC on'],
     ['arcSealDomain', 'ARC sealing domain', 'text', 'Its active DKIM key seals'],
     ['greylisting', 'Greylisting at RCPT', 'boolean'],
     ['greylistDelaySeconds', 'Greylisting delay (s)', 'number'],
