@@ -29,7 +29,8 @@ class GreylistingTest {
 
     private static final PolicyRules INBOUND = TestPolicies.of(1, "Inbound");
     private static final SenderChecks ON = new SenderChecks("", Duration.ofSeconds(3), true, true, Duration.ofMinutes(5),
-            Duration.ofHours(4), Duration.ofDays(36), "partner.example, 203.0.113.0/24", true, false, false);
+            Duration.ofHours(4), Duration.ofDays(36), "partner.example, 203.0.113.0/24", true, false, false,
+            io.sluice.config.ArcSealing.OFF, "");
 
     private static Transaction tx(String address, String sender, String authUser, Attributes attributes) {
         ClientInfo client = new ClientInfo(address, 40000, "192.0.2.10", 25, "client.example", true, "gateway.test",
