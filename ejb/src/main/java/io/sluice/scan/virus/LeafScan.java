@@ -7,17 +7,26 @@ import java.util.HexFormat;
 /**
  * The embedded engine on one part or archive member, fed its octets as they stream past (so it
  * never holds more than one window of them): digests for hash signatures, and body signatures
- * matched in a window that keeps the last {@code maxSpan} octets of the previous one.
+ * matched in a window that keeps the last {@code maxSpan} octets of the previous one. Most parts
+ * are a few kilobytes, so the window starts small and grows to its full size only for a part that
+ * needs it: a full window per part was most of the gateway's allocation under load.
  */
 public final class LeafScan {
 
     private static final int CHUNK = 64 * 1024;
+    private static final int FIRST_WINDOW = 4 * 1024;
+
+    /** Never updated; a scan clones them, which is cheaper than asking the providers again. */
+    private static final MessageDigest MD5 = digest("MD5");
+    private static final MessageDigest SHA1 = digest("SHA-1");
+    private static final MessageDigest SHA256 = digest("SHA-256");
 
     private final Signatures signatures;
     private final MessageDigest md5;
     private final MessageDigest sha1;
     private final MessageDigest sha256;
-    private final byte[] window;
+    private final int fullWindow;
+    private byte[] window;
     private int length;        // octets in window
     private int scannedTo;     // window positions below this were tried as match starts
     private long windowOffset; // stream offset of window[0]
@@ -26,10 +35,19 @@ public final class LeafScan {
 
     LeafScan(Signatures signatures) {
         this.signatures = signatures;
-        this.md5 = signatures.md5.isEmpty() ? null : digest("MD5");
-        this.sha1 = signatures.sha1.isEmpty() ? null : digest("SHA-1");
-        this.sha256 = signatures.sha256.isEmpty() ? null : digest("SHA-256");
-        this.window = new byte[CHUNK + signatures.maxSpan];
+        this.md5 = signatures.md5.isEmpty() ? null : fresh(MD5);
+        this.sha1 = signatures.sha1.isEmpty() ? null : fresh(SHA1);
+        this.sha256 = signatures.sha256.isEmpty() ? null : fresh(SHA256);
+        this.fullWindow = CHUNK + signatures.maxSpan;
+        this.window = new byte[Math.min(FIRST_WINDOW + signatures.maxSpan, fullWindow)];
+    }
+
+    private static MessageDigest fresh(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return digest(prototype.getAlgorithm());
+        }
     }
 
     private static MessageDigest digest(String algorithm) {
@@ -57,7 +75,9 @@ public final class LeafScan {
             length += n;
             off += n;
             len -= n;
-            if (length == window.length) {
+            if (length == window.length && window.length < fullWindow) {
+                window = java.util.Arrays.copyOf(window, Math.min(window.length * 2, fullWindow));
+            } else if (length == window.length) {
                 // every start up to here has maxSpan octets after it: a match cannot be cut off
                 scanStarts(length - signatures.maxSpan);
                 int keep = length - scannedTo;

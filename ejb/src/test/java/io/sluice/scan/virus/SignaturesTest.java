@@ -81,7 +81,8 @@ class SignaturesTest {
     @Test
     void aMatchAcrossTheWindowBoundaryIsFound() throws IOException {
         Signatures s = fromFiles(null, "Test.Boundary:0:*:deadbeef{4}cafebabe\n");
-        for (int at : new int[] {0, 65_530, 65_536 - 4, 65_536, 131_070, 200_000 - 12}) {
+        // the window starts at 4 KiB and doubles up to 64 KiB: a match across each size is found
+        for (int at : new int[] {0, 4_090, 4_096, 8_190, 16_380, 65_530, 65_536 - 4, 65_536, 131_070, 200_000 - 12}) {
             byte[] data = new byte[200_000];
             byte[] sig = HexFormat.of().parseHex("deadbeef00000000cafebabe");
             System.arraycopy(sig, 0, data, at, sig.length);
