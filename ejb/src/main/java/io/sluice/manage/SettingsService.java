@@ -29,7 +29,7 @@ public class SettingsService {
     public SettingsData update(SettingsData in, long expectedVersion) {
         GatewaySettings s = settings();
         checks.version("settings", s.version(), expectedVersion);
-        checks.valid(in, violations -> in.check(violations));
+        checks.valid(in, violations -> in.check(s.settings(), violations));
         s.change(in.over(s.settings()));
         checks.flush(em, "settings", expectedVersion);
         changed.fire(new ConfigurationChanged("settings"));

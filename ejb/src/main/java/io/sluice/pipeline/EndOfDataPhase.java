@@ -4,6 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.config.SettingsCache;
+import io.sluice.dmarc.report.ReportRows;
 import io.sluice.dns.Resolvers;
 import io.sluice.notify.Notifier;
 import io.sluice.policy.PolicyCache;
@@ -59,6 +60,9 @@ public class EndOfDataPhase {
     @Inject
     Resolvers resolvers;
 
+    @Inject
+    ReportRows reportRows;
+
     private List<EndOfDataStep> steps;
     private List<EndOfDataStep> always;
 
@@ -69,7 +73,7 @@ public class EndOfDataPhase {
                 c.authenticated());
         steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client),
                 new AuthenticateMessage(resolvers::client, outbound, Clock.systemUTC(),
-                        () -> ThreadLocalRandom.current().nextInt(100)),
+                        () -> ThreadLocalRandom.current().nextInt(100), reportRows::seen),
                 new Decide(), new StampHeaders(),
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
                 new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));

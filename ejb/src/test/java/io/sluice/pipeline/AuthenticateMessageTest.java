@@ -56,6 +56,7 @@ class AuthenticateMessageTest {
     private static DnsClient client;
 
     private int percentile;
+    private final List<io.sluice.dmarc.report.ReportRow> reported = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -96,7 +97,8 @@ class AuthenticateMessageTest {
                 List.of(new Recipient("bob@example.net", Map.of())), spf, Instant.EPOCH);
         EndOfData m = new EndOfData(tx, Messages.inMemory(content), TestPolicies.of("Default", rules),
                 RuntimeSettings.DEFAULT.with(checks), new StageClock());
-        new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile)
+        new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile,
+                (row, at) -> reported.add(row))
                 .apply(m);
         return m;
     }
