@@ -98,10 +98,10 @@ final class AuthenticateMessage implements EndOfDataStep {
             DmarcSettings d = m.settings.dmarc();
             dmarc = overridesFor(d).apply(new DmarcEvaluator(txt, percentile).evaluate(found.fromDomain(), spfOf(m), found.dkim()),
                     m.tx.client().address(), found.arc());
-            if (d.reporting()) {
-                reports.accept(ReportRow.of(dmarc, m.tx.client().address(), m.tx.sender(), m.tx.client().helo(),
-                        m.tx.attributes().get(MailPhase.SPF), m.tx.attributes().get(MailPhase.SPF_DOMAIN), found.dkim()),
-                        clock.instant());
+            ReportRow row = d.reporting() ? ReportRow.of(dmarc, m.tx.client().address(), m.tx.sender(), m.tx.client().helo(),
+                    m.tx.attributes().get(MailPhase.SPF), m.tx.attributes().get(MailPhase.SPF_DOMAIN), found.dkim()) : null;
+            if (row != null) {
+                reports.accept(row, clock.instant());
             }
         }
         m.clock.authentication(System.nanoTime() - start);
