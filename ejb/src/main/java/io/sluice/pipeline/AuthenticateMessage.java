@@ -20,11 +20,9 @@ import io.sluice.dns.TxtLookup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -46,7 +44,8 @@ import java.util.logging.Logger;
  * A failure the local overrides let through ({@link DmarcOverrides}: an author domain not enforced,
  * a trusted forwarder, a trusted ARC sealer) keeps its status but gets disposition none, so those
  * rules do not act on it; Authentication-Results and the tracking log say so. While aggregate
- * reports are on, the message's report row is counted ({@code reports}).
+ * reports are on, the message's report row is made, for {@link CountReportRow} to count once the
+ * message is settled.
  */
 final class AuthenticateMessage implements EndOfDataStep {
 
@@ -56,7 +55,6 @@ final class AuthenticateMessage implements EndOfDataStep {
     private final Predicate<ClientInfo> outbound;
     private final Clock clock;
     private final IntSupplier percentile;
-    private final BiConsumer<ReportRow, Instant> reports;
     /** The overrides of the settings last seen: made again only when the settings change. */
     private volatile Overrides overrides = new Overrides(DmarcSettings.DEFAULT, DmarcOverrides.NONE);
 
@@ -66,15 +64,13 @@ final class AuthenticateMessage implements EndOfDataStep {
     /**
      * @param outbound   whether a client sends the gateway's own outbound mail (not checked)
      * @param percentile 0 to 99 for each message, to sample a DMARC record's {@code pct=} with
-     * @param reports    counts a message's aggregate report row ({@link io.sluice.dmarc.report.ReportRows#seen})
      */
     AuthenticateMessage(Supplier<? extends TxtLookup> dns, Predicate<ClientInfo> outbound, Clock clock,
-                        IntSupplier percentile, BiConsumer<ReportRow, Instant> reports) {
+                        IntSupplier percentile) {
         this.dns = dns;
         this.outbound = outbound;
         this.clock = clock;
         this.percentile = percentile;
-        this.reports = reports;
     }
 
     @Override
@@ -98,10 +94,9 @@ final class AuthenticateMessage implements EndOfDataStep {
             DmarcSettings d = m.settings.dmarc();
             dmarc = overridesFor(d).apply(new DmarcEvaluator(txt, percentile).evaluate(found.fromDomain(), spfOf(m), found.dkim()),
                     m.tx.client().address(), found.arc());
-            ReportRow row = d.reporting() ? ReportRow.of(dmarc, m.tx.client().address(), m.tx.sender(), m.tx.client().helo(),
-                    m.tx.attributes().get(MailPhase.SPF), m.tx.attributes().get(MailPhase.SPF_DOMAIN), found.dkim()) : null;
-            if (row != null) {
-                reports.accept(row, clock.instant());
+            if (d.reporting()) {
+                m.reportRow = ReportRow.of(dmarc, m.tx.client().address(), m.tx.sender(), m.tx.client().helo(),
+                        m.tx.attributes().get(MailPhase.SPF), m.tx.attributes().get(MailPhase.SPF_DOMAIN), found.dkim());
             }
         }
         m.clock.authentication(System.nanoTime() - start);

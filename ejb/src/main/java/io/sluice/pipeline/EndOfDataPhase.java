@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>
  * analyse → block lists → DKIM, ARC and DMARC → decide → stamp headers → archive copies → drop | hold → forged verdicts
- *         → rewrite body → edit headers → sign (DKIM, outbound) → deliver;  then always: record → notify
+ *         → rewrite body → edit headers → sign (DKIM, outbound) → deliver;  then always: record → DMARC report row → notify
  * </pre>
  */
 @ApplicationScoped
@@ -73,11 +73,12 @@ public class EndOfDataPhase {
                 c.authenticated());
         steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client),
                 new AuthenticateMessage(resolvers::client, outbound, Clock.systemUTC(),
-                        () -> ThreadLocalRandom.current().nextInt(100), reportRows::seen),
+                        () -> ThreadLocalRandom.current().nextInt(100)),
                 new Decide(), new StampHeaders(),
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
                 new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
-        always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
+        always = List.of(new RecordOutcome(ledger), new CountReportRow(reportRows::seen, Clock.systemUTC()),
+                new SendNotifications(notifier));
     }
 
     public Reply handle(Transaction tx, MessageContent content) {

@@ -59,7 +59,6 @@ class AuthenticateMessageTest {
 
     private int percentile;
     private DmarcSettings dmarcSettings = DmarcSettings.DEFAULT;
-    private final List<io.sluice.dmarc.report.ReportRow> reported = new java.util.ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -102,8 +101,7 @@ class AuthenticateMessageTest {
                 List.of(new Recipient("bob@example.net", Map.of())), spf, Instant.EPOCH);
         EndOfData m = new EndOfData(tx, Messages.inMemory(content), TestPolicies.of("Default", rules),
                 RuntimeSettings.DEFAULT.with(checks).with(dmarcSettings), new StageClock());
-        new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile,
-                (row, at) -> reported.add(row))
+        new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile)
                 .apply(m);
         return m;
     }
@@ -286,16 +284,25 @@ class AuthenticateMessageTest {
     }
 
     @Test
-    void whileReportsAreOnEachMessageOfADomainWithRuaCountsItsRow() {
+    void whileReportsAreOnEachMessageOfADomainWithRuaGetsItsRow() {
         dmarcSettings = new DmarcSettings(true, "dmarc@gateway.test", "Gateway", Duration.ofDays(1), "", "198.51.100.0/24", "");
-        check("From: ann@rua.auth.test\r\n" + BODY, BOTH, Attributes.of(MailPhase.SPF, "softfail").with(MailPhase.SPF_DOMAIN, "auth.test"));
-        check("From: ann@auth.test\r\n" + BODY); // no rua=: nothing to report
-        assertEquals(List.of(new io.sluice.dmarc.report.ReportRow("rua.auth.test", "198.51.100.7", "rua.auth.test", "auth.test",
+        EndOfData m = check("From: ann@rua.auth.test\r\n" + BODY, BOTH,
+                Attributes.of(MailPhase.SPF, "softfail").with(MailPhase.SPF_DOMAIN, "auth.test"));
+        assertEquals(new io.sluice.dmarc.report.ReportRow("rua.auth.test", "198.51.100.7", "rua.auth.test", "auth.test",
                 "none", "fail", "fail", "trusted_forwarder", null, List.of(), "auth.test", "mfrom", "softfail",
-                new io.sluice.dmarc.report.ReportRow.Published("reject", "reject", 100, "r", "r", List.of("mailto:dmarc@auth.test")))),
-                reported);
+                new io.sluice.dmarc.report.ReportRow.Published("reject", "reject", 100, "r", "r", List.of("mailto:dmarc@auth.test"))),
+                m.reportRow);
+        // counted once the message is settled, not when a 4xx makes the client send it again
+        List<io.sluice.dmarc.report.ReportRow> counted = new java.util.ArrayList<>();
+        CountReportRow count = new CountReportRow((row, at) -> counted.add(row), CLOCK);
+        m.settle(MessageLedger.Outcome.DEFERRED, GatewayReplies.queued(m.tx.queueId()), null);
+        count.apply(m);
+        assertEquals(List.of(), counted);
+        m.settle(MessageLedger.Outcome.DELIVERED, GatewayReplies.queued(m.tx.queueId()), null);
+        count.apply(m);
+        assertEquals(List.of(m.reportRow), counted);
+        assertNull(check("From: ann@auth.test\r\n" + BODY).reportRow, "no rua=: nothing to report");
         dmarcSettings = overrides("", "", "");
-        check("From: ann@rua.auth.test\r\n" + BODY);
-        assertEquals(1, reported.size(), "reports off");
+        assertNull(check("From: ann@rua.auth.test\r\n" + BODY).reportRow, "reports off");
     }
 }

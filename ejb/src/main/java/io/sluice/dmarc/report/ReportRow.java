@@ -95,6 +95,17 @@ public record ReportRow(String policyDomain, String sourceIp, String headerFrom,
                 spfResult == null ? "none" : spfResult.toLowerCase(Locale.ROOT), Published.of(r.record()));
     }
 
+    /**
+     * The same row with another disposition, because the receiver's policy applied another than
+     * DMARC asked for; an override reason already given (a local override) stays.
+     */
+    public ReportRow applied(String newDisposition, String reason, String comment) {
+        boolean keep = overrideType != null && !overrideType.equals("sampled_out");
+        return new ReportRow(policyDomain, sourceIp, headerFrom, envelopeFrom, newDisposition, dkim, spf,
+                keep ? overrideType : reason, keep ? overrideComment : comment, dkimResults, spfDomain, spfScope, spfResult,
+                published);
+    }
+
     private static String domainOf(String address) {
         int at = address == null ? -1 : address.lastIndexOf('@');
         return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
