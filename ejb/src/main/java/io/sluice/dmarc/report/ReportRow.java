@@ -90,7 +90,8 @@ public record ReportRow(String policyDomain, String sourceIp, String headerFrom,
                 r.disposition().keyword(), r.dkimAligned() ? "pass" : "fail", r.spfAligned() ? "pass" : "fail",
                 overrideType, comment,
                 dkim.stream().filter(d -> d.domain() != null)
-                        .map(d -> new Dkim(d.domain().toLowerCase(Locale.ROOT), d.selector(), d.status().keyword())).toList(),
+                        .map(d -> new Dkim(token(d.domain().toLowerCase(Locale.ROOT)), d.selector() == null ? null : token(d.selector()),
+                                d.status().keyword())).toList(),
                 checked == null ? "" : checked.toLowerCase(Locale.ROOT), nullSender ? "helo" : "mfrom",
                 spfResult == null ? "none" : spfResult.toLowerCase(Locale.ROOT), Published.of(r.record()));
     }
@@ -104,6 +105,14 @@ public record ReportRow(String policyDomain, String sourceIp, String headerFrom,
         return new ReportRow(policyDomain, sourceIp, headerFrom, envelopeFrom, newDisposition, dkim, spf,
                 keep ? overrideType : reason, keep ? overrideComment : comment, dkimResults, spfDomain, spfScope, spfResult,
                 published);
+    }
+
+    /**
+     * A signature's domain or selector as the stored text can carry it: what a broken signature
+     * says there may hold white space or ";", which separate the stored results.
+     */
+    private static String token(String s) {
+        return s.replaceAll("[\\s;]", "?");
     }
 
     private static String domainOf(String address) {

@@ -76,6 +76,16 @@ class AggregateReportTest {
     }
 
     @Test
+    void whatABrokenSignatureSaysIsKeptAsTheStoredTextCanCarryIt() {
+        ReportRow r = ReportRow.of(pass(), "192.0.2.7", "ann@example.org", "h", "pass", "example.org",
+                List.of(dkim(DkimResult.Status.PERMERROR, "example.org", "a b;c"), dkim(DkimResult.Status.NEUTRAL, "x.example", null)));
+        assertEquals(List.of(new ReportRow.Dkim("example.org", "a?b?c", "permerror"), new ReportRow.Dkim("x.example", null, "neutral")),
+                r.dkimResults());
+        assertEquals("example.org a?b?c permerror;x.example - neutral", r.dkimText());
+        assertEquals(r.dkimResults(), ReportRow.dkimOf(r.dkimText()));
+    }
+
+    @Test
     void equalRowsAreCountedTogetherAndDrainedOnce() {
         ReportRows rows = new ReportRows();
         rows.seen(signed(), BEGIN.plusSeconds(10));
