@@ -35,6 +35,7 @@ CREATE TABLE dmarc_report_row (
     policy_pct       INTEGER       NOT NULL,
     policy_adkim     VARCHAR(1)    NOT NULL,
     policy_aspf      VARCHAR(1)    NOT NULL,
+    policy_fo        VARCHAR(10)   NOT NULL,
     rua              VARCHAR(2000) NOT NULL,
     message_count    BIGINT        NOT NULL,
     first_seen       TIMESTAMP     NOT NULL,

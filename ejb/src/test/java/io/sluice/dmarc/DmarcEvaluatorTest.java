@@ -45,12 +45,13 @@ class DmarcEvaluatorTest {
         assertEquals(new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of()),
                 DmarcRecord.parse("v=DMARC1; p=reject"));
         assertEquals(new DmarcRecord(Policy.QUARANTINE, Policy.NONE, 25, true, true,
-                        List.of("mailto:agg@example.org", "mailto:b@example.net!10m"), List.of("mailto:f@example.org")),
+                        List.of("mailto:agg@example.org", "mailto:b@example.net!10m"), List.of("mailto:f@example.org"), "1"),
                 DmarcRecord.parse("v=DMARC1;p=Quarantine; sp=none; pct=25; adkim=s; aspf=s; "
                         + "rua=mailto:agg@example.org, mailto:b@example.net!10m; ruf=mailto:f@example.org; fo=1"));
         // bad values of the other tags fall back to their defaults (§6.3)
         assertEquals(new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of()),
-                DmarcRecord.parse("v=DMARC1; p=reject; pct=101; adkim=x; aspf=relaxed"));
+                DmarcRecord.parse("v=DMARC1; p=reject; pct=101; adkim=x; aspf=relaxed; fo=2"));
+        assertEquals("d:s", DmarcRecord.parse("v=DMARC1; p=reject; fo=D : s").failureOptions());
         // a bad sp= is as a bad p= (§6.6.3 step 6)
         assertEquals("DMARC record has an unknown sp=sometimes", assertThrows(DmarcRecord.Invalid.class,
                 () -> DmarcRecord.parse("v=DMARC1; p=reject; sp=sometimes")).getMessage());

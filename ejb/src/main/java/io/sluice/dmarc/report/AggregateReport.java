@@ -50,8 +50,7 @@ public record AggregateReport(String organisation, String email, String reportId
         element(x, 4, "p", p.p());
         element(x, 4, "sp", p.sp());
         element(x, 4, "pct", Integer.toString(p.pct()));
-        // fo= is not kept from the record; "0" is its default (§6.3), and Sluice sends no failure reports
-        element(x, 4, "fo", "0");
+        element(x, 4, "fo", p.fo());
         x.append("  </policy_published>\n");
         for (ReportStore.Stored s : rows) {
             record(x, s.row(), s.tally().count());

@@ -48,15 +48,20 @@ public record ReportRow(String policyDomain, String sourceIp, String headerFrom,
      *
      * @param rua the {@code rua=} URIs, as written (with any {@code !size})
      */
-    public record Published(String p, String sp, int pct, String adkim, String aspf, List<String> rua) {
+    public record Published(String p, String sp, int pct, String adkim, String aspf, String fo, List<String> rua) {
 
         public Published {
             rua = List.copyOf(rua);
         }
 
+        /** With the default {@code fo=0}. */
+        public Published(String p, String sp, int pct, String adkim, String aspf, List<String> rua) {
+            this(p, sp, pct, adkim, aspf, "0", rua);
+        }
+
         static Published of(DmarcRecord r) {
             return new Published(r.policy().keyword(), r.subdomainPolicy().keyword(), r.percent(), r.strictDkim() ? "s" : "r",
-                    r.strictSpf() ? "s" : "r", r.aggregate());
+                    r.strictSpf() ? "s" : "r", r.failureOptions(), r.aggregate());
         }
     }
 
@@ -147,7 +152,7 @@ public record ReportRow(String policyDomain, String sourceIp, String headerFrom,
         String all = String.join("\u0000", policyDomain, sourceIp, headerFrom, envelopeFrom, disposition, dkim, spf,
                 String.valueOf(overrideType), String.valueOf(overrideComment), dkimText(), spfDomain, spfScope, spfResult,
                 published.p(), published.sp(), Integer.toString(published.pct()), published.adkim(), published.aspf(),
-                String.join(",", published.rua()));
+                published.fo(), String.join(",", published.rua()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

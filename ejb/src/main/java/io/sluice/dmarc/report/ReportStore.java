@@ -25,7 +25,7 @@ public class ReportStore {
 
     private static final String COLUMNS = "row_key, policy_domain, source_ip, header_from, envelope_from, disposition, "
             + "dkim_evaluated, spf_evaluated, override_type, override_comment, dkim_results, spf_domain, spf_scope, spf_result, "
-            + "policy_p, policy_sp, policy_pct, policy_adkim, policy_aspf, rua, message_count, first_seen, last_seen";
+            + "policy_p, policy_sp, policy_pct, policy_adkim, policy_aspf, policy_fo, rua, message_count, first_seen, last_seen";
 
     /** A row as stored: what it says, and how many messages it stands for. */
     public record Stored(String key, ReportRow row, ReportTally tally) {
@@ -81,7 +81,7 @@ public class ReportStore {
 
     private static void insert(Connection c, String key, ReportRow r, ReportTally t) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO dmarc_report_row (" + COLUMNS + ") VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, Jdbc.cut(r.policyDomain(), 253));
             s.setString(3, Jdbc.cut(r.sourceIp(), 45));
@@ -101,10 +101,11 @@ public class ReportStore {
             s.setInt(17, r.published().pct());
             s.setString(18, r.published().adkim());
             s.setString(19, r.published().aspf());
-            s.setString(20, Jdbc.cut(String.join(",", r.published().rua()), 2000));
-            s.setLong(21, t.count());
-            s.setObject(22, Jdbc.timestamp(t.firstSeen()));
-            s.setObject(23, Jdbc.timestamp(t.lastSeen()));
+            s.setString(20, r.published().fo());
+            s.setString(21, Jdbc.cut(String.join(",", r.published().rua()), 2000));
+            s.setLong(22, t.count());
+            s.setObject(23, Jdbc.timestamp(t.firstSeen()));
+            s.setObject(24, Jdbc.timestamp(t.lastSeen()));
             s.executeUpdate();
         }
     }
@@ -139,7 +140,7 @@ public class ReportStore {
                             rs.getString("override_comment"), ReportRow.dkimOf(rs.getString("dkim_results")),
                             rs.getString("spf_domain"), rs.getString("spf_scope"), rs.getString("spf_result"),
                             new ReportRow.Published(rs.getString("policy_p"), rs.getString("policy_sp"), rs.getInt("policy_pct"),
-                                    rs.getString("policy_adkim"), rs.getString("policy_aspf"),
+                                    rs.getString("policy_adkim"), rs.getString("policy_aspf"), rs.getString("policy_fo"),
                                     rs.getString("rua").isEmpty() ? List.of() : List.of(rs.getString("rua").split(","))));
                     out.add(new Stored(rs.getString("row_key").trim(), row, new ReportTally(rs.getLong("message_count"),
                             Jdbc.instant(rs, "first_seen"), Jdbc.instant(rs, "last_seen"))));

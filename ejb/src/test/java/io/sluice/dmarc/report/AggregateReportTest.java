@@ -22,7 +22,7 @@ class AggregateReportTest {
     static final Instant BEGIN = Instant.parse("2026-11-29T00:00:00Z");
     static final Instant END = Instant.parse("2026-11-30T00:00:00Z");
     static final DmarcRecord REJECT = new DmarcRecord(DmarcRecord.Policy.REJECT, DmarcRecord.Policy.QUARANTINE, 100, false, true,
-            List.of("mailto:dmarc@example.org"), List.of());
+            List.of("mailto:dmarc@example.org"), List.of(), "1:d");
 
     static DkimResult dkim(DkimResult.Status status, String domain, String selector) {
         return new DkimResult(status, domain, selector, "@" + domain, "rsa-sha256", "AAAAAAAA", "x");
@@ -53,7 +53,7 @@ class AggregateReportTest {
     void aRowSaysWhatTheReportNeedsAndNothingWhenThereIsNoneToSend() {
         assertEquals(new ReportRow("example.org", "192.0.2.7", "example.org", "example.org", "none", "pass", "fail", null, null,
                 List.of(new ReportRow.Dkim("example.org", "sel", "pass")), "example.org", "mfrom", "softfail",
-                new ReportRow.Published("reject", "quarantine", 100, "r", "s", List.of("mailto:dmarc@example.org"))), signed());
+                new ReportRow.Published("reject", "quarantine", 100, "r", "s", "1:d", List.of("mailto:dmarc@example.org"))), signed());
         ReportRow f = forwarded();
         assertEquals("mail.example.org", f.headerFrom());
         assertEquals("", f.envelopeFrom());
@@ -143,7 +143,7 @@ class AggregateReportTest {
                     <p>reject</p>
                     <sp>quarantine</sp>
                     <pct>100</pct>
-                    <fo>0</fo>
+                    <fo>1:d</fo>
                   </policy_published>
                   <record>
                     <row>
