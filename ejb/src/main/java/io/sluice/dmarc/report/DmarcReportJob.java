@@ -216,15 +216,20 @@ public class DmarcReportJob {
             if (!force && last.plus(s.reportInterval()).isAfter(now) || !last.isBefore(now)) {
                 return null;
             }
-            try (PreparedStatement st = c.prepareStatement(
-                    "UPDATE maintenance_run SET last_run_at = ? WHERE job = ? AND last_run_at = ?")) {
-                st.setObject(1, Jdbc.timestamp(now));
-                st.setString(2, JOB);
-                st.setObject(3, Jdbc.timestamp(last));
-                return st.executeUpdate() == 1 ? last : null;
-            }
+            return moveStart(c, last, now) ? last : null;
         } catch (SQLException e) {
             throw new IllegalStateException("DMARC report schedule: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the period's start from {@code last} to {@code now}, if no other node moved it since it was read. */
+    static boolean moveStart(Connection c, Instant last, Instant now) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE maintenance_run SET last_run_at = ? WHERE job = ? AND last_run_at = ?")) {
+            st.setObject(1, Jdbc.timestamp(now));
+            st.setString(2, JOB);
+            st.setObject(3, Jdbc.timestamp(last));
+            return st.executeUpdate() == 1;
         }
     }
 
