@@ -16,6 +16,7 @@ import io.sluice.downstream.Downstream;
 import io.sluice.health.DatabaseStatus;
 import io.sluice.persistence.Jdbc;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -101,6 +102,16 @@ public class DmarcReportJob {
         }
         long tick = node.maintenanceTick().toMillis();
         timers.createIntervalTimer(tick, tick, new TimerConfig("sluice DMARC reports", false));
+    }
+
+    /** The counts of the last moments go to the database too, so that a stop loses none. */
+    @PreDestroy
+    void flush() {
+        try {
+            store.add(rows.drain());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "DMARC reports: the rows counted since the last tick are lost", e);
+        }
     }
 
     @Timeout
