@@ -110,6 +110,7 @@ export class SluiceDashboard extends LitElement {
           ${this.top('Top recipients', hourly.topRecipients)}
           ${this.top('Top viruses', hourly.topViruses)}
         </div>
+        ${this.senderChecks(hourly.senderChecks)}
       </section>
       <section aria-labelledby="last-month">
         <h2 id="last-month">Last 30 days</h2>
@@ -120,6 +121,23 @@ export class SluiceDashboard extends LitElement {
             .data=${charts.dayByVerdict}></sluice-chart>
         </div>
       </section>`;
+  }
+
+  /** The sender checks' results, when any check was on (each counts only the messages it checked). */
+  senderChecks(c) {
+    const rows = (counts) => Object.entries(counts).map(([key, messages]) => ({ key, messages }))
+      .sort((a, b) => b.messages - a.messages || a.key.localeCompare(b.key));
+    const checked = [c.spf, c.dkim, c.dmarc, c.greylist].some((m) => Object.keys(m).length) || c.listed > 0;
+    if (!checked) return '';
+    return html`
+      <h3>Sender checks</h3>
+      <dl class="cards"><div><dt>DNSBL listings</dt><dd>${count(c.listed)}</dd></div></dl>
+      <div class="tops">
+        ${this.top('SPF results', rows(c.spf))}
+        ${this.top('DKIM results', rows(c.dkim))}
+        ${this.top('DMARC results', rows(c.dmarc))}
+        ${this.top('Greylisting', rows(c.greylist))}
+      </div>`;
   }
 
   top(title, rows) {

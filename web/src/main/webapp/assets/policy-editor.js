@@ -34,6 +34,7 @@ const FILTERS = {
   DNSBL: [['pattern', 'Block list zones (comma-separated; empty: any)', 'text']],
   DKIM: [['pattern', 'DKIM results (e.g. fail,permerror)', 'text']],
   DMARC: [['pattern', 'DMARC results or dispositions (e.g. reject,quarantine)', 'text']],
+  GREYLISTED: [['pattern', 'Greylisting results (passed, known, exempt)', 'text']],
 };
 
 /** The fields each action type uses, with their labels. */

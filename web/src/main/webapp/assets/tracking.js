@@ -1,5 +1,5 @@
 // Tracking: search the log of transactions, and one transaction in full (replies, stage times,
-// verdict, policy, actions).
+// verdict, policy, actions, the sender checks' results).
 import { LitElement, html } from 'lit';
 import { api, query } from './api.js';
 import { narrow } from './layout.js';
@@ -7,6 +7,15 @@ import { bytes, count, instant, millis, time } from './format.js';
 
 const OUTCOMES = ['DELIVERED', 'QUARANTINED', 'REJECTED', 'DROPPED', 'DEFERRED'];
 const VERDICTS = ['clean', 'spam', 'virus', 'unscannable', 'unscanned'];
+const SPF = ['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror'];
+const DKIM = ['pass', 'fail', 'neutral', 'temperror', 'permerror', 'policy', 'none'];
+const DMARC = ['pass', 'fail', 'reject', 'quarantine', 'none', 'temperror', 'permerror'];
+const GREYLIST = ['passed', 'known', 'exempt'];
+const GREYLIST_TEXT = {
+  passed: 'passed: the retry after the delay',
+  known: 'known: passed before, or its network retried',
+  exempt: 'exempt',
+};
 const PAGE_SIZE = 50;
 
 export class SluiceTracking extends LitElement {
@@ -86,6 +95,11 @@ export class SluiceTracking extends LitElement {
         ${choice('t-outcome', 'Outcome', 'outcome', OUTCOMES, f.outcome)}
         ${choice('t-verdict', 'Verdict', 'verdict', VERDICTS, f.verdict)}
         ${field('t-policy', 'Policy', 'policy', f.policy)}
+        ${choice('t-spf', 'SPF', 'spf', SPF, f.spf)}
+        ${choice('t-dkim', 'DKIM (any signature)', 'dkim', DKIM, f.dkim)}
+        ${choice('t-dmarc', 'DMARC', 'dmarc', DMARC, f.dmarc)}
+        ${choice('t-greylist', 'Greylisting', 'greylist', GREYLIST, f.greylist)}
+        ${choice('t-listed', 'DNS block lists', 'listed', ['true', 'false'], f.listed, { true: 'listed', false: 'not listed' })}
         ${field('t-from', 'Received from', 'from', f.fromLocal, 'datetime-local')}
         ${field('t-until', 'Received before', 'until', f.untilLocal, 'datetime-local')}
         <div class="buttons"><button type="submit">Search</button></div>
@@ -136,6 +150,7 @@ export class SluiceTracking extends LitElement {
     this.filter = {
       queueId: f.get('queueId'), sender: f.get('sender'), recipient: f.get('recipient'), clientIp: f.get('clientIp'),
       outcome: f.get('outcome'), verdict: f.get('verdict'), policy: f.get('policy'),
+      spf: f.get('spf'), dkim: f.get('dkim'), dmarc: f.get('dmarc'), greylist: f.get('greylist'), listed: f.get('listed'),
       from: instant(from), until: instant(until), fromLocal: from, untilLocal: until,
     };
     this.page = 0;
@@ -168,6 +183,14 @@ export class SluiceTracking extends LitElement {
         <dt>Size</dt><dd>${bytes(t.size)} (${count(t.size)} octets)</dd>
         <dt>Client</dt><dd>${t.clientIp}, HELO <code>${t.helo}</code>${t.tls ? ', TLS' : ', no TLS'}${t.authUser ? html`, logged in as ${t.authUser}` : ''}</dd>
       </dl>
+      <h2>Sender checks</h2>
+      <dl class="facts checks">
+        <dt>SPF</dt><dd>${t.spf ?? 'not checked'}</dd>
+        <dt>DKIM</dt><dd>${t.dkim ? lines(t.dkim) : 'not checked'}</dd>
+        <dt>DMARC</dt><dd>${t.dmarc ?? 'not checked'}</dd>
+        <dt>DNS block lists</dt><dd>${t.dnsbl ? lines(t.dnsbl) : 'nothing listed'}</dd>
+        <dt>Greylisting</dt><dd>${t.greylist ? GREYLIST_TEXT[t.greylist] ?? t.greylist : 'not checked'}</dd>
+      </dl>
       <h2>Times</h2>
       <dl class="facts">
         <dt>Received</dt><dd>${time(t.receivedAt)}</dd>
@@ -184,10 +207,16 @@ function field(id, label, name, value, type = 'text') {
   return html`<div class="field"><label for=${id}>${label}</label><input id=${id} name=${name} type=${type} .value=${value ?? ''}></div>`;
 }
 
-function choice(id, label, name, values, value) {
+function choice(id, label, name, values, value, labels = {}) {
   return html`<div class="field"><label for=${id}>${label}</label>
     <select id=${id} name=${name}><option value="">any</option>
-      ${values.map((v) => html`<option value=${v} ?selected=${value === v}>${v.toLowerCase()}</option>`)}</select></div>`;
+      ${values.map((v) => html`<option value=${v} ?selected=${value === v}>${labels[v] ?? v.toLowerCase()}</option>`)}</select></div>`;
+}
+
+/** "a; b" as the tracking log keeps several results, one per line. */
+function lines(text) {
+  const parts = text.split('; ');
+  return parts.length === 1 ? text : html`<ul class="plain">${parts.map((p) => html`<li>${p}</li>`)}</ul>`;
 }
 
 customElements.define('sluice-tracking', SluiceTracking);

@@ -7,7 +7,9 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -126,6 +128,17 @@ class ConsoleIT extends ConsoleTest {
 
     @Test
     void theDashboardAndTrackingShowTheTransactions() throws IOException {
+        // greylisting on, every loopback client exempt: the clean message's check result is "exempt"
+        Api.changeSetting("senderChecks", "greylisting", JsonValue.TRUE);
+        Api.changeSetting("senderChecks", "greylistExempt", Json.createArrayBuilder(List.of("127.0.0.0/8")).build());
+        try {
+            dashboardAndTracking();
+        } finally {
+            Api.resetConfiguration();
+        }
+    }
+
+    private void dashboardAndTracking() throws IOException {
         String clean = "From: console-ann@example.org\r\nTo: bob@example.com\r\nSubject: Minutes\r\n"
                 + "Date: Mon, 30 Nov 2026 08:00:00 +0000\r\nMessage-ID: <minutes@example.org>\r\n\r\nThe minutes.\r\n";
         String reply = Gateway.send("console-ann@example.org", "bob@example.com", clean);
@@ -148,6 +161,11 @@ class ConsoleIT extends ConsoleTest {
                     .map(c -> c.asJsonObject().getString("key")).toArray(String[]::new);
             assertTrue(top.length > 0 && top.length <= 10, String.join(", ", top));
             assertThat(page.locator("section[aria-labelledby=top-senders] li")).containsText(top);
+            long exempt = statistics.getJsonObject("senderChecks").getJsonObject("greylist").getJsonNumber("exempt").longValue();
+            assertTrue(exempt >= 1, statistics.toString());
+            assertThat(page.locator("section[aria-labelledby=greylisting] li")
+                    .filter(new Locator.FilterOptions().setHasText("exempt")).locator(".n"))
+                    .hasText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(exempt));
             assertThat(page.locator("section[aria-labelledby=server] table").first()).containsText(":" + Gateway.SMTP_PORT);
             assertThat(page.locator("section[aria-labelledby=server] table").nth(1)).containsText(":" + Gateway.DOWNSTREAM_PORT);
             tab.screenshot("dashboard");
@@ -165,7 +183,21 @@ class ConsoleIT extends ConsoleTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Transaction " + queueId);
             assertThat(page.locator("dl.facts dd").first()).hasText("delivered");
             assertThat(page.locator("dl.facts dd").nth(1)).hasText(reply);
+            assertThat(page.locator("dl.checks dt")).hasText(new String[] {"SPF", "DKIM", "DMARC", "DNS block lists",
+                    "Greylisting"});
+            assertThat(page.locator("dl.checks dd")).hasText(new String[] {"not checked", "not checked", "not checked",
+                    "nothing listed", "exempt"});
             tab.screenshot("tracking-transaction");
+
+            page.navigate("/#/tracking");
+            page.getByLabel("Sender contains").fill("console-ann@example.org");
+            page.getByLabel("Greylisting").selectOption("passed");
+            button(page, "Search").click();
+            assertThat(page.locator("p.quiet").first()).hasText("0 transactions match.");
+            page.getByLabel("Greylisting").selectOption("exempt");
+            button(page, "Search").click();
+            assertThat(rows).hasCount(1);
+            assertThat(rows.first().locator("td").nth(1)).hasText(queueId);
 
             page.navigate("/#/tracking/" + held);
             assertThat(page.locator("dl.facts dd").first()).hasText("quarantined (in the quarantine)");

@@ -177,6 +177,11 @@ final class PostfixServer implements AutoCloseable {
         }
     }
 
+    /** Has the queue manager try every deferred message now ({@code postfix flush}), as an administrator would. */
+    void flush() throws IOException, InterruptedException {
+        postfix("flush");
+    }
+
     /** Stops the instance and makes sure none of its processes is left. */
     @Override
     public void close() throws IOException, InterruptedException {

@@ -138,7 +138,7 @@ class SpfIT extends GatewayTest {
         JsonObject s = admin.get("/api/v1/settings").json().getJsonObject("senderChecks");
         assertEquals("{\"dnsServers\":[\"" + dns.resolverText() + "\"],\"dnsTimeoutMillis\":3000,\"spf\":true,"
                 + "\"dnsLists\":[],\"greylisting\":false,\"greylistDelaySeconds\":300,\"greylistWindowSeconds\":14400,"
-                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false}", s.toString());
+                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false,\"arcSeal\":\"OFF\",\"arcSealDomain\":\"\"}", s.toString());
         Api.Result bad = admin.put("/api/v1/settings", admin.get("/api/v1/settings").json().toString()
                 .replace(dns.resolverText(), "resolver.example"));
         assertEquals(400, bad.status(), bad.body());

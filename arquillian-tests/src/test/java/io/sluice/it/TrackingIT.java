@@ -167,6 +167,12 @@ class TrackingIT extends GatewayTest {
         assertEquals(400, bad.status());
         assertEquals("[{\"field\":\"per\",\"message\":\"must be hour or day\"}]", bad.json().getJsonArray("errors")
                 .toString());
+
+        Api.Result badChecks = admin.get("/api/v1/tracking?spf=passed&dmarc=reject&listed=maybe");
+        assertEquals(400, badChecks.status());
+        assertEquals("[{\"field\":\"spf\",\"message\":\"must be one of pass, fail, softfail, neutral, none, temperror, "
+                + "permerror\"},{\"field\":\"listed\",\"message\":\"must be true or false\"}]",
+                badChecks.json().getJsonArray("errors").toString());
     }
 
     @Test

@@ -58,7 +58,9 @@ public final class ArcSealer {
         if (sets != null && !sets.isEmpty() && failedBefore(sets.get(sets.size() - 1))) {
             return null;
         }
-        int instance = chain.instances() + 1;
+        // a chain whose structure is broken (a set missing or twice) still takes the next instance
+        // after the highest one present, so the new set is never confused with an old one
+        int instance = (sets != null ? sets.size() : highestInstance(header)) + 1;
         if (instance > ArcChain.MAX_INSTANCES) {
             return null;
         }
@@ -89,6 +91,17 @@ public final class ArcSealer {
         byte[] sealData = ArcVerifier.sealData(covered, covered.size(), sealField);
         String seal = sealUnsigned + fold(key.algorithm().sign(key.privateKey(), sealData)) + "\r\n";
         return seal + ams + aar;
+    }
+
+    private static int highestInstance(HeaderBlock header) {
+        int highest = 0;
+        for (io.sluice.dkim.HeaderField f : header.fields()) {
+            if (f.is(ArcChain.AAR) || f.is(ArcChain.AMS) || f.is(ArcChain.AS)) {
+                int i = ArcChain.instance(f);
+                highest = Math.max(highest, i < 0 ? ArcChain.MAX_INSTANCES : i); // unreadable: treat as the end
+            }
+        }
+        return highest;
     }
 
     private static boolean failedBefore(ArcChain.Set newest) {

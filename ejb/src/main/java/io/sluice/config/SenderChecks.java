@@ -3,6 +3,8 @@ package io.sluice.config;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,6 +32,10 @@ import java.util.List;
  * @param dmarc      whether the author's domain's DMARC policy (RFC 7489) is evaluated at the end of
  *                   data, from the SPF result of MAIL and the DKIM results (verified for it even
  *                   while {@code dkim} is off); off by default
+ * @param arcSeal    which inbound messages get an ARC set sealing the results of these checks
+ *                   (RFC 8617); off by default; needs {@code dkim} or {@code dmarc}
+ * @param arcSealDomain the domain whose active DKIM key seals (a key of the DKIM keys table);
+ *                   empty while sealing is off
  */
 @Embeddable
 public record SenderChecks(
@@ -47,10 +53,13 @@ public record SenderChecks(
         @Column(name = "greylist_exempt", nullable = false, length = 10000) String greylistExempt,
         @Column(name = "greylist_exempt_spf_pass", nullable = false) boolean greylistExemptSpfPass,
         @Column(name = "dkim_enabled", nullable = false) boolean dkim,
-        @Column(name = "dmarc_enabled", nullable = false) boolean dmarc) {
+        @Column(name = "dmarc_enabled", nullable = false) boolean dmarc,
+        @Enumerated(EnumType.STRING) @Column(name = "arc_seal", nullable = false, length = 8) ArcSealing arcSeal,
+        @Column(name = "arc_seal_domain", nullable = false, length = 253) String arcSealDomain) {
 
     public static final SenderChecks DEFAULT = new SenderChecks("", Duration.ofSeconds(3), false, false,
-            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, false, false);
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, false, false, ArcSealing.OFF, "");
+
 
     /** The exemptions as the settings list them. */
     public List<String> greylistExemptions() {

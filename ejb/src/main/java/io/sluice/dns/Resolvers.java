@@ -2,8 +2,11 @@ package io.sluice.dns;
 
 import io.sluice.config.SenderChecks;
 import io.sluice.config.SettingsCache;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.xbill.DNS.NioClient;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,5 +40,14 @@ public class Resolvers {
             }
         }
         return c;
+    }
+
+    /**
+     * Stops dnsjava's selector thread when the application stops: it belongs to this deployment's
+     * class loader and would otherwise outlive an undeployment, keeping the loader and its classes.
+     */
+    @PreDestroy
+    void stop() {
+        NioClient.close();
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.manage;
 
 import io.sluice.api.Cidr;
 import io.sluice.api.MailboxSyntax;
+import io.sluice.config.ArcSealing;
 import io.sluice.config.Connections;
 import io.sluice.config.DnsList;
 import io.sluice.config.General;
@@ -51,8 +52,6 @@ public record SettingsData(Long version,
                            @Valid ConnectionLimits connections,
                            @Valid SenderChecks senderChecks,
                            @Valid Dmarc dmarc) {
-
-    private static final String DOMAIN = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+";
 
     /**
      * DMARC's aggregate reports and local overrides: whether reports are sent (RFC 7489 §7.2; the
@@ -117,17 +116,22 @@ public record SettingsData(Long version,
         }
     }
 
+    /** A domain name of two labels or more (letters, digits, inner hyphens). */
+    static final String DOMAIN = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+";
+
     /**
      * The checks of the sender that ask the DNS: the resolvers ("192.0.2.53", "192.0.2.53:5353",
      * "[2001:db8::53]:53"; none: the system's), how long one question may take, and whether SPF is
      * checked at MAIL, the DNS block lists in the order they are asked, and greylisting at RCPT (its
      * delay, the window a retry is taken in, how long a client network that retried passes, the
      * networks and sender domains never greylisted, and whether an SPF pass is exempt), whether DKIM
-     * and ARC are verified and DMARC evaluated at the end of data. A field left out on PUT keeps its
-     * value.
+     * and ARC are verified and DMARC evaluated at the end of data, and which inbound messages get an
+     * ARC set (OFF, CHANGED, ALL) sealed with the active DKIM key of which domain. A field left out
+     * on PUT keeps its value.
      */
     @JsonbPropertyOrder({"dnsServers", "dnsTimeoutMillis", "spf", "dnsLists", "greylisting", "greylistDelaySeconds",
-            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass", "dkim", "dmarc"})
+            "greylistWindowSeconds", "greylistAllowSeconds", "greylistExempt", "greylistExemptSpfPass", "dkim", "dmarc",
+            "arcSeal", "arcSealDomain"})
     public record SenderChecks(@Size(max = 10) List<@NotNull @Size(max = 60) String> dnsServers,
                                @Min(100) @Max(60_000) Integer dnsTimeoutMillis,
                                Boolean spf,
@@ -139,13 +143,16 @@ public record SettingsData(Long version,
                                @Size(max = 200) List<@NotNull @Size(max = 253) String> greylistExempt,
                                Boolean greylistExemptSpfPass,
                                Boolean dkim,
-                               Boolean dmarc) {
+                               Boolean dmarc,
+                               ArcSealing arcSeal,
+                               @Size(max = 253) @Pattern(regexp = "|" + DOMAIN, message = "must be a domain name, e.g. example.org")
+                               String arcSealDomain) {
 
         static SenderChecks of(io.sluice.config.SenderChecks c, List<DnsList> lists) {
             return new SenderChecks(c.resolverTexts(), (int) c.dnsTimeout().toMillis(), c.spf(),
                     lists.stream().map(DnsListData::of).toList(), c.greylisting(), (int) c.greylistDelay().toSeconds(),
                     (int) c.greylistWindow().toSeconds(), (int) c.greylistAllowFor().toSeconds(), c.greylistExemptions(),
-                    c.greylistExemptSpfPass(), c.dkim(), c.dmarc());
+                    c.greylistExemptSpfPass(), c.dkim(), c.dmarc(), c.arcSeal(), c.arcSealDomain());
         }
 
         io.sluice.config.SenderChecks over(io.sluice.config.SenderChecks current) {
@@ -161,7 +168,9 @@ public record SettingsData(Long version,
                             : String.join(",", greylistExempt.stream().map(String::trim).toList()),
                     greylistExemptSpfPass == null ? current.greylistExemptSpfPass() : greylistExemptSpfPass,
                     dkim == null ? current.dkim() : dkim,
-                    dmarc == null ? current.dmarc() : dmarc);
+                    dmarc == null ? current.dmarc() : dmarc,
+                    arcSeal == null ? current.arcSeal() : arcSeal,
+                    arcSealDomain == null ? current.arcSealDomain() : arcSealDomain.toLowerCase(java.util.Locale.ROOT));
         }
 
         List<DnsList> listsOver(List<DnsList> current) {

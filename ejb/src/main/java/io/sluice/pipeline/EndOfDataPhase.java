@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>
  * analyse → block lists → DKIM, ARC and DMARC → decide → stamp headers → archive copies → drop | hold → forged verdicts
- *         → rewrite body → edit headers → sign (DKIM, outbound) → deliver;  then always: record → DMARC report row → notify
+ *         → rewrite body → edit headers → sign (DKIM, outbound) → seal (ARC, inbound) → deliver;
+ *         then always: record → DMARC report row → notify
  * </pre>
  */
 @ApplicationScoped
@@ -76,7 +77,8 @@ public class EndOfDataPhase {
                         () -> ThreadLocalRandom.current().nextInt(100)),
                 new Decide(), new StampHeaders(),
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
-                new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
+                new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()),
+                new SealArc(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
         always = List.of(new RecordOutcome(ledger), new CountReportRow(reportRows::seen, Clock.systemUTC()),
                 new SendNotifications(notifier));
     }

@@ -1,5 +1,6 @@
 package io.sluice.pipeline;
 
+import io.sluice.api.Attributes;
 import io.sluice.api.Cidr;
 import io.sluice.api.Decision;
 import io.sluice.api.EnhancedStatus;
@@ -12,6 +13,7 @@ import io.sluice.greylist.GreylistStore;
 import io.sluice.greylist.Triplet;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -21,9 +23,21 @@ import java.util.logging.Logger;
  * gets a temporary failure; a real mail server retries, and a retry after the delay passes, its
  * client network then passing for a while without asking (the automatic allow list). Never
  * greylisted: authenticated clients, internal networks, the exempt networks and sender domains,
- * and (when set) senders that pass SPF.
+ * and (when set) senders that pass SPF. What it found for the transaction's recipients becomes the
+ * {@link #RESULT} attribute: the policy's {@code GREYLISTED} filter and the tracking log read it.
  */
 final class Greylisting implements PhaseStep<RcptPhase.Rcpt> {
+
+    /**
+     * Greylisting's result for the transaction: "passed" when a recipient's triplet passed now, on
+     * its retry after the delay (the message was held back by greylisting); else "known" when a
+     * recipient passed as a triplet seen before or a client network on the automatic allow list;
+     * else "exempt". Absent while greylisting is off.
+     */
+    static final Attributes.Key<String> RESULT = Attributes.Key.of("sluice.greylist", String.class);
+
+    /** The results, weakest first: a transaction's is the strongest of its recipients'. */
+    static final List<String> RESULTS = List.of("exempt", "known", "passed");
 
     private static final Logger LOG = Logger.getLogger(Greylisting.class.getName());
 
@@ -42,7 +56,11 @@ final class Greylisting implements PhaseStep<RcptPhase.Rcpt> {
         RuntimeSettings s = settings.get();
         SenderChecks g = s.senderChecks();
         Transaction tx = r.tx();
-        if (!g.greylisting() || exempt(tx, s)) {
+        if (!g.greylisting()) {
+            return null;
+        }
+        if (exempt(tx, s)) {
+            learn(r, "exempt");
             return null;
         }
         GreylistStore.Verdict v = store.check(Triplet.of(tx.client().address(), tx.sender(), r.recipient().address()),
@@ -54,7 +72,16 @@ final class Greylisting implements PhaseStep<RcptPhase.Rcpt> {
             LOG.info(() -> tx.queueId() + ": greylisting passed the retry of client=" + tx.client().address()
                     + " from=<" + tx.sender() + "> to=<" + r.recipient().address() + ">");
         }
+        learn(r, v == GreylistStore.Verdict.PASSED_RETRY ? "passed" : "known");
         return null;
+    }
+
+    /** Records {@code result} for the transaction unless an earlier recipient's is stronger. */
+    private static void learn(RcptPhase.Rcpt r, String result) {
+        String before = r.tx().attributes().get(RESULT);
+        if (before == null || RESULTS.indexOf(result) > RESULTS.indexOf(before)) {
+            r.learned().put(RESULT, result);
+        }
     }
 
     static Reply deferred(String recipient) {

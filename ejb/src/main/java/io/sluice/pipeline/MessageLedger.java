@@ -78,7 +78,7 @@ public class MessageLedger {
                 millis(clock.scan()), millis(clock.relay()), millis(total), message.spf(),
                 message.listings().isEmpty() ? null
                         : message.listings().stream().map(Object::toString).collect(Collectors.joining("; ")),
-                message.trackedDkim(), message.trackedDmarc()));
+                message.trackedDkim(), message.trackedDmarc(), message.greylist()));
     }
 
     private static Double millis(Duration d) {

@@ -50,9 +50,30 @@ public class RcptPhase {
      * What the RCPT steps look at: the transaction so far, the recipient, its policy, the limits now,
      * and what the recipient's own sender lists say of the sender (null: nothing).
      */
-    record Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits, SenderLists.Kind personal) {
+    record Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits, SenderLists.Kind personal,
+                Learned learned) {
+        Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits, SenderLists.Kind personal) {
+            this(tx, recipient, policy, limits, personal, new Learned());
+        }
+
         Rcpt(Transaction tx, Recipient recipient, PolicyRules policy, Connections limits) {
             this(tx, recipient, policy, limits, null);
+        }
+    }
+
+    /**
+     * Facts a step that lets a recipient pass learned on the way (greylisting's result, say): an
+     * accept carries them into the transaction's attributes, where the end of data finds them.
+     */
+    static final class Learned {
+        private Attributes attributes = Attributes.NONE;
+
+        <T extends java.io.Serializable> void put(Attributes.Key<T> key, T value) {
+            attributes = attributes.with(key, value);
+        }
+
+        Attributes attributes() {
+            return attributes;
         }
     }
 
@@ -103,7 +124,8 @@ public class RcptPhase {
             throw new IllegalStateException("no RCPT step decided about <" + r.recipient().address() + ">");
         }
         return decision.accepted()
-                ? new Decision.Accept(decision.reply(), decision.attributes().with(BOUND_POLICY, r.policy().id())
+                ? new Decision.Accept(decision.reply(), decision.attributes().withAll(r.learned().attributes())
+                        .with(BOUND_POLICY, r.policy().id())
                         .with(SENDER_ALLOWED, r.personal() == SenderLists.Kind.ALLOW))
                 : decision;
     }

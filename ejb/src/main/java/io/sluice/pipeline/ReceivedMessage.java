@@ -65,6 +65,11 @@ final class ReceivedMessage implements MessageFacts {
         this.dmarc = dmarcResult;
     }
 
+    /** The DKIM and ARC results of arrival, or null when they were not checked. */
+    io.sluice.arc.ArrivalAuthentication arrival() {
+        return arrival;
+    }
+
     /** The DKIM results for the tracking log, or null when DKIM was not verified. */
     String trackedDkim() {
         return arrival == null ? null : AuthenticateMessage.tracked(arrival.dkim());
@@ -102,6 +107,11 @@ final class ReceivedMessage implements MessageFacts {
     @Override
     public String spf() {
         return transaction.attributes().get(MailPhase.SPF);
+    }
+
+    @Override
+    public String greylist() {
+        return transaction.attributes().get(Greylisting.RESULT);
     }
 
     @Override

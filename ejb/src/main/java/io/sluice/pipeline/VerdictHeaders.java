@@ -7,6 +7,8 @@ import io.sluice.scan.ScanResult;
 import io.sluice.scan.VirusHit;
 import io.sluice.scan.spam.SpamVerdict;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ final class VerdictHeaders {
 
     static final List<String> SUFFIXES = List.of("Spam-Score", "Spam-Status", "Virus-Scanned", "Sluice-Verdict");
     static final double DEFAULT_REQUIRED = 5.0;
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n\\t]+");
 
     private VerdictHeaders() {
     }
@@ -92,12 +95,21 @@ final class VerdictHeaders {
                 .mapToDouble(r -> r.spec().filter().threshold()).min().orElse(DEFAULT_REQUIRED);
     }
 
+    /**
+     * The score with one decimal, as {@code String.format(Locale.ROOT, "%.1f", score)} writes it
+     * (half up from the shortest decimal that names the double), without a Formatter per message.
+     */
     static String format(double score) {
-        return String.format(Locale.ROOT, "%.1f", score);
+        if (!Double.isFinite(score)) {
+            return String.format(Locale.ROOT, "%.1f", score);
+        }
+        String rounded = BigDecimal.valueOf(score).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        // BigDecimal has no negative zero; the Formatter keeps the sign of a score that rounds to it
+        return Double.doubleToRawLongBits(score) < 0 && rounded.equals("0.0") ? "-0.0" : rounded;
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n\\t]+", " ");
+        return LINE_BREAKS.matcher(s).replaceAll(" ");
     }
 
     /**

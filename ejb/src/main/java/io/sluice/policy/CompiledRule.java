@@ -96,6 +96,10 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
                 yield m -> m.dmarc() != null && (words.contains(m.dmarc())
                         || "fail".equals(m.dmarc()) && words.contains(m.dmarcDisposition()));
             }
+            case GREYLISTED -> {
+                java.util.Set<String> results = spfResults(f.pattern());
+                yield m -> m.greylist() != null && results.contains(m.greylist());
+            }
         };
     }
 

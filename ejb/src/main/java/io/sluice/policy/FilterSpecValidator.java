@@ -8,18 +8,6 @@ import jakarta.validation.ConstraintValidatorContext;
 /** {@link Consistent} for filters: each type has the parameters it needs, and they are valid. */
 public class FilterSpecValidator implements ConstraintValidator<Consistent, FilterSpec> {
 
-    /** RFC 7208 §2.6. */
-    private static final java.util.List<String> SPF_RESULTS = java.util.List.of("pass", "fail", "softfail", "neutral",
-            "none", "temperror", "permerror");
-
-    /** RFC 8601 §2.7.1, and "none" for a message without a signature. */
-    private static final java.util.List<String> DKIM_RESULTS = java.util.List.of("pass", "fail", "neutral", "temperror",
-            "permerror", "policy", "none");
-
-    /** RFC 8601 §2.7.4, and the dispositions a failing domain asks for (RFC 7489 §6.3 p=). */
-    private static final java.util.List<String> DMARC_WORDS = java.util.List.of("pass", "fail", "none", "temperror",
-            "permerror", "reject", "quarantine");
-
     @Override
     public boolean isValid(FilterSpec f, ConstraintValidatorContext context) {
         if (f == null) {
@@ -57,9 +45,10 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
                 // a glob is matched ignoring case: each of its characters must fold
                 p.regex("pattern", f.pattern() == null ? null : Pattern.quote(f.pattern()), true);
             }
-            case SPF -> words(p, f, what, "SPF result", "fail,softfail", SPF_RESULTS);
-            case DKIM -> words(p, f, what, "DKIM result", "fail,permerror", DKIM_RESULTS);
-            case DMARC -> words(p, f, what, "DMARC result or disposition", "reject,quarantine", DMARC_WORDS);
+            case SPF -> words(p, f, what, "SPF result", "fail,softfail", CheckResults.SPF);
+            case DKIM -> words(p, f, what, "DKIM result", "fail,permerror", CheckResults.DKIM);
+            case DMARC -> words(p, f, what, "DMARC result or disposition", "reject,quarantine", CheckResults.DMARC);
+            case GREYLISTED -> words(p, f, what, "greylisting result", "passed", CheckResults.GREYLIST);
             case CLIENT_IP -> {
                 p.required("pattern", f.pattern(), what);
                 if (f.pattern() != null) {

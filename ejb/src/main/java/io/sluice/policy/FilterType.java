@@ -61,5 +61,12 @@ public enum FilterType {
      * for a failure whose domain asks for that (its p= or sp=, after pct=). Never matches while
      * DMARC is off.
      */
-    DMARC
+    DMARC,
+    /**
+     * Greylisting's result for the message's recipients is one of the comma-separated words of
+     * {@code pattern}: "passed" (the message comes on a retry that passed after the delay), "known"
+     * (a triplet that passed before, or a client network on the automatic allow list), "exempt".
+     * Never matches while greylisting is off.
+     */
+    GREYLISTED
 }

@@ -85,6 +85,14 @@ public interface MessageFacts {
     }
 
     /**
+     * Greylisting's result for the recipients ("passed" when the message comes on a retry that
+     * passed after the delay, "known", "exempt"), or {@code null} while greylisting is off.
+     */
+    default String greylist() {
+        return null;
+    }
+
+    /**
      * For a DMARC failure, what the author's domain asks for after {@code pct=} sampling ("reject",
      * "quarantine", "none"); {@code null} otherwise.
      */

@@ -48,6 +48,11 @@ public class SigningKeys {
         return null;
     }
 
+    /** The active key of exactly {@code domain}, no parent's (the key that ARC-seals for it); null when none. */
+    public SigningKey of(String domain) {
+        return byDomain.get(domain);
+    }
+
     /** For tests and for a loader that has its keys already. */
     public void replace(Map<String, SigningKey> keys) {
         byDomain = Map.copyOf(keys);

@@ -12,9 +12,24 @@ import java.util.Map;
  * @param period  "hour" or "day"
  * @param buckets one per period that saw traffic, oldest first
  */
-@JsonbPropertyOrder({"period", "from", "until", "totals", "buckets", "topSenders", "topRecipients", "topViruses"})
+@JsonbPropertyOrder({"period", "from", "until", "totals", "buckets", "topSenders", "topRecipients", "topViruses",
+        "senderChecks"})
 public record Statistics(String period, Instant from, Instant until, Bucket totals, List<Bucket> buckets,
-                         List<Count> topSenders, List<Count> topRecipients, List<Count> topViruses) {
+                         List<Count> topSenders, List<Count> topRecipients, List<Count> topViruses,
+                         CheckCounts senderChecks) {
+
+    /**
+     * Messages of the range by the sender checks' results; a message whose check was off is not
+     * counted under it.
+     *
+     * @param dkim   "pass" when a signature passed, else the first signature's result ("none": unsigned)
+     * @param dmarc  as the tracking log keeps it ("pass", "fail reject" ...)
+     * @param listed messages a DNS block list listed something of
+     */
+    @JsonbPropertyOrder({"spf", "dkim", "dmarc", "greylist", "listed"})
+    public record CheckCounts(Map<String, Long> spf, Map<String, Long> dkim, Map<String, Long> dmarc,
+                              Map<String, Long> greylist, long listed) {
+    }
 
     /** Messages and octets in one period, by outcome and by verdict. */
     @JsonbPropertyOrder({"start", "messages", "bytes", "byOutcome", "byVerdict"})

@@ -12,14 +12,15 @@ import java.util.Locale;
  * domain administrator to the transactions with a recipient in their domains.
  */
 public record TrackingQuery(String queueId, String sender, String recipient, String clientIp, String outcome,
-                            String verdict, String policy, Instant from, Instant until, Scope scope) {
+                            String verdict, String policy, CheckFilter checks, Instant from, Instant until, Scope scope) {
 
     public TrackingQuery {
+        checks = checks == null ? CheckFilter.ANY : checks;
         scope = scope == null ? Scope.EVERYTHING : scope;
     }
 
     Where where() {
-        return new Where()
+        return checks.addTo(new Where())
                 .equal("queue_id", queueId)
                 .contains("sender", sender)
                 .condition("queue_id IN (SELECT queue_id FROM message_log_recipient WHERE address = ?)",

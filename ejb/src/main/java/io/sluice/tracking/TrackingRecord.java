@@ -16,16 +16,18 @@ import java.util.List;
  * @param dnsbl    the block lists' listings ("zen.test client 192.0.2.1=127.0.0.2; ..."), or null for none
  * @param dkim     the DKIM results ("pass d=example.org s=sel; ...", "none" without a signature), or null when not checked
  * @param dmarc    the DMARC result ("pass", "fail reject" with the disposition applied ...), or null when not checked
+ * @param greylist greylisting's result for the recipients ("passed", "known", "exempt"), or null while greylisting is off
  */
 @JsonbPropertyOrder({"queueId", "receivedAt", "decidedAt", "relayedAt", "clientIp", "helo", "tls", "authUser", "sender",
         "recipients", "size", "viruses", "spamScore", "spamSymbols", "verdict", "policy", "actions", "outcome", "reply",
-        "downstreamReply", "scanMillis", "relayMillis", "totalMillis", "spf", "dnsbl", "dkim", "dmarc"})
+        "downstreamReply", "scanMillis", "relayMillis", "totalMillis", "spf", "dnsbl", "dkim", "dmarc", "greylist"})
 public record TrackingRecord(String queueId, Instant receivedAt, Instant decidedAt, Instant relayedAt,
                              String clientIp, String helo, boolean tls, String authUser, String sender,
                              List<String> recipients, long size, List<String> viruses, Double spamScore,
                              String spamSymbols, String verdict, String policy, String actions, String outcome,
                              String reply, String downstreamReply, Double scanMillis, Double relayMillis,
-                             double totalMillis, String spf, String dnsbl, String dkim, String dmarc) {
+                             double totalMillis, String spf, String dnsbl, String dkim, String dmarc,
+                             String greylist) {
 
     public TrackingRecord {
         recipients = List.copyOf(recipients);
@@ -39,6 +41,7 @@ public record TrackingRecord(String queueId, Instant receivedAt, Instant decided
         }
         return new TrackingRecord(queueId, receivedAt, decidedAt, relayedAt, clientIp, helo, tls, authUser, sender,
                 recipients.stream().filter(scope::covers).toList(), size, viruses, spamScore, spamSymbols, verdict,
-                policy, actions, outcome, reply, downstreamReply, scanMillis, relayMillis, totalMillis, spf, dnsbl, dkim, dmarc);
+                policy, actions, outcome, reply, downstreamReply, scanMillis, relayMillis, totalMillis, spf, dnsbl, dkim, dmarc,
+                greylist);
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.manage.Checks;
 import io.sluice.manage.Page;
 import io.sluice.persistence.Jdbc;
 import io.sluice.persistence.Where;
+import io.sluice.policy.CheckResults;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,7 +31,7 @@ public class TrackingSearch {
 
     private static final String COLUMNS = "queue_id, received_at, decided_at, relayed_at, client_ip, helo, tls, "
             + "auth_user, sender, recipients, size, viruses, spam_score, spam_symbols, verdict, policy, actions, "
-            + "outcome, reply, downstream_reply, scan_ms, relay_ms, total_ms, spf, dnsbl, dkim, dmarc";
+            + "outcome, reply, downstream_reply, scan_ms, relay_ms, total_ms, spf, dnsbl, dkim, dmarc, greylist";
     private static final int TOP = 10;
 
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
@@ -94,7 +95,7 @@ public class TrackingSearch {
                     top(c, "SELECT r.address AS k, COUNT(*) AS n FROM message_log_recipient r JOIN message_log m "
                             + "ON m.queue_id = r.queue_id" + range.sql().replace("received_at", "m.received_at")
                             + " GROUP BY r.address", range),
-                    topViruses(c, range));
+                    topViruses(c, range), checkCounts(c, range));
         } catch (SQLException e) {
             throw new IllegalStateException("tracking statistics: " + e.getMessage(), e);
         }
@@ -111,6 +112,54 @@ public class TrackingSearch {
                 }
             }
             return top;
+        }
+    }
+
+    /**
+     * One message's DKIM results reduced to one word in SQL, so that the grouping does not run per
+     * signing domain: "pass" when any signature passed, else the first one's result.
+     */
+    private static final String DKIM_WORD = dkimWord();
+
+    private static String dkimWord() {
+        StringBuilder sql = new StringBuilder("CASE WHEN dkim LIKE 'pass%' OR dkim LIKE '%; pass%' THEN 'pass'");
+        for (String word : CheckResults.DKIM) {
+            if (!word.equals("pass")) {
+                sql.append(" WHEN dkim LIKE '").append(word).append("%' THEN '").append(word).append('\'');
+            }
+        }
+        return sql.append(" END").toString();
+    }
+
+    private static final String LISTED = "CASE WHEN dnsbl IS NULL THEN 0 ELSE 1 END";
+
+    private static Statistics.CheckCounts checkCounts(Connection c, Where range) throws SQLException {
+        Map<String, Long> spf = new TreeMap<>();
+        Map<String, Long> dkim = new TreeMap<>();
+        Map<String, Long> dmarc = new TreeMap<>();
+        Map<String, Long> greylist = new TreeMap<>();
+        long listed = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT spf, " + DKIM_WORD + " AS dkim_word, dmarc, greylist, "
+                + LISTED + " AS listed, COUNT(*) AS n FROM message_log" + range.sql() + " GROUP BY spf, " + DKIM_WORD
+                + ", dmarc, greylist, " + LISTED)) {
+            range.bind(s, 1);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long n = rs.getLong("n");
+                    count(spf, rs.getString("spf"), n);
+                    count(dkim, rs.getString("dkim_word"), n);
+                    count(dmarc, rs.getString("dmarc"), n);
+                    count(greylist, rs.getString("greylist"), n);
+                    listed += rs.getInt("listed") == 1 ? n : 0;
+                }
+            }
+        }
+        return new Statistics.CheckCounts(spf, dkim, dmarc, greylist, listed);
+    }
+
+    private static void count(Map<String, Long> counts, String key, long n) {
+        if (key != null) {
+            counts.merge(key, n, Long::sum);
         }
     }
 
@@ -144,6 +193,7 @@ public class TrackingSearch {
                 rs.getString("spam_symbols"), rs.getString("verdict"), rs.getString("policy"), rs.getString("actions"),
                 rs.getString("outcome"), rs.getString("reply"), rs.getString("downstream_reply"),
                 Jdbc.nullableDouble(rs, "scan_ms"), Jdbc.nullableDouble(rs, "relay_ms"), rs.getDouble("total_ms"),
-                rs.getString("spf"), rs.getString("dnsbl"), rs.getString("dkim"), rs.getString("dmarc"));
+                rs.getString("spf"), rs.getString("dnsbl"), rs.getString("dkim"), rs.getString("dmarc"),
+                rs.getString("greylist"));
     }
 }

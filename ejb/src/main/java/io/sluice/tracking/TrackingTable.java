@@ -25,8 +25,8 @@ final class TrackingTable implements TrackingWriter.Sink {
     private static final String INSERT = "INSERT INTO message_log (queue_id, received_at, decided_at, relayed_at, "
             + "hour_bucket, day_bucket, client_ip, helo, tls, auth_user, sender, recipients, recipient_count, size, "
             + "viruses, spam_score, spam_symbols, verdict, policy, actions, outcome, reply, downstream_reply, scan_ms, "
-            + "relay_ms, total_ms, spf, dnsbl, dkim, dmarc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "relay_ms, total_ms, spf, dnsbl, dkim, dmarc, greylist) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_RECIPIENT = "INSERT INTO message_log_recipient (queue_id, address) VALUES (?, ?)";
     static final int ADDRESS = 320;
     private static final int PROBE_SECONDS = 5;
@@ -125,6 +125,7 @@ final class TrackingTable implements TrackingWriter.Sink {
         s.setString(28, ColumnText.of(r.dnsbl(), 1000));
         s.setString(29, ColumnText.of(r.dkim(), 1000));
         s.setString(30, ColumnText.of(r.dmarc(), 64));
+        s.setString(31, ColumnText.of(r.greylist(), 16));
     }
 
     private static void nullableDouble(PreparedStatement s, int i, Double v) throws SQLException {

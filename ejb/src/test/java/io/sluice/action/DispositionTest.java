@@ -197,32 +197,7 @@ class DispositionTest {
     }
 
     private static MessageFacts spf(String result) {
-        MessageFacts base = facts(Map.of());
-        return new MessageFacts() {
-            public long size() {
-                return base.size();
-            }
-
-            public String clientAddress() {
-                return base.clientAddress();
-            }
-
-            public boolean authenticated() {
-                return false;
-            }
-
-            public List<String> headerValues(String name) {
-                return List.of();
-            }
-
-            public String subject() {
-                return "";
-            }
-
-            public String spf() {
-                return result;
-            }
-        };
+        return checked(result, null, null, null, null);
     }
 
     @Test
@@ -256,8 +231,24 @@ class DispositionTest {
         assertEquals(List.of(), Disposition.decide(rules, authenticated(null, null, null)).rules(), "DMARC off");
     }
 
+    @Test
+    void greylistedFilterMatchesTheListedResults() {
+        List<CompiledRule> rules = List.of(rule("delayed", new FilterSpec(FilterType.GREYLISTED, null, "Passed", null,
+                false, false), addHeader("X", "1")), rule("not delayed", new FilterSpec(FilterType.GREYLISTED, null,
+                "known, exempt", null, false, false), addHeader("X", "2")));
+        assertEquals(List.of("delayed"), Disposition.decide(rules, checked(null, null, null, null, "passed")).rules());
+        assertEquals(List.of("not delayed"), Disposition.decide(rules, checked(null, null, null, null, "known")).rules());
+        assertEquals(List.of("not delayed"), Disposition.decide(rules, checked(null, null, null, null, "exempt")).rules());
+        assertEquals(List.of(), Disposition.decide(rules, checked(null, null, null, null, null)).rules(), "greylisting off");
+    }
+
     private static MessageFacts authenticated(List<String> dkim, String dmarc, String disposition) {
-        MessageFacts base = spf(null);
+        return checked(null, dkim, dmarc, disposition, null);
+    }
+
+    /** A message whose sender checks had these results ({@code null}: not checked). */
+    private static MessageFacts checked(String spf, List<String> dkim, String dmarc, String disposition, String greylist) {
+        MessageFacts base = facts(Map.of());
         return new MessageFacts() {
             public long size() {
                 return base.size();
@@ -279,6 +270,10 @@ class DispositionTest {
                 return "";
             }
 
+            public String spf() {
+                return spf;
+            }
+
             public List<String> dkim() {
                 return dkim;
             }
@@ -289,6 +284,10 @@ class DispositionTest {
 
             public String dmarcDisposition() {
                 return disposition;
+            }
+
+            public String greylist() {
+                return greylist;
             }
         };
     }

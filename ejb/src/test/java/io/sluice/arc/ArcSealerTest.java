@@ -45,6 +45,19 @@ class ArcSealerTest {
                 new ArcResult(ArcResult.Status.FAIL, 1, "x")));
     }
 
+    @Test
+    void aBrokenChainGetsTheInstanceAfterItsHighestAndCvFailAndNoneGoesPastFifty() throws Exception {
+        SigningKey key = Keys.rfc8463Ed25519("gateway.example", "seal");
+        ArcSealer sealer = new ArcSealer(ArcInteropTest.NOW);
+        // instance 2 without its seal, instance 1 missing: the structure is broken (RFC 8617 §5.2 steps 1 to 3)
+        String broken = "ARC-Message-Signature: i=2; a=ed25519-sha256; d=x.example; s=s; h=from; bh=AAAA; b=AAAA\r\n"
+                + "ARC-Authentication-Results: i=2; x.example; none\r\n" + MESSAGE;
+        String set = sealer.seal(stream(broken), key, "gateway.example", "arc=fail", new ArcResult(ArcResult.Status.FAIL, 0, "x"));
+        assertEquals("ARC-Seal: i=3; a=ed25519-sha256; t=1796032800; cv=fail;", set.substring(0, set.indexOf("\r\n")));
+        String atFifty = "ARC-Authentication-Results: i=50; x.example; none\r\n" + MESSAGE;
+        assertNull(sealer.seal(stream(atFifty), key, "gateway.example", "arc=fail", new ArcResult(ArcResult.Status.FAIL, 0, "x")));
+    }
+
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -63,10 +63,16 @@ class DnsBlockListsTest {
     }
 
     @Test
-    void theHostsOfTheUrlsInTheText() {
-        assertEquals(Set.of("spam.example", "www.shop.example", "ftp.example"), UrlHosts.of(List.of(
+    void theRegisteredDomainsOfTheUrlsInTheText() {
+        assertEquals(Set.of("spam.example", "shop.example", "ftp.example", "evil.co.uk"), UrlHosts.of(List.of(
                 "see http://spam.example/x and HTTPS://user@WWW.Shop.Example:8080/y", "ftp://ftp.example",
-                "mailto:a@b.example http://192.0.2.1/ http://localhost/")));
+                "mailto:a@b.example http://192.0.2.1/ http://localhost/ https://a.b.evil.co.uk/")));
+        StringBuilder hiding = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            hiding.append("https://h").append(i).append(".harmless.example/ ");
+        }
+        assertEquals(Set.of("harmless.example", "listed.example"), UrlHosts.of(List.of(hiding + "http://listed.example/")),
+                "host names of one domain are one question");
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 100; i++) {
             many.append("http://h").append(i).append(".example/ ");

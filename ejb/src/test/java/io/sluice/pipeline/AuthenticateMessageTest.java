@@ -53,7 +53,7 @@ class AuthenticateMessageTest {
     private static final SigningKey SEALER = SigningKey.generate("lists.test", "arc", Algorithm.ED25519_SHA256);
     private static final String BODY = "To: bob@example.net\r\nSubject: figures\r\n\r\nHello\r\n";
     private static final SenderChecks BOTH = new SenderChecks("", Duration.ofSeconds(2), false, false,
-            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, true, true);
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, true, true, io.sluice.config.ArcSealing.OFF, "");
     private static TestNameServer dns;
     private static DnsClient client;
 
@@ -186,7 +186,7 @@ class AuthenticateMessageTest {
     void dkimAloneAddsNoDmarcAndNeitherAddsNothing() throws Exception {
         String message = signed("ann@auth.test");
         SenderChecks dkimOnly = new SenderChecks("", Duration.ofSeconds(2), false, false, Duration.ofMinutes(5),
-                Duration.ofHours(4), Duration.ofDays(36), "", true, true, false);
+                Duration.ofHours(4), Duration.ofDays(36), "", true, true, false, io.sluice.config.ArcSealing.OFF, "");
         EndOfData m = check(message, dkimOnly, Attributes.NONE);
         assertEquals(List.of("dkim=pass header.d=auth.test header.s=sel header.b=" + headerB(message)), m.authResults.results());
         assertNull(m.message.dmarc());

@@ -29,7 +29,8 @@ class GreylistingTest {
 
     private static final PolicyRules INBOUND = TestPolicies.of(1, "Inbound");
     private static final SenderChecks ON = new SenderChecks("", Duration.ofSeconds(3), true, true, Duration.ofMinutes(5),
-            Duration.ofHours(4), Duration.ofDays(36), "partner.example, 203.0.113.0/24", true, false, false);
+            Duration.ofHours(4), Duration.ofDays(36), "partner.example, 203.0.113.0/24", true, false, false,
+            io.sluice.config.ArcSealing.OFF, "");
 
     private static Transaction tx(String address, String sender, String authUser, Attributes attributes) {
         ClientInfo client = new ClientInfo(address, 40000, "192.0.2.10", 25, "client.example", true, "gateway.test",
@@ -62,5 +63,44 @@ class GreylistingTest {
             assertEquals(Decision.temporaryFailure(Greylisting.deferred("bob@example.com")), apply(step,
                     tx("198.51.100.9", "ann@example.org", null, Attributes.of(MailPhase.SPF, "softfail"))));
         }
+    }
+
+    @Test
+    void theTransactionCarriesItsRecipientsStrongestResult() throws Exception {
+        try (TestDatabase db = TestDatabase.open("h2", null)) {
+            RuntimeSettings s = withChecks(ON);
+            GreylistStore store = new GreylistStore(db.dataSource());
+            Instant first = Instant.parse("2026-11-30T08:00:00Z");
+            Greylisting now = new Greylisting(store, () -> s, Clock.fixed(first, ZoneOffset.UTC));
+            Greylisting later = new Greylisting(store, () -> s, Clock.fixed(first.plusSeconds(301), ZoneOffset.UTC));
+            List<PhaseStep<RcptPhase.Rcpt>> accepting = List.of(later, r -> Decision.ACCEPT);
+            Transaction tx = tx("198.51.100.7", "ann@example.org", null, Attributes.NONE);
+
+            assertEquals(Decision.temporaryFailure(Greylisting.deferred("bob@example.com")), apply(now, tx));
+            Decision retry = RcptPhase.decide(accepting, new RcptPhase.Rcpt(tx, Recipient.of("bob@example.com"), INBOUND, null));
+            assertEquals(Attributes.of(Greylisting.RESULT, "passed").with(RcptPhase.BOUND_POLICY, 1L)
+                    .with(RcptPhase.SENDER_ALLOWED, false), retry.attributes());
+            // a later recipient of the same transaction that is only "known" leaves it "passed"
+            Transaction after = tx("198.51.100.7", "ann@example.org", null, retry.attributes());
+            Decision known = RcptPhase.decide(accepting, new RcptPhase.Rcpt(after, Recipient.of("bob@example.com"), INBOUND, null));
+            assertNull(known.attributes().get(Greylisting.RESULT));
+            // alone, the same recipient is "known"; an exempt one is "exempt"
+            assertEquals("known", RcptPhase.decide(accepting, new RcptPhase.Rcpt(tx, Recipient.of("bob@example.com"),
+                    INBOUND, null)).attributes().get(Greylisting.RESULT));
+            assertEquals("exempt", RcptPhase.decide(accepting, new RcptPhase.Rcpt(
+                    tx("203.0.113.5", "ann@example.org", null, Attributes.NONE), Recipient.of("bob@example.com"),
+                    INBOUND, null)).attributes().get(Greylisting.RESULT));
+            // greylisting off: no result at all
+            Greylisting off = new Greylisting(store, () -> RuntimeSettings.DEFAULT, Clock.fixed(first, ZoneOffset.UTC));
+            assertEquals(Attributes.NONE.with(RcptPhase.BOUND_POLICY, 1L).with(RcptPhase.SENDER_ALLOWED, false),
+                    RcptPhase.decide(List.of(off, r -> Decision.ACCEPT), new RcptPhase.Rcpt(tx,
+                            Recipient.of("carol@example.com"), INBOUND, null)).attributes());
+        }
+    }
+
+    private static RuntimeSettings withChecks(SenderChecks checks) {
+        RuntimeSettings d = RuntimeSettings.DEFAULT;
+        return new RuntimeSettings(d.general(), d.virus(), d.spam(), d.scanning(), d.retention(),
+                d.notifications(), d.connections(), InternalNetworks.of(List.of("10.1.0.0/16")), checks, List.of(), d.dmarc());
     }
 }

@@ -26,7 +26,7 @@ class TrackingTableTest {
         Instant t = Instant.parse("2026-11-30T08:00:00Z");
         return new TrackingRecord(queueId, t, t, null, "192.0.2.1", helo, false, null, "ann@example.org", recipients,
                 100, List.of(), 1.5, "BAYES_50", "clean", "Default", null, "DELIVERED", reply, null, 2.0, null, 3.0, "pass", "zen.test client 192.0.2.1=127.0.0.2",
-                "pass d=example.org s=sel", "fail quarantine");
+                "pass d=example.org s=sel", "fail quarantine", "passed");
     }
 
     @ParameterizedTest
@@ -37,8 +37,8 @@ class TrackingTableTest {
                     List.of("Bob@dest.test", "bob@dest.test", "carol@dest.test"), "250 Ok")));
             assertEquals(List.of(List.of("Bob@dest.test,bob@dest.test,carol@dest.test", 3)),
                     db.rows("SELECT recipients, recipient_count FROM message_log WHERE queue_id = 'Q1'"));
-            assertEquals(List.of(List.of("pass", "pass d=example.org s=sel", "fail quarantine")),
-                    db.rows("SELECT spf, dkim, dmarc FROM message_log WHERE queue_id = 'Q1'"));
+            assertEquals(List.of(List.of("pass", "pass d=example.org s=sel", "fail quarantine", "passed")),
+                    db.rows("SELECT spf, dkim, dmarc, greylist FROM message_log WHERE queue_id = 'Q1'"));
             assertEquals(List.of(List.of("bob@dest.test"), List.of("carol@dest.test")),
                     db.rows("SELECT address FROM message_log_recipient WHERE queue_id = 'Q1' ORDER BY address"));
         }

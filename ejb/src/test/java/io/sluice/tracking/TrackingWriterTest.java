@@ -54,7 +54,7 @@ class TrackingWriterTest {
         Instant t = Instant.parse("2026-11-30T08:00:00Z");
         return new TrackingRecord(queueId, t, t, t, "192.0.2.1", "client.example", false, null, "ann@example.org",
                 List.of("bob@example.com"), 100, List.of(), null, null, "clean", "Default", null, "DELIVERED",
-                "250 2.0.0 Ok", "250 Ok", null, null, 1.0, null, null, null, null);
+                "250 2.0.0 Ok", "250 Ok", null, null, 1.0, null, null, null, null, null);
     }
 
     /** A writer whose thread only runs when the test runs it, so the queue can fill up. */

@@ -3,6 +3,7 @@ package io.sluice.admin;
 import io.sluice.manage.ManageException;
 import io.sluice.manage.Page;
 import io.sluice.manage.Violation;
+import io.sluice.tracking.CheckFilter;
 import io.sluice.tracking.Statistics;
 import io.sluice.tracking.TrackingQuery;
 import io.sluice.tracking.TrackingRecord;
@@ -37,11 +38,22 @@ public class TrackingResource {
     public Page<TrackingRecord> search(@QueryParam("queueId") String queueId, @QueryParam("sender") String sender,
                                        @QueryParam("recipient") String recipient, @QueryParam("clientIp") String clientIp,
                                        @QueryParam("outcome") String outcome, @QueryParam("verdict") String verdict,
-                                       @QueryParam("policy") String policy, @QueryParam("from") String from,
-                                       @QueryParam("until") String until, @QueryParam("page") String page,
-                                       @QueryParam("size") String size) {
+                                       @QueryParam("policy") String policy, @QueryParam("spf") String spf,
+                                       @QueryParam("dkim") String dkim, @QueryParam("dmarc") String dmarc,
+                                       @QueryParam("greylist") String greylist, @QueryParam("listed") String listed,
+                                       @QueryParam("from") String from, @QueryParam("until") String until,
+                                       @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
-        return tracking.search(new TrackingQuery(queueId, sender, recipient, clientIp, outcome, verdict, policy,
+        CheckFilter checks = new CheckFilter(spf, dkim, dmarc, greylist, "true".equals(listed) ? Boolean.TRUE
+                : "false".equals(listed) ? Boolean.FALSE : null);
+        List<Violation> wrong = new java.util.ArrayList<>(checks.violations());
+        if (listed != null && !listed.isEmpty() && checks.listed() == null) {
+            wrong.add(new Violation("listed", "must be true or false"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new ManageException.InvalidInput(wrong);
+        }
+        return tracking.search(new TrackingQuery(queueId, sender, recipient, clientIp, outcome, verdict, policy, checks,
                 TimeParam.parse("from", from), TimeParam.parse("until", until), caller.scope()), p.page(), p.size());
     }
 
