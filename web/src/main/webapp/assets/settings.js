@@ -75,6 +75,15 @@ const GROUPS = [
     ['greylistExempt', 'Never greylisted', 'lines', 'One CIDR block or sender domain a line'],
     ['greylistExemptSpfPass', 'Never greylist an SPF pass', 'boolean'],
   ] },
+  { title: 'DMARC reports and overrides', group: 'dmarc', fields: [
+    ['reports', 'Send aggregate reports to the domains\' rua= addresses', 'boolean'],
+    ['reportSender', 'Reports come from (address)', 'text', 'e.g. dmarc-reports@gateway.example; required while reports are on'],
+    ['reportOrganisation', 'Reporting organisation', 'text'],
+    ['reportIntervalSeconds', 'One report covers (s)', 'number', '86400: daily'],
+    ['localPolicyDomains', 'Author domains whose policy is not carried out', 'lines', 'One domain a line, with its subdomains'],
+    ['trustedForwarders', 'Trusted forwarders', 'lines', 'One CIDR block or address a line'],
+    ['trustedArcSealers', 'Trusted ARC sealers', 'lines', 'One domain a line; their passing ARC chain lets a DMARC failure through'],
+  ] },
 ];
 
 const path = (group, name) => (group ? `${group}.${name}` : name);

@@ -235,7 +235,9 @@ class AdminApiIT extends GatewayTest {
                 + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600},"
                 + "\"senderChecks\":{\"dnsServers\":[],\"dnsTimeoutMillis\":3000,\"spf\":false,\"dnsLists\":[],"
                 + "\"greylisting\":false,\"greylistDelaySeconds\":300,\"greylistWindowSeconds\":14400,"
-                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false,\"arcSeal\":\"OFF\",\"arcSealDomain\":\"\"}}", s.body());
+                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false,\"arcSeal\":\"OFF\",\"arcSealDomain\":\"\"},"
+                + "\"dmarc\":{\"reports\":false,\"reportSender\":\"\",\"reportOrganisation\":\"\",\"reportIntervalSeconds\":86400,"
+                + "\"localPolicyDomains\":[],\"trustedForwarders\":[],\"trustedArcSealers\":[]}}", s.body());
         long v = s.json().getJsonNumber("version").longValue();
         Api.Result bad = admin.put("/api/v1/settings", "{\"adminAddress\":\"not an address\",\"headerPrefix\":\"X Y\","
                 + "\"virus\":{\"engines\":\"CLAMD\",\"onFailure\":\"PASS\",\"clamdAddress\":\"localhost\","

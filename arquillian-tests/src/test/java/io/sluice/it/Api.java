@@ -106,7 +106,9 @@ final class Api {
                 + "\"greetPauseMillis\":0,\"authFailuresPerInterval\":10,\"authFailureIntervalSeconds\":600},"
                 + "\"senderChecks\":{\"dnsServers\":[],\"dnsTimeoutMillis\":3000,\"spf\":false,\"dnsLists\":[],"
                 + "\"greylisting\":false,\"greylistDelaySeconds\":300,\"greylistWindowSeconds\":14400,"
-                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false,\"arcSeal\":\"OFF\",\"arcSealDomain\":\"\"}}"));
+                + "\"greylistAllowSeconds\":3110400,\"greylistExempt\":[],\"greylistExemptSpfPass\":true,\"dkim\":false,\"dmarc\":false,\"arcSeal\":\"OFF\",\"arcSealDomain\":\"\"},"
+                + "\"dmarc\":{\"reports\":false,\"reportSender\":\"\",\"reportOrganisation\":\"\",\"reportIntervalSeconds\":86400,"
+                + "\"localPolicyDomains\":[],\"trustedForwarders\":[],\"trustedArcSealers\":[]}}"));
         for (var u : admin.get("/api/v1/users?size=500").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
             if (!u.getString("username").equals("admin")) {
                 admin.expect(204, admin.delete("/api/v1/users/" + u.getString("username")));

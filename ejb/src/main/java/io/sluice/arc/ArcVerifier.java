@@ -88,9 +88,14 @@ public final class ArcVerifier {
                     problem = verifySeal(sets, i);
                 }
             }
-            return problem == null ? new ArcResult(ArcResult.Status.PASS, n, "chain of " + n + " verified")
+            return problem == null ? new ArcResult(ArcResult.Status.PASS, n, "chain of " + n + " verified", sealer(sets.get(n - 1)))
                     : new ArcResult(ArcResult.Status.FAIL, n, problem);
         };
+    }
+
+    /** The d= of a set's seal, in lower case (the seal verified, so it reads and has one). */
+    private static String sealer(ArcChain.Set set) {
+        return TagList.parse(set.seal().value()).get("d").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The cv= of each seal: none for the first, pass for the others (§5.2 steps 2, 3); null when so. */

@@ -42,7 +42,29 @@ public final class AuthenticationResults {
      *                   token are quoted
      */
     public AuthenticationResults add(String method, String result, Map<String, String> properties) {
+        return add(method, result, null, properties);
+    }
+
+    /**
+     * One method's result with a comment after it, as CFWS allows there (RFC 8601 §2.2):
+     * {@code dmarc=fail (overridden: trusted_forwarder) header.from=example.org}. Parentheses and
+     * backslashes in the comment are quoted (RFC 5322 §3.2.2), so it always ends where it should.
+     *
+     * @param comment the comment's text, or null for none
+     */
+    public AuthenticationResults add(String method, String result, String comment, Map<String, String> properties) {
         StringBuilder sb = new StringBuilder(method).append('=').append(result.toLowerCase(Locale.ROOT));
+        if (comment != null) {
+            sb.append(" (");
+            for (int i = 0; i < comment.length(); i++) {
+                char c = comment.charAt(i);
+                if (c == '(' || c == ')' || c == '\\') {
+                    sb.append('\\');
+                }
+                sb.append(c < ' ' || c == 127 ? '?' : c);
+            }
+            sb.append(')');
+        }
         properties.forEach((k, v) -> sb.append(' ').append(k).append('=').append(value(v)));
         results.add(sb.toString());
         return this;

@@ -52,6 +52,9 @@ public class GatewaySettings {
     @Embedded
     private SenderChecks senderChecks;
 
+    @Embedded
+    private DmarcSettings dmarc;
+
     /** The DNS block lists, in the order they are asked. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dns_block_list", joinColumns = @JoinColumn(name = "settings_id"))
@@ -76,7 +79,7 @@ public class GatewaySettings {
     public RuntimeSettings settings() {
         return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections,
                 InternalNetworks.of(internalNetworks.isEmpty() ? List.of() : List.of(internalNetworks.split(","))),
-                senderChecks, List.copyOf(dnsLists));
+                senderChecks, List.copyOf(dnsLists), dmarc);
     }
 
     /** Takes every concern's values; the version moves on only if one of them differs. */
@@ -90,6 +93,7 @@ public class GatewaySettings {
         this.connections = next.connections();
         this.internalNetworks = String.join(",", next.internalNetworks().texts());
         this.senderChecks = next.senderChecks();
+        this.dmarc = next.dmarc();
         if (!dnsLists.equals(next.dnsLists())) {
             dnsLists.clear();
             dnsLists.addAll(next.dnsLists());

@@ -9,7 +9,7 @@ package io.sluice.config;
 public record RuntimeSettings(General general, VirusScanning virus, SpamScanning spam, ScanSettings scanning,
                               Retention retention, Notifications notifications, Connections connections,
                               InternalNetworks internalNetworks, SenderChecks senderChecks,
-                              java.util.List<DnsList> dnsLists) {
+                              java.util.List<DnsList> dnsLists, DmarcSettings dmarc) {
 
     public RuntimeSettings {
         dnsLists = java.util.List.copyOf(dnsLists);
@@ -21,7 +21,7 @@ public record RuntimeSettings(General general, VirusScanning virus, SpamScanning
      */
     public static final RuntimeSettings DEFAULT = new RuntimeSettings(General.DEFAULT, VirusScanning.DEFAULT,
             SpamScanning.DEFAULT, ScanSettings.DEFAULT, Retention.DEFAULT, Notifications.DEFAULT,
-            Connections.DEFAULT, InternalNetworks.NONE, SenderChecks.DEFAULT, java.util.List.of());
+            Connections.DEFAULT, InternalNetworks.NONE, SenderChecks.DEFAULT, java.util.List.of(), DmarcSettings.DEFAULT);
 
     /** The name of one of the header fields the gateway adds, e.g. "Spam-Score" as "X-Spam-Score". */
     public String header(String suffix) {
@@ -29,23 +29,28 @@ public record RuntimeSettings(General general, VirusScanning virus, SpamScanning
     }
 
     public RuntimeSettings with(General g) {
-        return new RuntimeSettings(g, virus, spam, scanning, retention, notifications, connections, internalNetworks, senderChecks, dnsLists);
+        return new RuntimeSettings(g, virus, spam, scanning, retention, notifications, connections, internalNetworks, senderChecks, dnsLists, dmarc);
     }
 
     public RuntimeSettings with(Notifications n) {
-        return new RuntimeSettings(general, virus, spam, scanning, retention, n, connections, internalNetworks, senderChecks, dnsLists);
+        return new RuntimeSettings(general, virus, spam, scanning, retention, n, connections, internalNetworks, senderChecks, dnsLists, dmarc);
     }
 
     public RuntimeSettings with(Connections c) {
-        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, c, internalNetworks, senderChecks, dnsLists);
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, c, internalNetworks, senderChecks, dnsLists, dmarc);
     }
 
     public RuntimeSettings with(SenderChecks s) {
-        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks, s, dnsLists);
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks, s, dnsLists, dmarc);
     }
 
     public RuntimeSettings withDnsLists(java.util.List<DnsList> lists) {
         return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks,
-                senderChecks, lists);
+                senderChecks, lists, dmarc);
+    }
+
+    public RuntimeSettings with(DmarcSettings d) {
+        return new RuntimeSettings(general, virus, spam, scanning, retention, notifications, connections, internalNetworks,
+                senderChecks, dnsLists, d);
     }
 }

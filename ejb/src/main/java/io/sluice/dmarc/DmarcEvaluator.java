@@ -51,12 +51,12 @@ public final class DmarcEvaluator {
         DmarcRecord.Policy published = found.at().equals(fromDomain) ? r.policy() : r.subdomainPolicy();
         if (dkimAligned || spfAligned) {
             return new DmarcResult(DmarcResult.Status.PASS, fromDomain, found.at(), published, DmarcRecord.Policy.NONE,
-                    dkimAligned, spfAligned, (dkimAligned ? "DKIM" : "SPF") + " aligned");
+                    dkimAligned, spfAligned, (dkimAligned ? "DKIM" : "SPF") + " aligned", r, null);
         }
         boolean sampled = r.percent() == 100 || percentile.getAsInt() < r.percent();
         DmarcRecord.Policy disposition = sampled ? published : published.milder();
         return new DmarcResult(DmarcResult.Status.FAIL, fromDomain, found.at(), published, disposition, false, false,
-                "neither DKIM nor SPF aligned" + (sampled ? "" : " (not sampled by pct=" + r.percent() + ")"));
+                "neither DKIM nor SPF aligned" + (sampled ? "" : " (not sampled by pct=" + r.percent() + ")"), r, null);
     }
 
     /** The record that applies, where it was found, or why there is none usable. */

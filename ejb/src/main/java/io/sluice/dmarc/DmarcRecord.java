@@ -20,9 +20,16 @@ import java.util.Locale;
  * @param strictSpf       {@code aspf=s} (default relaxed)
  * @param aggregate       {@code rua=} URIs
  * @param failure         {@code ruf=} URIs
+ * @param failureOptions  {@code fo=} (default "0"), as the aggregate report's policy_published shows it
  */
 public record DmarcRecord(Policy policy, Policy subdomainPolicy, int percent, boolean strictDkim, boolean strictSpf,
-                          List<String> aggregate, List<String> failure) {
+                          List<String> aggregate, List<String> failure, String failureOptions) {
+
+    /** A record with the default {@code fo=0}. */
+    public DmarcRecord(Policy policy, Policy subdomainPolicy, int percent, boolean strictDkim, boolean strictSpf,
+                       List<String> aggregate, List<String> failure) {
+        this(policy, subdomainPolicy, percent, strictDkim, strictSpf, aggregate, failure, "0");
+    }
 
     /** What a domain asks receivers to do with mail that fails. */
     public enum Policy {
@@ -90,8 +97,9 @@ public record DmarcRecord(Policy policy, Policy subdomainPolicy, int percent, bo
         if (pctValue != null && pctValue.matches("[0-9]{1,3}") && Integer.parseInt(pctValue) <= 100) {
             pct = Integer.parseInt(pctValue);
         }
+        String fo = tags.get("fo") == null ? "" : tags.get("fo").replaceAll("\\s", "").toLowerCase(Locale.ROOT);
         return new DmarcRecord(p, sp == null ? p : sp, pct, "s".equalsIgnoreCase(tags.get("adkim")),
-                "s".equalsIgnoreCase(tags.get("aspf")), rua, ruf);
+                "s".equalsIgnoreCase(tags.get("aspf")), rua, ruf, fo.matches("[01ds](:[01ds]){0,3}") ? fo : "0");
     }
 
     private static List<String> uris(String value) {

@@ -37,7 +37,7 @@ import java.util.List;
  *                         "2001:db8::/32") or single addresses; left out on PUT, they stay as they are
  */
 @JsonbPropertyOrder({"version", "adminAddress", "headerPrefix", "internalNetworks", "virus", "spam", "scanning",
-        "retention", "notifications", "connections", "senderChecks"})
+        "retention", "notifications", "connections", "senderChecks", "dmarc"})
 public record SettingsData(Long version,
                            @Size(max = 320) String adminAddress,
                            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
@@ -50,7 +50,71 @@ public record SettingsData(Long version,
                            @Valid Retention retention,
                            @Valid Notifications notifications,
                            @Valid ConnectionLimits connections,
-                           @Valid SenderChecks senderChecks) {
+                           @Valid SenderChecks senderChecks,
+                           @Valid Dmarc dmarc) {
+
+    /**
+     * DMARC's aggregate reports and local overrides: whether reports are sent (RFC 7489 §7.2; the
+     * sender address is then required), the address and organisation they come from, how long one
+     * covers (3600 to 604800 s), the author domains whose policy is not carried out, the client
+     * networks (CIDR) that forward mail to us and the ARC sealer domains whose passing chain is
+     * trusted (§6.7). A field left out on PUT keeps its value.
+     */
+    @JsonbPropertyOrder({"reports", "reportSender", "reportOrganisation", "reportIntervalSeconds", "localPolicyDomains",
+            "trustedForwarders", "trustedArcSealers"})
+    public record Dmarc(Boolean reports,
+                        @Size(max = 320) String reportSender,
+                        @Size(max = 200) String reportOrganisation,
+                        @Min(3600) @Max(604_800) Integer reportIntervalSeconds,
+                        @Size(max = 200) List<@NotNull @Size(max = 253) @Pattern(regexp = DOMAIN,
+                                message = "must be a domain, e.g. example.org") String> localPolicyDomains,
+                        @Size(max = 200) List<@NotNull @Size(max = 50) String> trustedForwarders,
+                        @Size(max = 200) List<@NotNull @Size(max = 253) @Pattern(regexp = DOMAIN,
+                                message = "must be a domain, e.g. example.org") String> trustedArcSealers) {
+
+        static Dmarc of(io.sluice.config.DmarcSettings d) {
+            return new Dmarc(d.reports(), d.reportSender(), d.reportOrganisation(), (int) d.reportInterval().toSeconds(),
+                    d.localPolicyDomainList(), d.trustedForwarderList(), d.trustedArcSealerList());
+        }
+
+        io.sluice.config.DmarcSettings over(io.sluice.config.DmarcSettings current) {
+            return new io.sluice.config.DmarcSettings(
+                    reports == null ? current.reports() : reports,
+                    reportSender == null ? current.reportSender() : reportSender.trim(),
+                    reportOrganisation == null ? current.reportOrganisation() : reportOrganisation.trim(),
+                    reportIntervalSeconds == null ? current.reportInterval() : Duration.ofSeconds(reportIntervalSeconds),
+                    localPolicyDomains == null ? current.localPolicyDomains() : joined(localPolicyDomains),
+                    trustedForwarders == null ? current.trustedForwarders() : joined(trustedForwarders),
+                    trustedArcSealers == null ? current.trustedArcSealers() : joined(trustedArcSealers));
+        }
+
+        private static String joined(List<String> values) {
+            return String.join(",", values.stream().map(v -> v.trim().toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+
+        /** The sender must be an address, and there must be one while reports are on. */
+        void check(io.sluice.config.DmarcSettings current, List<Violation> violations) {
+            String sender = reportSender == null ? current.reportSender() : reportSender.trim();
+            boolean on = reports == null ? current.reports() : reports;
+            if (!sender.isEmpty() && !MailboxSyntax.isValid(sender)) {
+                violations.add(new Violation("dmarc.reportSender", "is not an e-mail address"));
+            } else if (on && sender.isEmpty()) {
+                violations.add(new Violation("dmarc.reportSender", "is required while reports are on"));
+            }
+            if (trustedForwarders != null) {
+                for (int i = 0; i < trustedForwarders.size(); i++) {
+                    if (trustedForwarders.get(i) == null) {
+                        continue;
+                    }
+                    try {
+                        Cidr.parse(trustedForwarders.get(i).trim());
+                    } catch (IllegalArgumentException e) {
+                        violations.add(new Violation("dmarc.trustedForwarders[" + i + "]", e.getMessage()));
+                    }
+                }
+            }
+        }
+    }
 
     /** A domain name of two labels or more (letters, digits, inner hyphens). */
     static final String DOMAIN = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+";
@@ -275,7 +339,10 @@ public record SettingsData(Long version,
     }
 
     /** What Bean Validation cannot say about these values: addresses and networks that do not parse. */
-    void check(List<Violation> violations) {
+    void check(RuntimeSettings current, List<Violation> violations) {
+        if (dmarc != null) {
+            dmarc.check(current.dmarc(), violations);
+        }
         if (adminAddress != null && !adminAddress.isBlank() && !MailboxSyntax.isValid(adminAddress.trim())) {
             violations.add(new Violation("adminAddress", "is not an e-mail address"));
         }
@@ -362,7 +429,7 @@ public record SettingsData(Long version,
         return new SettingsData(version, s.general().adminAddress(), s.general().headerPrefix(),
                 s.internalNetworks().texts(), Virus.of(s.virus()), Spam.of(s.spam()), Scanning.of(s.scanning()),
                 Retention.of(s.retention()), Notifications.of(s.notifications()),
-                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks(), s.dnsLists()));
+                ConnectionLimits.of(s.connections()), SenderChecks.of(s.senderChecks(), s.dnsLists()), Dmarc.of(s.dmarc()));
     }
 
     /**
@@ -381,6 +448,7 @@ public record SettingsData(Long version,
                 internalNetworks == null ? current.internalNetworks()
                         : InternalNetworks.of(internalNetworks.stream().map(String::trim).toList()),
                 senderChecks == null ? current.senderChecks() : senderChecks.over(current.senderChecks()),
-                senderChecks == null ? current.dnsLists() : senderChecks.listsOver(current.dnsLists()));
+                senderChecks == null ? current.dnsLists() : senderChecks.listsOver(current.dnsLists()),
+                dmarc == null ? current.dmarc() : dmarc.over(current.dmarc()));
     }
 }

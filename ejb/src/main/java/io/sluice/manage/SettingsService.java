@@ -34,7 +34,7 @@ public class SettingsService {
         GatewaySettings s = settings();
         checks.version("settings", s.version(), expectedVersion);
         checks.valid(in, violations -> {
-            in.check(violations);
+            in.check(s.settings(), violations);
             if (violations.isEmpty()) {
                 sealing(s.settings().senderChecks(), in.over(s.settings()).senderChecks(), violations);
             }

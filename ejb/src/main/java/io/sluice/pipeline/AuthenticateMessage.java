@@ -9,9 +9,12 @@ import io.sluice.config.SenderChecks;
 import io.sluice.dkim.DkimResult;
 import io.sluice.dkim.DkimVerifier;
 import io.sluice.dkim.TxtRecords;
+import io.sluice.config.DmarcSettings;
 import io.sluice.dmarc.DmarcEvaluator;
+import io.sluice.dmarc.DmarcOverrides;
 import io.sluice.dmarc.DmarcResult;
 import io.sluice.dmarc.SpfOutcome;
+import io.sluice.dmarc.report.ReportRow;
 import io.sluice.dns.TxtLookup;
 
 import java.io.IOException;
@@ -38,6 +41,11 @@ import java.util.logging.Logger;
  * p=reject. The step refuses nothing itself; acting on a result is the policy's: the default policy's rules
  * "DMARC reject" (550 5.7.1) and "DMARC quarantine" (migration V15) carry out what a failing domain
  * asks for, where an administrator can see, move, soften or remove them like any other rule.
+ * A failure the local overrides let through ({@link DmarcOverrides}: an author domain not enforced,
+ * a trusted forwarder, a trusted ARC sealer) keeps its status but gets disposition none, so those
+ * rules do not act on it; Authentication-Results and the tracking log say so. While aggregate
+ * reports are on, the message's report row is made, for {@link CountReportRow} to count once the
+ * message is settled.
  */
 final class AuthenticateMessage implements EndOfDataStep {
 
@@ -47,6 +55,11 @@ final class AuthenticateMessage implements EndOfDataStep {
     private final Predicate<ClientInfo> outbound;
     private final Clock clock;
     private final IntSupplier percentile;
+    /** The overrides of the settings last seen: made again only when the settings change. */
+    private volatile Overrides overrides = new Overrides(DmarcSettings.DEFAULT, DmarcOverrides.NONE);
+
+    private record Overrides(DmarcSettings of, DmarcOverrides overrides) {
+    }
 
     /**
      * @param outbound   whether a client sends the gateway's own outbound mail (not checked)
@@ -76,11 +89,28 @@ final class AuthenticateMessage implements EndOfDataStep {
             LOG.warning(() -> m.tx.queueId() + ": DKIM, ARC and DMARC not checked: " + e.getMessage());
             return;
         }
-        DmarcResult dmarc = checks.dmarc()
-                ? new DmarcEvaluator(txt, percentile).evaluate(found.fromDomain(), spfOf(m), found.dkim()) : null;
+        DmarcResult dmarc = null;
+        if (checks.dmarc()) {
+            DmarcSettings d = m.settings.dmarc();
+            dmarc = overridesFor(d).apply(new DmarcEvaluator(txt, percentile).evaluate(found.fromDomain(), spfOf(m), found.dkim()),
+                    m.tx.client().address(), found.arc());
+            if (d.reporting()) {
+                m.reportRow = ReportRow.of(dmarc, m.tx.client().address(), m.tx.sender(), m.tx.client().helo(),
+                        m.tx.attributes().get(MailPhase.SPF), m.tx.attributes().get(MailPhase.SPF_DOMAIN), found.dkim());
+            }
+        }
         m.clock.authentication(System.nanoTime() - start);
         m.message.authenticatedBy(found, dmarc);
         addResults(m.authResults, found, dmarc);
+    }
+
+    private DmarcOverrides overridesFor(DmarcSettings d) {
+        Overrides o = overrides;
+        if (o.of() != d) {
+            o = new Overrides(d, DmarcOverrides.of(d));
+            overrides = o;
+        }
+        return o.overrides();
     }
 
     /** The SPF result of MAIL for DMARC (RFC 7489 §4.1: MAIL FROM's domain, the HELO name's for the null sender). */
@@ -115,7 +145,7 @@ final class AuthenticateMessage implements EndOfDataStep {
             ar.add("arc", found.arc().status().keyword(), Map.of());
         }
         if (dmarc != null) {
-            ar.add("dmarc", dmarc.status().keyword(),
+            ar.add("dmarc", dmarc.status().keyword(), dmarc.override() == null ? null : overridden(dmarc.override()),
                     dmarc.fromDomain() == null ? Map.of() : Map.of("header.from", dmarc.fromDomain()));
         }
     }
@@ -141,10 +171,19 @@ final class AuthenticateMessage implements EndOfDataStep {
         return sb.toString();
     }
 
-    /** The DMARC result as the tracking log keeps it: "pass", "none", "fail reject" (with the disposition applied). */
+    /** "overridden: local_policy", with the override's comment after a comma if it has one. */
+    private static String overridden(DmarcResult.Override o) {
+        return "overridden: " + o.reason().keyword() + (o.comment() == null ? "" : ", " + o.comment());
+    }
+
+    /**
+     * The DMARC result as the tracking log keeps it: "pass", "none", "fail reject" (with the
+     * disposition applied), "fail none (overridden: trusted_forwarder)".
+     */
     static String tracked(DmarcResult dmarc) {
         return dmarc.status() == DmarcResult.Status.FAIL
                 ? "fail " + dmarc.disposition().name().toLowerCase(java.util.Locale.ROOT)
+                + (dmarc.override() == null ? "" : " (overridden: " + dmarc.override().reason().keyword() + ")")
                 : dmarc.status().keyword();
     }
 }

@@ -49,6 +49,8 @@ final class EndOfData {
     boolean originalHeld;
     /** The copy to deliver, header fields edited. */
     RelayedMessage outgoing;
+    /** The message's DMARC aggregate report row, while reports are on and its domain asks for them; or null. */
+    io.sluice.dmarc.report.ReportRow reportRow;
 
     private Outcome outcome;
     private Reply reply;

@@ -4,6 +4,7 @@ import io.sluice.api.MessageContent;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.config.SettingsCache;
+import io.sluice.dmarc.report.ReportRows;
 import io.sluice.dns.Resolvers;
 import io.sluice.notify.Notifier;
 import io.sluice.policy.PolicyCache;
@@ -27,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>
  * analyse → block lists → DKIM, ARC and DMARC → decide → stamp headers → archive copies → drop | hold → forged verdicts
  *         → rewrite body → edit headers → sign (DKIM, outbound) → seal (ARC, inbound) → deliver;
- *         then always: record → notify
+ *         then always: record → DMARC report row → notify
  * </pre>
  */
 @ApplicationScoped
@@ -60,6 +61,9 @@ public class EndOfDataPhase {
     @Inject
     Resolvers resolvers;
 
+    @Inject
+    ReportRows reportRows;
+
     private List<EndOfDataStep> steps;
     private List<EndOfDataStep> always;
 
@@ -75,7 +79,8 @@ public class EndOfDataPhase {
                 new ArchiveCopies(relay), new Drop(), new Hold(holds), new ForgedVerdicts(), new RewriteBody(holds),
                 new EditHeaders(), new SignDkim(signingKeys, outbound, Clock.systemUTC()),
                 new SealArc(signingKeys, outbound, Clock.systemUTC()), new Deliver(relay, holds));
-        always = List.of(new RecordOutcome(ledger), new SendNotifications(notifier));
+        always = List.of(new RecordOutcome(ledger), new CountReportRow(reportRows::seen, Clock.systemUTC()),
+                new SendNotifications(notifier));
     }
 
     public Reply handle(Transaction tx, MessageContent content) {

@@ -124,7 +124,7 @@ final class TrackingTable implements TrackingWriter.Sink {
         s.setString(27, ColumnText.of(r.spf(), 16));
         s.setString(28, ColumnText.of(r.dnsbl(), 1000));
         s.setString(29, ColumnText.of(r.dkim(), 1000));
-        s.setString(30, ColumnText.of(r.dmarc(), 32));
+        s.setString(30, ColumnText.of(r.dmarc(), 64));
         s.setString(31, ColumnText.of(r.greylist(), 16));
     }
 

@@ -83,7 +83,7 @@ class ArcInteropTest {
     @Test
     void anEd25519SetWeSealPassesOurVerifier() throws Exception {
         String sealed = seal(new ArcSealer(NOW), OURS_ED, oneHop, verify(oneHop)) + oneHop;
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified"), verify(sealed));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified", "gateway.example"), verify(sealed));
     }
 
     @Test
@@ -100,8 +100,8 @@ class ArcInteropTest {
 
     @Test
     void chainsPythonSealsPassOurVerifier() throws IOException {
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), verify(oneHop));
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified"), verify(twoHops));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "example.net"), verify(oneHop));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified", "lists.example.com"), verify(twoHops));
     }
 
     @Test

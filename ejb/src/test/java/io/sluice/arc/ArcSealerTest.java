@@ -32,7 +32,7 @@ class ArcSealerTest {
         // bh= is sha256("Hello\r\n"); the signatures are checked by the verifier below and, for RSA, by python3-dkim (ArcInteropTest)
         ArcResult chain = new ArcVerifier(name -> name.equals("seal._domainkey.gateway.example")
                 ? List.of("v=DKIM1; k=ed25519; p=" + Keys.RFC8463_PUBLIC) : List.of()).verify(stream(set + MESSAGE));
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), chain);
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "gateway.example"), chain);
     }
 
     @Test

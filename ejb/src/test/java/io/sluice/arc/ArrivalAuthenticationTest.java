@@ -46,7 +46,7 @@ class ArrivalAuthenticationTest {
         ArrivalAuthentication a = ArrivalAuthentication.check(counting, new DkimVerifier(dns, ArcInteropTest.NOW), new ArcVerifier(dns));
         assertEquals(DkimResult.Status.PASS, a.dkim().get(0).status());
         assertEquals(1, a.dkim().size());
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), a.arc());
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "relay.example"), a.arc());
         assertEquals("example.org", a.fromDomain());
         assertEquals(sealed.length(), read[0]);
     }

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** RFC 7489: records, organisational domains, alignment, p/sp/pct, and each result. */
 class DmarcEvaluatorTest {
 
+    private static final DmarcRecord REJECT = new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of());
+
     private final Map<String, List<String>> records = new HashMap<>();
     private final List<String> asked = new ArrayList<>();
     private int percentile = 0;
@@ -43,12 +45,13 @@ class DmarcEvaluatorTest {
         assertEquals(new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of()),
                 DmarcRecord.parse("v=DMARC1; p=reject"));
         assertEquals(new DmarcRecord(Policy.QUARANTINE, Policy.NONE, 25, true, true,
-                        List.of("mailto:agg@example.org", "mailto:b@example.net!10m"), List.of("mailto:f@example.org")),
+                        List.of("mailto:agg@example.org", "mailto:b@example.net!10m"), List.of("mailto:f@example.org"), "1"),
                 DmarcRecord.parse("v=DMARC1;p=Quarantine; sp=none; pct=25; adkim=s; aspf=s; "
                         + "rua=mailto:agg@example.org, mailto:b@example.net!10m; ruf=mailto:f@example.org; fo=1"));
         // bad values of the other tags fall back to their defaults (§6.3)
         assertEquals(new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, false, false, List.of(), List.of()),
-                DmarcRecord.parse("v=DMARC1; p=reject; pct=101; adkim=x; aspf=relaxed"));
+                DmarcRecord.parse("v=DMARC1; p=reject; pct=101; adkim=x; aspf=relaxed; fo=2"));
+        assertEquals("d:s", DmarcRecord.parse("v=DMARC1; p=reject; fo=D : s").failureOptions());
         // a bad sp= is as a bad p= (§6.6.3 step 6)
         assertEquals("DMARC record has an unknown sp=sometimes", assertThrows(DmarcRecord.Invalid.class,
                 () -> DmarcRecord.parse("v=DMARC1; p=reject; sp=sometimes")).getMessage());
@@ -82,9 +85,11 @@ class DmarcEvaluatorTest {
     @Test
     void alignedDkimOrSpfPasses() {
         records.put("_dmarc.example.org", List.of("v=DMARC1; p=reject"));
-        assertEquals(new DmarcResult(Status.PASS, "example.org", "example.org", Policy.REJECT, Policy.NONE, true, false, "DKIM aligned"),
+        assertEquals(new DmarcResult(Status.PASS, "example.org", "example.org", Policy.REJECT, Policy.NONE, true, false, "DKIM aligned",
+                        REJECT, null),
                 evaluate("example.org", SpfOutcome.NONE, dkim(DkimResult.Status.PASS, "mail.example.org")));
-        assertEquals(new DmarcResult(Status.PASS, "example.org", "example.org", Policy.REJECT, Policy.NONE, false, true, "SPF aligned"),
+        assertEquals(new DmarcResult(Status.PASS, "example.org", "example.org", Policy.REJECT, Policy.NONE, false, true, "SPF aligned",
+                        REJECT, null),
                 evaluate("example.org", new SpfOutcome("pass", "bounces.example.org"), dkim(DkimResult.Status.FAIL, "example.org")));
     }
 
@@ -92,7 +97,7 @@ class DmarcEvaluatorTest {
     void unalignedOrFailingIsAFailWithThePublishedPolicy() {
         records.put("_dmarc.example.org", List.of("v=spf1 -all", "v=DMARC1; p=reject; adkim=s; aspf=s"));
         assertEquals(new DmarcResult(Status.FAIL, "example.org", "example.org", Policy.REJECT, Policy.REJECT, false, false,
-                        "neither DKIM nor SPF aligned"),
+                        "neither DKIM nor SPF aligned", new DmarcRecord(Policy.REJECT, Policy.REJECT, 100, true, true, List.of(), List.of()), null),
                 evaluate("example.org", new SpfOutcome("pass", "mail.example.org"), dkim(DkimResult.Status.PASS, "mail.example.org"),
                         dkim(DkimResult.Status.FAIL, "example.org"), dkim(DkimResult.Status.PASS, "example.net")));
         assertEquals(Status.FAIL, evaluate("example.org", new SpfOutcome("softfail", "example.org")).status());
@@ -102,7 +107,8 @@ class DmarcEvaluatorTest {
     void aSubdomainGetsTheOrganisationalDomainsSpUnlessItHasARecordOfItsOwn() {
         records.put("_dmarc.example.org", List.of("v=DMARC1; p=reject; sp=quarantine"));
         assertEquals(new DmarcResult(Status.FAIL, "news.example.org", "example.org", Policy.QUARANTINE, Policy.QUARANTINE,
-                false, false, "neither DKIM nor SPF aligned"), evaluate("news.example.org", SpfOutcome.NONE));
+                false, false, "neither DKIM nor SPF aligned", new DmarcRecord(Policy.REJECT, Policy.QUARANTINE, 100, false, false,
+                List.of(), List.of()), null), evaluate("news.example.org", SpfOutcome.NONE));
         assertEquals(List.of("_dmarc.news.example.org", "_dmarc.example.org"), asked);
         records.put("_dmarc.news.example.org", List.of("v=DMARC1; p=none"));
         assertEquals(Policy.NONE, evaluate("news.example.org", SpfOutcome.NONE).disposition());

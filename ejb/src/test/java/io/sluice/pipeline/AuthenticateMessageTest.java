@@ -4,6 +4,7 @@ import io.sluice.api.Attributes;
 import io.sluice.api.ClientInfo;
 import io.sluice.api.Recipient;
 import io.sluice.api.Transaction;
+import io.sluice.config.DmarcSettings;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SenderChecks;
 import io.sluice.dkim.Algorithm;
@@ -49,6 +50,7 @@ class AuthenticateMessageTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC);
     private static final SigningKey KEY = SigningKey.generate("auth.test", "sel", Algorithm.ED25519_SHA256);
+    private static final SigningKey SEALER = SigningKey.generate("lists.test", "arc", Algorithm.ED25519_SHA256);
     private static final String BODY = "To: bob@example.net\r\nSubject: figures\r\n\r\nHello\r\n";
     private static final SenderChecks BOTH = new SenderChecks("", Duration.ofSeconds(2), false, false,
             Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofDays(36), "", true, true, true, io.sluice.config.ArcSealing.OFF, "");
@@ -56,6 +58,7 @@ class AuthenticateMessageTest {
     private static DnsClient client;
 
     private int percentile;
+    private DmarcSettings dmarcSettings = DmarcSettings.DEFAULT;
 
     @BeforeAll
     static void start() throws IOException {
@@ -63,7 +66,9 @@ class AuthenticateMessageTest {
                 _dmarc IN TXT "v=DMARC1; p=reject"
                 _dmarc.q IN TXT "v=DMARC1; p=quarantine"
                 _dmarc.half IN TXT "v=DMARC1; p=reject; pct=50"
-                """).zone("plain.test", "host IN A 192.0.2.1\n").start();
+                _dmarc.rua IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@auth.test"
+                """).zone("plain.test", "host IN A 192.0.2.1\n")
+                .zone("lists.test", "arc._domainkey IN TXT \"" + SEALER.txtRecord() + "\"\n").start();
         client = new DnsClient(List.of(dns.address()), Duration.ofSeconds(2));
     }
 
@@ -95,7 +100,7 @@ class AuthenticateMessageTest {
         Transaction tx = new Transaction("06H2ABCDEFGHJKMN", client, "ann@auth.test", Map.of(),
                 List.of(new Recipient("bob@example.net", Map.of())), spf, Instant.EPOCH);
         EndOfData m = new EndOfData(tx, Messages.inMemory(content), TestPolicies.of("Default", rules),
-                RuntimeSettings.DEFAULT.with(checks), new StageClock());
+                RuntimeSettings.DEFAULT.with(checks).with(dmarcSettings), new StageClock());
         new AuthenticateMessage(() -> AuthenticateMessageTest.client, ClientInfo::authenticated, CLOCK, () -> percentile)
                 .apply(m);
         return m;
@@ -224,5 +229,80 @@ class AuthenticateMessageTest {
         EndOfData passed = check(signed("ann@auth.test"), BOTH, Attributes.NONE, reject);
         new Decide().apply(passed);
         assertFalse(passed.settled());
+    }
+
+    private static DmarcSettings overrides(String domains, String forwarders, String sealers) {
+        return new DmarcSettings(false, "", "", Duration.ofDays(1), domains, forwarders, sealers);
+    }
+
+    @Test
+    void aTrustedForwardersFailureKeepsItsStatusButNoRuleActsOnIt() throws Exception {
+        RuleSpec reject = new RuleSpec("DMARC reject", new FilterSpec(FilterType.DMARC, null, "reject", null, false, false),
+                List.of(new ActionSpec(ActionType.REJECT, 550, "5.7.1", "Rejected by the DMARC policy", null, null, null, null, null)));
+        dmarcSettings = overrides("", "203.0.113.0/24, 198.51.100.0/25", "");
+        String message = signed("ann@auth.test").replace("Hello", "Hallo");
+        EndOfData m = check(message, BOTH, Attributes.NONE, reject);
+        assertEquals("Authentication-Results: gateway.test;\r\n\tdkim=fail header.d=auth.test header.s=sel header.b="
+                + headerB(message) + ";\r\n\tdmarc=fail (overridden: trusted_forwarder) header.from=auth.test\r\n",
+                m.authResults.field());
+        assertEquals("fail", m.message.dmarc());
+        assertEquals("none", m.message.dmarcDisposition());
+        assertEquals("fail none (overridden: trusted_forwarder)", m.message.trackedDmarc());
+        new Decide().apply(m);
+        assertFalse(m.settled(), "the DMARC reject rule does not fire");
+
+        dmarcSettings = overrides("", "198.51.100.128/25", "");
+        EndOfData other = check(message, BOTH, Attributes.NONE, reject);
+        assertEquals("fail reject", other.message.trackedDmarc(), "a client outside the forwarders' networks");
+        new Decide().apply(other);
+        assertEquals("550 5.7.1 Rejected by the DMARC policy", other.reply().toString());
+    }
+
+    @Test
+    void anAuthorDomainNotEnforcedWithItsSubdomains() {
+        dmarcSettings = overrides("Auth.Test", "", "");
+        EndOfData m = check("From: ann@q.auth.test\r\n" + BODY);
+        assertEquals(List.of("dkim=none", "dmarc=fail (overridden: local_policy) header.from=q.auth.test"), m.authResults.results());
+        assertEquals("fail none (overridden: local_policy)", m.message.trackedDmarc());
+        dmarcSettings = overrides("example.auth.test", "", "");
+        assertEquals("fail quarantine", check("From: ann@q.auth.test\r\n" + BODY).message.trackedDmarc());
+    }
+
+    @Test
+    void aPassingArcChainOfATrustedSealerOverridesAFailure() throws Exception {
+        // a list changed the message, which broke the author's signature, and sealed what it had seen
+        String changed = signed("ann@auth.test").replace("Hello", "Hallo");
+        String sealed = new io.sluice.arc.ArcSealer(CLOCK).seal(new ByteArrayInputStream(changed.getBytes(StandardCharsets.US_ASCII)),
+                SEALER, "mx.lists.test", "dkim=pass header.d=auth.test; dmarc=pass", io.sluice.arc.ArcResult.NONE) + changed;
+        dmarcSettings = overrides("", "", "lists.test");
+        EndOfData m = check(sealed);
+        assertEquals(List.of("dkim=fail header.d=auth.test header.s=sel header.b=" + headerB(changed), "arc=pass",
+                "dmarc=fail (overridden: local_policy, arc=pass as=1 d=lists.test) header.from=auth.test"), m.authResults.results());
+        assertEquals("none", m.message.dmarcDisposition());
+        dmarcSettings = overrides("", "", "other.test");
+        assertEquals("fail reject", check(sealed).message.trackedDmarc(), "a sealer nobody trusts");
+    }
+
+    @Test
+    void whileReportsAreOnEachMessageOfADomainWithRuaGetsItsRow() {
+        dmarcSettings = new DmarcSettings(true, "dmarc@gateway.test", "Gateway", Duration.ofDays(1), "", "198.51.100.0/24", "");
+        EndOfData m = check("From: ann@rua.auth.test\r\n" + BODY, BOTH,
+                Attributes.of(MailPhase.SPF, "softfail").with(MailPhase.SPF_DOMAIN, "auth.test"));
+        assertEquals(new io.sluice.dmarc.report.ReportRow("rua.auth.test", "198.51.100.7", "rua.auth.test", "auth.test",
+                "none", "fail", "fail", "trusted_forwarder", null, List.of(), "auth.test", "mfrom", "softfail",
+                new io.sluice.dmarc.report.ReportRow.Published("reject", "reject", 100, "r", "r", List.of("mailto:dmarc@auth.test"))),
+                m.reportRow);
+        // counted once the message is settled, not when a 4xx makes the client send it again
+        List<io.sluice.dmarc.report.ReportRow> counted = new java.util.ArrayList<>();
+        CountReportRow count = new CountReportRow((row, at) -> counted.add(row), CLOCK);
+        m.settle(MessageLedger.Outcome.DEFERRED, GatewayReplies.queued(m.tx.queueId()), null);
+        count.apply(m);
+        assertEquals(List.of(), counted);
+        m.settle(MessageLedger.Outcome.DELIVERED, GatewayReplies.queued(m.tx.queueId()), null);
+        count.apply(m);
+        assertEquals(List.of(m.reportRow), counted);
+        assertNull(check("From: ann@auth.test\r\n" + BODY).reportRow, "no rua=: nothing to report");
+        dmarcSettings = overrides("", "", "");
+        assertNull(check("From: ann@rua.auth.test\r\n" + BODY).reportRow, "reports off");
     }
 }

@@ -47,7 +47,7 @@ class GreylistingTest {
         try (TestDatabase db = TestDatabase.open("h2", null)) {
             RuntimeSettings d = RuntimeSettings.DEFAULT;
             RuntimeSettings s = new RuntimeSettings(d.general(), d.virus(), d.spam(), d.scanning(), d.retention(),
-                    d.notifications(), d.connections(), InternalNetworks.of(List.of("10.1.0.0/16")), ON, List.of());
+                    d.notifications(), d.connections(), InternalNetworks.of(List.of("10.1.0.0/16")), ON, List.of(), d.dmarc());
             Greylisting step = new Greylisting(new GreylistStore(db.dataSource()), () -> s,
                     Clock.fixed(Instant.parse("2026-11-30T08:00:00Z"), ZoneOffset.UTC));
             assertEquals(Decision.temporaryFailure(Greylisting.deferred("bob@example.com")),
@@ -101,6 +101,6 @@ class GreylistingTest {
     private static RuntimeSettings withChecks(SenderChecks checks) {
         RuntimeSettings d = RuntimeSettings.DEFAULT;
         return new RuntimeSettings(d.general(), d.virus(), d.spam(), d.scanning(), d.retention(),
-                d.notifications(), d.connections(), InternalNetworks.of(List.of("10.1.0.0/16")), checks, List.of());
+                d.notifications(), d.connections(), InternalNetworks.of(List.of("10.1.0.0/16")), checks, List.of(), d.dmarc());
     }
 }

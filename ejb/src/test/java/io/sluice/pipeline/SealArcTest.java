@@ -154,7 +154,7 @@ class SealArcTest {
                 + "ARC-Authentication-Results: i=1; " + authResults
                 + "Authentication-Results: " + authResults + RECEIVED
                 + masked(message).replace("Subject: figures", "Subject: [EXT] figures"), masked(delivered));
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), arc(delivered));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "gateway.test"), arc(delivered));
         assertEquals(List.of(DkimResult.Status.FAIL), dkim(delivered));
     }
 
@@ -172,7 +172,7 @@ class SealArcTest {
 
         String all = delivered(run(message, ArcSealing.ALL));
         assertEquals("ARC-Seal: i=1; a=ed25519-sha256; t=1796032800; cv=none;", all.substring(0, all.indexOf("\r\n")));
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), arc(all));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "gateway.test"), arc(all));
         assertEquals(List.of(DkimResult.Status.PASS), dkim(all));
         assertEquals(authResults + RECEIVED + message.replace("Subject: figures", "Subject: [EXT] figures"),
                 delivered(run(message, ArcSealing.OFF, TAG)));
@@ -185,7 +185,7 @@ class SealArcTest {
         for (RuleSpec r : List.of(rule(ActionSpec.removeHeader("To")), rule(ActionSpec.addHeader("To", "carol@example.net")))) {
             String delivered = delivered(run(message, ArcSealing.CHANGED, r));
             assertEquals("ARC-Seal: i=1;", delivered.substring(0, 14), r.toString());
-            assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), arc(delivered));
+            assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "gateway.test"), arc(delivered));
             assertEquals(List.of(DkimResult.Status.FAIL), dkim(delivered));
         }
     }
@@ -198,7 +198,7 @@ class SealArcTest {
                 rule(new ActionSpec(ActionType.DISCLAIMER, null, null, "Sent from outside.", null, null, null, null, null))));
         assertEquals("ARC-Seal: i=1;", delivered.substring(0, 14));
         assertEquals(true, delivered.endsWith("Sent from outside.\r\n"), delivered);
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified"), arc(delivered));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 1, "chain of 1 verified", "gateway.test"), arc(delivered));
         assertEquals(List.of(DkimResult.Status.FAIL), dkim(delivered));
     }
 
@@ -225,7 +225,7 @@ class SealArcTest {
         assertEquals("ARC-Authentication-Results: i=2; gateway.test;\r\n\tdkim=pass header.d=auth.test header.s=sel header.b="
                         + headerB(message) + ";\r\n\tarc=pass;\r\n\tdmarc=pass header.from=auth.test\r\n",
                 delivered.substring(delivered.indexOf("ARC-Authentication-Results: i=2"), delivered.indexOf("Authentication-Results: gateway")));
-        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified"), arc(delivered));
+        assertEquals(new ArcResult(ArcResult.Status.PASS, 2, "chain of 2 verified", "gateway.test"), arc(delivered));
     }
 
     @Test
