@@ -9,22 +9,30 @@ prints how many answered "250 2.0.0 Ok" ("alive N of M"). On SIGUSR2 it waits fo
 stop: it reads every connection to its end and prints how many were told "421 4.3.2 ... Service
 shutting down" last ("shutdown: N of M told 421 4.3.2 and closed"), then exits. On SIGTERM or
 SIGINT it closes them all (QUIT) and exits. Runs in a process of its own so that its sockets count against its own file
-limit, not the server's. A connection that gets no greeting within 30 s counts as "without
-greeting" (a server whose threads are all taken may accept a connection and never answer it).
+limit, not the server's. A connection that gets no greeting within IDLE_TIMEOUT seconds (30)
+counts as "without greeting", as does one whose connection is not even set up in that time: a
+server whose threads are all taken leaves new clients waiting in its listen queue, and once that
+is full, their connection attempts unanswered. IDLE_PARALLEL (200) connections are opened at a time (each connection's first
+phase calls the gateway bean: a flood would only wait for its pool).
 """
 import asyncio
+import os
 import resource
 import signal
 import sys
 
-GREETING_TIMEOUT = 30
-OPENING_AT_ONCE = 200  # the server's connect phase calls the gateway bean: do not flood its pool
+GREETING_TIMEOUT = float(os.environ.get("IDLE_TIMEOUT", "30"))
+OPENING_AT_ONCE = int(os.environ.get("IDLE_PARALLEL", "200"))
 
 
 async def open_one(host, port, source, slots, greeted, counts):
     async with slots:
         try:
-            reader, writer = await asyncio.open_connection(host, port, local_addr=(source, 0))
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(host, port, local_addr=(source, 0)), GREETING_TIMEOUT)
+        except asyncio.TimeoutError:  # the listen queue is full too: the SYN went unanswered
+            counts["silent"] += 1
+            return
         except OSError:
             counts["failed"] += 1
             return

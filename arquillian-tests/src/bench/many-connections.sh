@@ -12,13 +12,15 @@
 #
 # JBOSS_HOME: a server set up by the README's run command (sluice.cli applied, sluice.ear in
 #   standalone/deployments), default ear/target/wildfly-39.0.1.Final. Stop that server first.
-# JAVA: the JDK the server runs on (default /usr/lib/jvm/temurin-25-jdk-amd64); with Java 17 the
+# JDK: the JDK the server runs on (default /usr/lib/jvm/temurin-25-jdk-amd64); with Java 17 the
 #   sessions run on the work manager's 1,100 threads and the run shows that limit.
 # At the end the server is stopped (SIGTERM) with the idle connections still open: each must be
 # told 421 4.3.2 and closed.
 # MAX_CONNECTIONS: sluice.smtp.max-connections (default: the idle connections + 100, room for the
 #   smtp-source sessions beside them; at exactly the number of idle connections they get 421).
 # THREADS: sluice.smtp.threads (default: unset, AUTO).
+# IDLE_TIMEOUT, IDLE_PARALLEL: see idle-connections.py (a Java 17 run needs a short timeout, say 10,
+#   and 1000 at a time: most of its connections are never answered).
 # PORT_OFFSET (0), SMTP_PORT (2525), SINK_PORT (10026): the ports, as for the run command.
 # OUT: where the logs, the heap figures and the class histograms go (default many-connections-<time>).
 #
@@ -35,7 +37,7 @@ max_connections=${MAX_CONNECTIONS:-$((idle + 100))}
 here=$(cd "$(dirname "$0")" && pwd)
 home=${JBOSS_HOME:-$here/../../../ear/target/wildfly-39.0.1.Final}
 home=$(cd "$home" && pwd)
-java_home=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java_home=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 offset=${PORT_OFFSET:-0}
 smtp_port=${SMTP_PORT:-2525}
 sink_port=${SINK_PORT:-10026}
@@ -70,7 +72,7 @@ threads_opt=""
 [ -n "${THREADS:-}" ] && threads_opt="-Dsluice.smtp.threads=$THREADS"
 log_offset=$( [ -f "$log" ] && stat -c %s "$log" || echo 0)
 # WildFly's own default heap, said explicitly; JAVA_OPTS stays unset so standalone.conf adds the rest
-JAVA_HOME=$java_home JBOSS_JAVA_SIZING="-Xms64m -Xmx512m" LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$out/pid "$home/bin/standalone.sh" \
+JAVA=$java_home/bin/java JAVA_HOME=$java_home JBOSS_JAVA_SIZING="-Xms64m -Xmx512m" LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$out/pid "$home/bin/standalone.sh" \
     -Djboss.socket.binding.port-offset="$offset" -Dsluice.smtp.port="$smtp_port" \
     -Dsluice.relay.port="$sink_port" "-Dsluice.smtp.max-connections=$max_connections" $threads_opt \
     > "$out/console.log" 2>&1 &
@@ -126,8 +128,8 @@ heap() {
     "$java_home/bin/jcmd" "$server_pid" GC.heap_info > "$out/heap-$1.txt"
     "$java_home/bin/jcmd" "$server_pid" GC.class_histogram > "$out/histogram-$1.txt"
     used=$(grep -o -E 'used [0-9]+K' "$out/heap-$1.txt" | head -1 | grep -o -E '[0-9]+')
-    total=$(grep -o -E 'total (reserved )?[0-9]+K' "$out/heap-$1.txt" | head -1 | grep -o -E '[0-9]+')
-    echo "heap after GC ($1): $((used / 1024)) MB used of $((total / 1024)) MB;" \
+    max=$("$java_home/bin/jcmd" "$server_pid" VM.flags | grep -o -E -- '-XX:MaxHeapSize=[0-9]+' | cut -d= -f2)
+    echo "heap after GC ($1): $((used / 1024)) MB used, at most $((max / 1048576)) MB;" \
         "JVM threads $(ls "/proc/$server_pid/task" | wc -l), open files $(ls "/proc/$server_pid/fd" | wc -l)"
 }
 
