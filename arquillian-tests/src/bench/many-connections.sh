@@ -130,7 +130,8 @@ heap() {
     used=$(grep -o -E 'used [0-9]+K' "$out/heap-$1.txt" | head -1 | grep -o -E '[0-9]+')
     max=$("$java_home/bin/jcmd" "$server_pid" VM.flags | grep -o -E -- '-XX:MaxHeapSize=[0-9]+' | cut -d= -f2)
     echo "heap after GC ($1): $((used / 1024)) MB used, at most $((max / 1048576)) MB;" \
-        "JVM threads $(ls "/proc/$server_pid/task" | wc -l), open files $(ls "/proc/$server_pid/fd" | wc -l)"
+        "JVM threads $(ls "/proc/$server_pid/task" | wc -l), open files $(ls "/proc/$server_pid/fd" | wc -l)," \
+        "resident $(($(grep VmRSS "/proc/$server_pid/status" | grep -o -E '[0-9]+') / 1024)) MB"
 }
 
 echo "warming up..."
