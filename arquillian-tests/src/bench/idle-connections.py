@@ -13,16 +13,41 @@ limit, not the server's. A connection that gets no greeting within IDLE_TIMEOUT 
 counts as "without greeting", as does one whose connection is not even set up in that time: a
 server whose threads are all taken leaves new clients waiting in its listen queue, and once that
 is full, their connection attempts unanswered. IDLE_PARALLEL (200) connections are opened at a time (each connection's first
-phase calls the gateway bean: a flood would only wait for its pool).
+phase calls the gateway bean: a flood would only wait for its pool). IDLE_TLS=1: each connection
+also does STARTTLS (no certificate check) and EHLO again before it goes quiet.
 """
 import asyncio
 import os
 import resource
 import signal
+import ssl
 import sys
 
 GREETING_TIMEOUT = float(os.environ.get("IDLE_TIMEOUT", "30"))
 OPENING_AT_ONCE = int(os.environ.get("IDLE_PARALLEL", "200"))
+TLS = os.environ.get("IDLE_TLS") == "1"
+TLS_CONTEXT = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # one for all: each loads no roots (none checked)
+TLS_CONTEXT.check_hostname = False
+TLS_CONTEXT.verify_mode = ssl.CERT_NONE
+
+
+async def ehlo(reader, writer):
+    writer.write(b"EHLO idle.example\r\n")
+    while True:
+        line = await asyncio.wait_for(reader.readline(), GREETING_TIMEOUT)
+        if not line.startswith(b"250"):
+            raise ConnectionError(line)
+        if line[3:4] == b" ":
+            return
+
+
+async def start_tls(reader, writer):
+    writer.write(b"STARTTLS\r\n")
+    line = await asyncio.wait_for(reader.readline(), GREETING_TIMEOUT)
+    if not line.startswith(b"220 "):
+        raise ConnectionError(line)
+    await asyncio.wait_for(writer.start_tls(TLS_CONTEXT), GREETING_TIMEOUT)
+    await ehlo(reader, writer)
 
 
 async def open_one(host, port, source, slots, greeted, counts):
@@ -42,19 +67,17 @@ async def open_one(host, port, source, slots, greeted, counts):
                 counts["refused" if line.startswith(b"421") else "failed"] += 1
                 writer.close()
                 return
-            writer.write(b"EHLO idle.example\r\n")
-            while True:
-                line = await asyncio.wait_for(reader.readline(), GREETING_TIMEOUT)
-                if not line.startswith(b"250"):
-                    raise ConnectionError(line)
-                if line[3:4] == b" ":
-                    break
+            await ehlo(reader, writer)
+            if TLS:
+                await start_tls(reader, writer)
             greeted.append((reader, writer))
         except asyncio.TimeoutError:
             counts["silent"] += 1
             writer.close()
-        except (OSError, ConnectionError):
+        except (OSError, ConnectionError, ssl.SSLError) as e:
             counts["failed"] += 1
+            if counts["failed"] == 1:
+                print(f"first failure: {e!r}", file=sys.stderr, flush=True)
             writer.close()
 
 

@@ -19,7 +19,7 @@
 # MAX_CONNECTIONS: sluice.smtp.max-connections (default: the idle connections + 100, room for the
 #   smtp-source sessions beside them; at exactly the number of idle connections they get 421).
 # THREADS: sluice.smtp.threads (default: unset, AUTO).
-# IDLE_TIMEOUT, IDLE_PARALLEL: see idle-connections.py (a Java 17 run needs a short timeout, say 10,
+# IDLE_TIMEOUT, IDLE_PARALLEL, IDLE_TLS: see idle-connections.py (a Java 17 run needs a short timeout, say 10,
 #   and 1000 at a time: most of its connections are never answered).
 # PORT_OFFSET (0), SMTP_PORT (2525), SINK_PORT (10026): the ports, as for the run command.
 # OUT: where the logs, the heap figures and the class histograms go (default many-connections-<time>).
