@@ -28,8 +28,8 @@ public final class VirtualThreadRunner implements TaskRunner {
 
     /**
      * A runner whose threads are called {@code namePrefix} and a number and have {@code contextLoader}
-     * as their context class loader (what a work manager gives its Work: the code that runs inside
-     * looks classes up through it), or empty on a JVM without virtual threads.
+     * as their context class loader (the code that runs inside, the container's included, may look
+     * classes up through it), or empty on a JVM without virtual threads.
      */
     public static Optional<VirtualThreadRunner> create(String namePrefix, ClassLoader contextLoader) {
         return factory(namePrefix, Runtime.version().feature()).map(f -> new VirtualThreadRunner(f, contextLoader));
