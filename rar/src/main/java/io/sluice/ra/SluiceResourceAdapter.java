@@ -2,11 +2,13 @@ package io.sluice.ra;
 
 import io.sluice.ra.inbound.EndpointListener;
 import io.sluice.ra.inbound.ListenerStatus;
+import io.sluice.ra.inbound.SessionThreads;
 import io.sluice.ra.inbound.SmtpActivationSpec;
 import io.sluice.ra.inbound.WorkManagerRunner;
 import io.sluice.ra.outbound.RelayManagedConnectionFactory;
 import io.sluice.smtp.SmtpSettings;
 import io.sluice.smtp.server.SmtpServer;
+import io.sluice.smtp.server.TaskRunner;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -29,6 +31,8 @@ import java.util.logging.Logger;
  * The Sluice resource adapter. Inbound, each activated endpoint (the gateway's message-driven bean)
  * gets an {@link SmtpServer} on its own port, whose sessions call the endpoint synchronously.
  * Outbound, {@link RelayManagedConnectionFactory} pools SMTP sessions with the downstream server.
+ * The accept loops run as Work of the bootstrap context's work manager; the sessions run there too
+ * or on virtual threads, as {@link SessionThreads} says.
  */
 public class SluiceResourceAdapter implements ResourceAdapter {
 
@@ -38,6 +42,8 @@ public class SluiceResourceAdapter implements ResourceAdapter {
     private final Map<ActivationKey, Activation> activations = new ConcurrentHashMap<>();
     private final Set<RelayManagedConnectionFactory> factories = ConcurrentHashMap.newKeySet();
     private volatile WorkManager workManager;
+    private String sessionThreads; // as configured (ironjacamar.xml); empty: AUTO
+    private volatile SessionThreads threads = SessionThreads.AUTO;
 
     /** JCA 6.4: one activation per (factory, spec) pair. */
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
@@ -46,9 +52,31 @@ public class SluiceResourceAdapter implements ResourceAdapter {
     private record Activation(SmtpServer server, ObjectName mbean) {
     }
 
+    /** {@code sluice.smtp.threads}: {@code AUTO} (empty), {@code VIRTUAL} or {@code WORK_MANAGER}. */
+    public String getSessionThreads() {
+        return sessionThreads;
+    }
+
+    public void setSessionThreads(String sessionThreads) {
+        this.sessionThreads = sessionThreads;
+    }
+
+    /**
+     * Checks the thread setting against this JVM first, so that one it cannot honour fails the
+     * deployment with the reason instead of every connection later.
+     */
     @Override
-    public void start(BootstrapContext context) {
-        // the WorkManager runs the accept loop and every connection; it is only valid from here on
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        try {
+            threads = SessionThreads.parse(sessionThreads);
+            SessionThreads chosen = threads.on(Runtime.version().feature());
+            LOG.info(() -> "SMTP sessions run on " + (chosen == SessionThreads.VIRTUAL ? "virtual threads"
+                    : "the work manager's threads") + " (sluice.smtp.threads=" + threads + ", Java "
+                    + Runtime.version().feature() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException(e.getMessage(), e);
+        }
+        // the WorkManager runs the accept loop (and the sessions unless they are virtual); valid from here on
         workManager = context.getWorkManager();
         if (!Boolean.getBoolean(REJECT_RENEGOTIATION)) {
             // JSSE reads it once, at the JVM's first TLS server handshake: setting it here could be too late
@@ -80,7 +108,8 @@ public class SluiceResourceAdapter implements ResourceAdapter {
             throw new NotSupportedException("unexpected activation spec " + spec.getClass().getName());
         }
         SmtpSettings settings = smtpSpec.toSettings();
-        SmtpServer server = new SmtpServer(settings, new EndpointListener(factory), new WorkManagerRunner(workManager));
+        TaskRunner work = new WorkManagerRunner(workManager);
+        SmtpServer server = new SmtpServer(settings, new EndpointListener(factory), work, threads.runner(workManager));
         try {
             server.bind();
         } catch (IOException e) {

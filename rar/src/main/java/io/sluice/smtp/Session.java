@@ -37,12 +37,16 @@ import java.util.logging.Logger;
  * and what the connect decision said (limits, what the mail server behind offers), which the
  * extension units read through {@link SessionView}. The current transaction is
  * an {@link Envelope} that RSET, a new HELO/EHLO, the end of data and the end of the connection
- * replace. Runs on one thread from greeting to close.
+ * replace. Runs on one thread from greeting to close (a platform or a virtual one: nothing here
+ * blocks inside {@code synchronized}).
  */
 public final class Session implements Runnable, SessionView {
 
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
-    private static final int INPUT_BUFFER = 16 * 1024;
+    /** Input buffer while waiting for commands: small, since idle connections can be many. */
+    private static final int COMMAND_BUFFER = 1024;
+    /** Input buffer while message content comes in: large reads. */
+    private static final int CONTENT_BUFFER = 16 * 1024;
     private static final Duration PROXY_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     private final SmtpSettings settings;
@@ -97,7 +101,7 @@ public final class Session implements Runnable, SessionView {
     @Override
     public void run() {
         try {
-            in = new SmtpInput(transport.input(), INPUT_BUFFER);
+            in = new SmtpInput(transport.input(), COMMAND_BUFFER, CONTENT_BUFFER);
             out = new SmtpOutput(transport.output());
             if (settings.isTrustedProxy(clientAddress) && !readProxyHeader()) {
                 return;
@@ -373,7 +377,7 @@ public final class Session implements Runnable, SessionView {
     public void startTls() throws IOException {
         in.discardBuffered();
         transport.startTls(settings.tlsContext());
-        in = new SmtpInput(transport.input(), INPUT_BUFFER);
+        in = new SmtpInput(transport.input(), COMMAND_BUFFER, CONTENT_BUFFER);
         out = new SmtpOutput(transport.output());
         readTimeout = null;
         endTransaction();

@@ -1,6 +1,7 @@
 package io.sluice.smtp;
 
 import io.sluice.smtp.server.SmtpServer;
+import io.sluice.smtp.server.TaskRunner;
 
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -23,17 +24,24 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Consumer<SmtpSettings.Builder> customize) throws IOException {
+        this(customize, TestServer::platformThread);
+    }
+
+    /** Sessions on {@code sessions}, the accept loop on a plain thread. */
+    TestServer(Consumer<SmtpSettings.Builder> customize, TaskRunner sessions) throws IOException {
         // no key unless a test gives one, so no STARTTLS
         SmtpSettings.Builder b = SmtpSettings.builder().bindAddress("127.0.0.1").port(0).hostname(HOST)
                 .time(clock, pauser).tlsMode(TlsMode.OFF);
         customize.accept(b);
-        server = new SmtpServer(b.build(), listener, (name, task) -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            t.start();
-        });
+        server = new SmtpServer(b.build(), listener, TestServer::platformThread, sessions);
         server.bind();
         server.start();
+    }
+
+    static void platformThread(String name, Runnable task) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     int port() {

@@ -14,6 +14,12 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs the engine's tasks as JCA Work. They are marked long-running (JCA 11.6.1.1 hints), so the
  * container takes them from its long-running thread pool and does not count them as stuck.
+ *
+ * <p>WildFly's work manager pools (a semaphore in front of the pool in WildFly 39) block the caller
+ * of {@code scheduleWork} while every thread is busy and the queue is full: the accept loop then
+ * waits for a session to end, and new clients wait in the listen queue (seen with 10,000 clients
+ * on Java 17; many-connections.sh). The connection limit should therefore
+ * stay under the pool's threads, so that clients beyond it are told 421 instead.
  */
 public final class WorkManagerRunner implements TaskRunner {
 

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
  * The client's byte stream with one buffer shared by command lines and message content, so that
  * pipelined commands (RFC 2920) and content sent right after DATA are never lost between readers,
  * and so the session can tell whether more input is already waiting before it flushes replies.
+ *
+ * <p>The buffer has one of two sizes: small while commands are read, large while message content
+ * is. A session spends nearly all its life waiting for a command, and an idle connection should
+ * hold as little memory as possible (ten thousand of them must fit in a small heap); content wants
+ * large reads. The size changes only when the buffer is empty, so nothing is ever copied or lost.
  */
 public final class SmtpInput {
 
@@ -15,13 +20,31 @@ public final class SmtpInput {
     private static final byte LF = '\n';
 
     private final InputStream in;
-    final byte[] buf;
+    private final int commandBufferSize;
+    private final int contentBufferSize;
+    byte[] buf;
     int pos;
     int limit;
 
+    /** One buffer of {@code bufferSize} octets for commands and content alike. */
     public SmtpInput(InputStream in, int bufferSize) {
+        this(in, bufferSize, bufferSize);
+    }
+
+    /**
+     * @param commandBufferSize the buffer's size while commands are read (and while waiting for one)
+     * @param contentBufferSize the buffer's size while message content is read
+     */
+    public SmtpInput(InputStream in, int commandBufferSize, int contentBufferSize) {
         this.in = in;
-        this.buf = new byte[bufferSize];
+        this.commandBufferSize = commandBufferSize;
+        this.contentBufferSize = contentBufferSize;
+        this.buf = new byte[commandBufferSize];
+    }
+
+    /** The buffer's size now (for tests of what an idle session holds). */
+    int bufferSize() {
+        return buf.length;
     }
 
     /** Whether input is buffered that has not been consumed yet (a pipelined command, say). */
@@ -43,12 +66,27 @@ public final class SmtpInput {
     }
 
     /**
-     * Refills the buffer once it is consumed. Returns false at end of stream.
-     * Blocks at most the transport's read timeout.
+     * Refills the buffer, at its content size, once it is consumed: for the readers of message
+     * content. Returns false at end of stream. Blocks at most the transport's read timeout.
      */
     boolean fill() throws IOException {
+        return fill(contentBufferSize);
+    }
+
+    /** {@link #fill()} at the command size: for command lines and headers. */
+    private boolean fillForCommand() throws IOException {
+        return fill(commandBufferSize);
+    }
+
+    private boolean fill(int size) throws IOException {
         if (pos < limit) {
             return true;
+        }
+        if (buf.length != size) {
+            // empty: the old buffer holds nothing, and the one for this kind of read takes its place
+            buf = new byte[size];
+            pos = 0;
+            limit = 0;
         }
         int n = in.read(buf, 0, buf.length);
         if (n < 0) {
@@ -64,7 +102,7 @@ public final class SmtpInput {
         byte[] b = new byte[n];
         int got = 0;
         while (got < n) {
-            if (!fill()) {
+            if (!fillForCommand()) {
                 throw new java.io.EOFException("the connection ended after " + got + " of " + n + " octets");
             }
             int k = Math.min(n - got, limit - pos);
@@ -91,7 +129,7 @@ public final class SmtpInput {
 
     /** The next octet without consuming it, or -1 at end of stream. */
     public int peek() throws IOException {
-        return fill() ? buf[pos] & 0xff : -1;
+        return fillForCommand() ? buf[pos] & 0xff : -1;
     }
 
     /**
@@ -105,7 +143,7 @@ public final class SmtpInput {
         boolean bare = false;
         boolean lastWasCr = false;
         while (true) {
-            if (!fill()) {
+            if (!fillForCommand()) {
                 return CommandLine.END_OF_STREAM;
             }
             while (pos < limit) {

@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * The listening side: binds the port, accepts connections and runs one {@link Session} per
- * connection through a {@link TaskRunner}, up to the connection limit. {@link #close()} stops
- * accepting and closes every open connection.
+ * connection through a {@link TaskRunner}, up to the connection limit. The accept loop and the
+ * sessions may run on different runners (one long-lived thread for the loop, cheap virtual threads
+ * for the sessions, say). {@link #close()} stops accepting and closes every open connection.
  */
 public final class SmtpServer implements AutoCloseable {
 
@@ -37,7 +38,8 @@ public final class SmtpServer implements AutoCloseable {
 
     private final SmtpSettings settings;
     private final SmtpListener listener;
-    private final TaskRunner runner;
+    private final TaskRunner acceptRunner;
+    private final TaskRunner sessionRunner;
     private final HostReplies host;
     private final QueueIdGenerator queueIds;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -47,11 +49,22 @@ public final class SmtpServer implements AutoCloseable {
     private ServerSocket serverSocket;
     private volatile boolean closed;
 
+    /** A server whose accept loop and sessions all run on {@code runner}. */
     public SmtpServer(SmtpSettings settings, SmtpListener listener, TaskRunner runner) {
+        this(settings, listener, runner, runner);
+    }
+
+    /**
+     * @param acceptRunner  runs the accept loop (one task for the server's life)
+     * @param sessionRunner runs each connection's session, from greeting to close
+     */
+    public SmtpServer(SmtpSettings settings, SmtpListener listener, TaskRunner acceptRunner,
+                      TaskRunner sessionRunner) {
         this.settings = settings;
         this.queueIds = new QueueIdGenerator(settings.clock());
         this.listener = listener;
-        this.runner = runner;
+        this.acceptRunner = acceptRunner;
+        this.sessionRunner = sessionRunner;
         this.host = new HostReplies(settings);
     }
 
@@ -82,7 +95,7 @@ public final class SmtpServer implements AutoCloseable {
         if (serverSocket == null) {
             throw new IllegalStateException("not bound");
         }
-        runner.start("smtp-accept-" + settings.port(), this::acceptLoop);
+        acceptRunner.start("smtp-accept-" + settings.port(), this::acceptLoop);
         LOG.info(() -> "SMTP listener on " + boundAddress() + " as " + settings.hostname());
     }
 
@@ -145,7 +158,7 @@ public final class SmtpServer implements AutoCloseable {
         // counted before the session can run: a short session could otherwise end before it counts
         statistics.connectionAccepted();
         try {
-            runner.start("smtp-session", () -> {
+            sessionRunner.start("smtp-session", () -> {
                 try {
                     session.run();
                 } finally {

@@ -35,6 +35,8 @@ class DocumentedDefaultsTest {
         Map<String, String> code = new LinkedHashMap<>();
         code.putAll(listener(dir));
         code.putAll(relay());
+        code.put("sluice.smtp.threads",
+                SessionThreads.parse(new io.sluice.ra.SluiceResourceAdapter().getSessionThreads()).name());
 
         Map<String, String> documented = table();
         Map<String, String> described = descriptorDefaults();
