@@ -75,8 +75,8 @@ class ArcSealIT extends GatewayTest {
         senderRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(sender.getPublic().getEncoded());
         forwarderRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(forwarder.getPublic().getEncoded());
         dns = TestNameServer.zones()
-                .zone("sender.test", "sel._domainkey IN TXT " + txt(senderRecord) + "\n_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
-                .zone("forwarder.test", "fw._domainkey IN TXT " + txt(forwarderRecord) + "\n")
+                .zone("sender.test", "sel._domainkey IN TXT " + TestNameServer.txt(senderRecord) + "\n_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
+                .zone("forwarder.test", "fw._domainkey IN TXT " + TestNameServer.txt(forwarderRecord) + "\n")
                 .start();
     }
 
@@ -95,14 +95,6 @@ class ArcSealIT extends GatewayTest {
     }
 
     /** A TXT record's value as character-strings of at most 255 octets (RFC 1035 §3.3.14). */
-    private static String txt(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length(); i += 200) {
-            sb.append(i == 0 ? "" : " ").append('"').append(value, i, Math.min(value.length(), i + 200)).append('"');
-        }
-        return sb.toString();
-    }
-
     @AfterAll
     static void stopDns() throws IOException {
         dns.close();

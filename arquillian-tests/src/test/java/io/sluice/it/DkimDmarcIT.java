@@ -52,7 +52,7 @@ class DkimDmarcIT extends GatewayTest {
         Files.writeString(privateKey, "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
-        String key = "sel._domainkey IN TXT " + txt("v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())) + "\n";
+        String key = "sel._domainkey IN TXT " + TestNameServer.txt("v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())) + "\n";
         dns = TestNameServer.zones()
                 .zone("reject.test", key + "_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
                 .zone("none.test", key + "_dmarc IN TXT \"v=DMARC1; p=none\"\n")
@@ -61,14 +61,6 @@ class DkimDmarcIT extends GatewayTest {
     }
 
     /** A TXT record's value as character-strings of at most 255 octets (RFC 1035 §3.3.14). */
-    private static String txt(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length(); i += 200) {
-            sb.append(i == 0 ? "" : " ").append('"').append(value, i, Math.min(value.length(), i + 200)).append('"');
-        }
-        return sb.toString();
-    }
-
     @AfterAll
     static void stopDns() throws IOException {
         dns.close();

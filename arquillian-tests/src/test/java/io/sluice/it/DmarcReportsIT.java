@@ -61,13 +61,8 @@ class DmarcReportsIT extends GatewayTest {
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
         String key = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-        StringBuilder txt = new StringBuilder();
-        String record = "v=DKIM1; k=rsa; p=" + key;
-        for (int i = 0; i < record.length(); i += 200) {
-            txt.append(i == 0 ? "" : " ").append('"').append(record, i, Math.min(record.length(), i + 200)).append('"');
-        }
         dns = TestNameServer.zones()
-                .zone("reports.test", "sel._domainkey IN TXT " + txt + "\n"
+                .zone("reports.test", "sel._domainkey IN TXT " + TestNameServer.txt("v=DKIM1; k=rsa; p=" + key) + "\n"
                         + "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@reports.test,mailto:agg@collector.test!1m,"
                         + "mailto:x@unwilling.test\"\n")
                 .zone("collector.test", "reports.test._report._dmarc IN TXT \"v=DMARC1\"\n")

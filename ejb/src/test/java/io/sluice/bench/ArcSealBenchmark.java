@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +29,6 @@ import java.util.Locale;
 public final class ArcSealBenchmark {
 
     private static final int ROUNDS = 400;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -57,17 +55,17 @@ public final class ArcSealBenchmark {
             byte[] unchanged = bytes(trace + arrived);
             byte[] tagged = bytes(trace + arrived.replace("Subject: benchmark", "Subject: [EXT] benchmark"));
             int rounds = size > 100_000 ? ROUNDS / 10 : ROUNDS;
-            report(String.format(Locale.ROOT, "%7d B  decision, unchanged (not sealed)   ", message.length()), rounds,
-                    () -> decide(arrivedBytes, unchanged, passed));
+            TimedRuns.report(String.format(Locale.ROOT, "%7d B  decision, unchanged (not sealed)   ", message.length()), rounds,
+                    () -> decide(arrivedBytes, unchanged, passed), !quiet);
             for (Algorithm a : List.of(Algorithm.RSA_SHA256, Algorithm.ED25519_SHA256)) {
                 SigningKey key = SigningKey.generate("gw.example", "arc", a);
                 ArcSealer sealer = new ArcSealer(clock);
-                report(String.format(Locale.ROOT, "%7d B  decision + seal, %-15s", message.length(), a.tag()), rounds, () -> {
+                TimedRuns.report(String.format(Locale.ROOT, "%7d B  decision + seal, %-15s", message.length(), a.tag()), rounds, () -> {
                     if (!decide(arrivedBytes, tagged, passed)) {
                         throw new AssertionError("a tagged subject must be sealed");
                     }
                     return sealer.seal(new ByteArrayInputStream(tagged), key, "gw.example", "dkim=pass header.d=example.org", ArcResult.NONE);
-                });
+                }, !quiet);
             }
         }
     }
@@ -80,32 +78,6 @@ public final class ArcSealBenchmark {
         try (InputStream in = new BufferedInputStream(new ByteArrayInputStream(message), 8192)) {
             return HeaderBlock.read(in, HeaderBlock.DEFAULT_LIMIT).fields();
         }
-    }
-
-    private interface Work {
-        Object run() throws Exception;
-    }
-
-    private static void report(String label, int rounds, Work work) throws Exception {
-        for (int i = 0; i < rounds / 4; i++) {
-            work.run(); // warm-up
-        }
-        long[] micros = new long[rounds];
-        long[] cpu = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long c = THREADS.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            work.run();
-            micros[i] = (System.nanoTime() - t) / 1000;
-            cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1000;
-        }
-        Arrays.sort(micros);
-        Arrays.sort(cpu);
-        if (quiet) {
-            return;
-        }
-        System.out.printf(Locale.ROOT, "%s  median %6d us (CPU %6d us)  p90 %6d us%n", label, micros[rounds / 2], cpu[rounds / 2],
-                micros[rounds * 9 / 10]);
     }
 
     private static ByteArrayInputStream stream(String s) {

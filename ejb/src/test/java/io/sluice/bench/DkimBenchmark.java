@@ -13,7 +13,6 @@ import io.sluice.dkim.TxtRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,6 @@ public final class DkimBenchmark {
 
     private static final int ROUNDS = 400;
     /** CPU time as well as elapsed time: on a shared machine the elapsed time includes other processes' turns. */
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -53,35 +51,12 @@ public final class DkimBenchmark {
                 ArcVerifier arc = new ArcVerifier(dns);
                 int rounds = size > 100_000 ? ROUNDS / 10 : ROUNDS;
                 String label = String.format(Locale.ROOT, "%-15s %7d B", a.tag(), message.length());
-                report(label + "  DKIM sign  ", rounds, () -> signer.sign(stream(message), key, Canonicalization.RELAXED, Canonicalization.RELAXED));
-                report(label + "  DKIM verify", rounds, () -> verifier.verify(stream(signed)));
-                report(label + "  ARC seal   ", rounds, () -> sealer.seal(stream(message), key, "gw.example", "dkim=pass", ArcResult.NONE));
-                report(label + "  ARC verify ", rounds, () -> arc.verify(stream(sealed)));
+                TimedRuns.report(label + "  DKIM sign  ", rounds, () -> signer.sign(stream(message), key, Canonicalization.RELAXED, Canonicalization.RELAXED), true);
+                TimedRuns.report(label + "  DKIM verify", rounds, () -> verifier.verify(stream(signed)), true);
+                TimedRuns.report(label + "  ARC seal   ", rounds, () -> sealer.seal(stream(message), key, "gw.example", "dkim=pass", ArcResult.NONE), true);
+                TimedRuns.report(label + "  ARC verify ", rounds, () -> arc.verify(stream(sealed)), true);
             }
         }
-    }
-
-    private interface Work {
-        Object run() throws Exception;
-    }
-
-    private static void report(String label, int rounds, Work work) throws Exception {
-        for (int i = 0; i < rounds / 4; i++) {
-            work.run(); // warm-up
-        }
-        long[] micros = new long[rounds];
-        long[] cpu = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long c = THREADS.getCurrentThreadCpuTime();
-            long t = System.nanoTime();
-            work.run();
-            micros[i] = (System.nanoTime() - t) / 1000;
-            cpu[i] = (THREADS.getCurrentThreadCpuTime() - c) / 1000;
-        }
-        Arrays.sort(micros);
-        Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%s  median %6d us (CPU %6d us)  p90 %6d us%n", label, micros[rounds / 2], cpu[rounds / 2],
-                micros[rounds * 9 / 10]);
     }
 
     private static String message(int size) {

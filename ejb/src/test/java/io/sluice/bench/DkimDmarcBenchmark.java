@@ -42,7 +42,7 @@ public final class DkimDmarcBenchmark {
         String record = base.txtRecord();
         StringBuilder zone = new StringBuilder();
         for (int i = 0; i < N + 200; i++) {
-            zone.append("sel._domainkey.d").append(i).append(" IN TXT ").append(strings(record)).append('\n');
+            zone.append("sel._domainkey.d").append(i).append(" IN TXT ").append(TestNameServer.txt(record)).append('\n');
             zone.append("_dmarc.d").append(i).append(" IN TXT \"v=DMARC1; p=reject\"\n");
         }
         String body = "x".repeat(76) + "\r\n";
@@ -89,14 +89,6 @@ public final class DkimDmarcBenchmark {
         if (a.dkim().get(0).status() != DkimResult.Status.PASS || d.status() != DmarcResult.Status.PASS) {
             throw new AssertionError(a + " " + d);
         }
-    }
-
-    private static String strings(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length(); i += 200) {
-            sb.append(i == 0 ? "" : " ").append('"').append(value, i, Math.min(value.length(), i + 200)).append('"');
-        }
-        return sb.toString();
     }
 
     private static void print(String what, List<Long> nanos) {

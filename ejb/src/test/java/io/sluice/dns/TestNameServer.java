@@ -100,6 +100,18 @@ public final class TestNameServer implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
+    /**
+     * A TXT record's data as a zone file takes it: quoted strings of at most 200 characters (a
+     * DNS character-string holds 255), which a resolver joins again (a DKIM key is longer).
+     */
+    public static String txt(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length(); i += 200) {
+            sb.append(i == 0 ? "" : " ").append('"').append(value, i, Math.min(value.length(), i + 200)).append('"');
+        }
+        return sb.toString();
+    }
+
     /** As the settings write a resolver: "127.0.0.1:port". */
     public String resolverText() {
         return "127.0.0.1:" + port;
