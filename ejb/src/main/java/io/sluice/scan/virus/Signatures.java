@@ -26,6 +26,8 @@ public final class Signatures {
     final List<BodySignature>[] byTwo;
     final List<BodySignature>[] byOne;
     final List<BodySignature> anyStart = new ArrayList<>();
+    /** Whether a signature of {@link #byTwo} or {@link #byOne} starts with this octet. */
+    final boolean[] mayStart = new boolean[256];
     final int maxSpan;
     private final String description;
 
@@ -46,8 +48,10 @@ public final class Signatures {
             int one = s.firstOne();
             if (two >= 0) {
                 (byTwo[two] == null ? byTwo[two] = new ArrayList<>() : byTwo[two]).add(s);
+                mayStart[two >> 8] = true;
             } else if (one >= 0) {
                 (byOne[one] == null ? byOne[one] = new ArrayList<>() : byOne[one]).add(s);
+                mayStart[one] = true;
             } else {
                 anyStart.add(s);
             }
