@@ -15,6 +15,7 @@ import io.sluice.dmarc.DmarcOverrides;
 import io.sluice.dmarc.DmarcResult;
 import io.sluice.dmarc.SpfOutcome;
 import io.sluice.dmarc.report.ReportRow;
+import io.sluice.dns.DnsTxtRecords;
 import io.sluice.dns.TxtLookup;
 
 import java.io.IOException;

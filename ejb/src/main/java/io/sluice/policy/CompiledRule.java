@@ -79,32 +79,32 @@ public record CompiledRule(RuleSpec spec, Predicate<MessageFacts> filter) {
             case UNSCANNABLE -> m -> m.unscannable() != null;
             case ENCRYPTED_ARCHIVE -> MessageFacts::encryptedArchive;
             case SPF -> {
-                java.util.Set<String> results = spfResults(f.pattern());
+                java.util.Set<String> results = words(f.pattern());
                 yield m -> m.spf() != null && results.contains(m.spf());
             }
             case DNSBL -> {
-                java.util.Set<String> zones = f.pattern() == null ? java.util.Set.of() : spfResults(f.pattern());
+                java.util.Set<String> zones = f.pattern() == null ? java.util.Set.of() : words(f.pattern());
                 yield m -> zones.isEmpty() ? !m.dnsLists().isEmpty()
                         : m.dnsLists().stream().anyMatch(z -> zones.contains(z.toLowerCase(java.util.Locale.ROOT)));
             }
             case DKIM -> {
-                java.util.Set<String> results = spfResults(f.pattern());
+                java.util.Set<String> results = words(f.pattern());
                 yield m -> m.dkim() != null && m.dkim().stream().anyMatch(results::contains);
             }
             case DMARC -> {
-                java.util.Set<String> words = spfResults(f.pattern());
+                java.util.Set<String> words = words(f.pattern());
                 yield m -> m.dmarc() != null && (words.contains(m.dmarc())
                         || "fail".equals(m.dmarc()) && words.contains(m.dmarcDisposition()));
             }
             case GREYLISTED -> {
-                java.util.Set<String> results = spfResults(f.pattern());
+                java.util.Set<String> results = words(f.pattern());
                 yield m -> m.greylist() != null && results.contains(m.greylist());
             }
         };
     }
 
     /** The words a filter lists (SPF results, block list zones), in lower case. */
-    static java.util.Set<String> spfResults(String pattern) {
+    static java.util.Set<String> words(String pattern) {
         return Arrays.stream(pattern.split("[,\\s]+")).filter(s -> !s.isBlank())
                 .map(s -> s.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }

@@ -72,10 +72,10 @@ public class FilterSpecValidator implements ConstraintValidator<Consistent, Filt
     private static void words(Problems p, FilterSpec f, String what, String noun, String example, java.util.List<String> allowed) {
         p.required("pattern", f.pattern(), what);
         if (f.pattern() != null) {
-            if (CompiledRule.spfResults(f.pattern()).isEmpty()) {
+            if (CompiledRule.words(f.pattern()).isEmpty()) {
                 p.add("pattern", "must list " + noun.replace(" or disposition", "") + "s, e.g. " + example);
             }
-            for (String r : CompiledRule.spfResults(f.pattern())) {
+            for (String r : CompiledRule.words(f.pattern())) {
                 if (!allowed.contains(r)) {
                     p.add("pattern", "'" + r + "' is no " + noun + " (" + String.join(", ", allowed) + ")");
                 }

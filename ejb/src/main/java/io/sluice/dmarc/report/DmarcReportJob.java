@@ -8,9 +8,7 @@ import io.sluice.config.DmarcSettings;
 import io.sluice.config.NodeProperties;
 import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
-import io.sluice.dkim.DnsTemporaryFailure;
-import io.sluice.dkim.TxtRecords;
-import io.sluice.dns.DnsFailure;
+import io.sluice.dns.DnsTxtRecords;
 import io.sluice.dns.Resolvers;
 import io.sluice.downstream.Downstream;
 import io.sluice.health.DatabaseStatus;
@@ -165,19 +163,11 @@ public class DmarcReportJob {
     }
 
     private ReportSender.Summary send(DmarcSettings s, Instant begin, Instant end) {
-        ReportSender.Summary done = new ReportSender(store, this::txt, this::relay).send(s, begin, end);
+        ReportSender.Summary done = new ReportSender(store, new DnsTxtRecords(resolvers.client()), this::relay).send(s, begin, end);
         if (done.domains() > 0) {
             LOG.info(() -> "DMARC reports for " + begin + " to " + end + ": " + done);
         }
         return done;
-    }
-
-    private List<String> txt(String name) throws DnsTemporaryFailure {
-        try {
-            return resolvers.client().txt(name);
-        } catch (DnsFailure e) {
-            throw new DnsTemporaryFailure(e.getMessage(), e);
-        }
     }
 
     private ReportSender.Delivery relay(String sender, String recipient, byte[] mail) {

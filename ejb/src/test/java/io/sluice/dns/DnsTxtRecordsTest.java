@@ -1,8 +1,6 @@
-package io.sluice.pipeline;
+package io.sluice.dns;
 
 import io.sluice.dkim.DnsTemporaryFailure;
-import io.sluice.dns.DnsClient;
-import io.sluice.dns.TestNameServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
