@@ -1,18 +1,25 @@
 #!/bin/sh
-# Relay benchmark: Postfix's smtp-source into the gateway (port 2525) and on to smtp-sink on
+# Relay benchmark: Postfix's smtp-source into the gateway (port 2525) and on to the mail server on
 # 127.0.0.1:10026, side by side with the same load through Postfix's own before-queue proxy
-# (smtpd_proxy_filter, passing the client on with XFORWARD, scanning nothing; config in
-# postfix-proxy/, a private instance on 127.0.0.1:10025) and straight into smtp-sink; then the
-# ratios, and the latency one client adds per message at light load (latency.py). Start the gateway
-# first with the README's run command. Needs Debian's postfix package (smtp-source, smtp-sink, and
-# root for the private Postfix; the system instance is not touched). Loopback only; stops the
-# smtp-sink and the Postfix it starts.
+# (smtpd_proxy_filter, passing the client on with XFORWARD, scanning nothing; a private instance on
+# 127.0.0.1:10025) and straight into the mail server; then the ratios, and the latency one client
+# adds per message at light load (latency.py). Start the gateway first with the README's run
+# command. Needs Debian's postfix package (smtp-source, smtp-sink, and root for the private Postfix
+# instances; the system instance is not touched). Loopback only; stops what it starts.
 #
-#   relay-throughput.sh [messages, default 5000] [sessions, default 20] [size, default 5120]
+#   relay-throughput.sh [messages per run, default 5000] [sessions, default 20] [size, default 5120]
 #
-# smtp-sink offers XCLIENT and XFORWARD, so by default the gateway passes the real client on with
-# each message; SINK_OPTS="-C -F" turns both off to measure without that round trip (the proxy then
-# sends no XFORWARD either). NO_PROXY=1 leaves the Postfix proxy out.
+# The mail server is smtp-sink, which offers XCLIENT and XFORWARD, so by default the gateway passes
+# the real client on with each message; SINK_OPTS="-C -F" turns both off to measure without that
+# round trip (the proxy then sends no XFORWARD either). MAIL_SERVER=postfix puts a real Postfix there
+# instead (another private instance, taking XCLIENT and XFORWARD from loopback, queueing every
+# message and discarding it). NO_PROXY=1 leaves the Postfix proxy out.
+#
+# The gateway is warmed up first: its JIT compiler needs tens of thousands of messages before the
+# gateway runs at its steady speed (on 2 cores about 90,000, while the rate roughly quadruples). Runs
+# of the given size go to it until WARMUP_MIN messages (default 50,000) have passed and four runs in
+# a row brought no rate 3% above the best so far, or WARMUP_MAX (default 250,000) have passed; each
+# warm-up run's rate is printed.
 set -eu
 messages=${1:-5000}
 sessions=${2:-20}
@@ -22,30 +29,41 @@ here=$(cd "$(dirname "$0")" && pwd)
 gateway=127.0.0.1:2525
 sink=127.0.0.1:10026
 proxy=127.0.0.1:${PROXY_PORT:-10025}
-proxy_home=${PROXY_HOME:-${TMPDIR:-/tmp}/sluice-bench-postfix}
+work=${TMPDIR:-/tmp}/sluice-bench
+mail_server=${MAIL_SERVER:-smtp-sink}
 
-sink_user=""
-[ "$(id -u)" = 0 ] && sink_user="-u nobody"
-# shellcheck disable=SC2086
-smtp-sink $sink_user ${SINK_OPTS:-} -m 2000 $sink 1000 &
-sink_pid=$!
-
-stop_proxy() {
-    [ -f "$proxy_home/conf/main.cf" ] && postfix -c "$proxy_home/conf" stop >/dev/null 2>&1 || true
+# a private Postfix instance: postfix_start NAME LISTEN (NAME-master.cf beside main.cf)
+postfix_start() {
+    home=$work/$1
+    postfix_stop "$1"
+    rm -rf "$home"
+    mkdir -p "$home/conf" "$home/queue" "$home/data"
+    chown postfix:postfix "$home/data"
+    sed -e "s|@HOME@|$home|g" -e "s|@NAME@|$1|g" "$here/postfix/main.cf" > "$home/conf/main.cf"
+    sed -e "s|@SINK@|$sink|g" -e "s|@LISTEN@|$2|g" "$here/postfix/$1-master.cf" > "$home/conf/master.cf"
+    postfix -c "$home/conf" start
 }
-trap 'kill $sink_pid 2>/dev/null; stop_proxy' EXIT
+
+postfix_stop() {
+    [ -f "$work/$1/conf/main.cf" ] && postfix -c "$work/$1/conf" stop >/dev/null 2>&1 || true
+}
+
+sink_pid=""
+trap '[ -n "$sink_pid" ] && kill $sink_pid 2>/dev/null; postfix_stop proxy; postfix_stop server' EXIT
+mkdir -p "$work"
+if [ "$mail_server" = postfix ]; then
+    postfix_start server "$sink"
+else
+    sink_user=""
+    [ "$(id -u)" = 0 ] && sink_user="-u nobody"
+    # shellcheck disable=SC2086
+    smtp-sink $sink_user ${SINK_OPTS:-} -m 2000 $sink 1000 &
+    sink_pid=$!
+fi
 
 targets="$sink $gateway"
 if [ -z "${NO_PROXY:-}" ]; then
-    stop_proxy
-    rm -rf "$proxy_home"
-    mkdir -p "$proxy_home/conf" "$proxy_home/queue" "$proxy_home/data"
-    chown postfix:postfix "$proxy_home/data"
-    for f in main.cf master.cf; do
-        sed -e "s|@HOME@|$proxy_home|g" -e "s|@SINK@|$sink|g" -e "s|@LISTEN@|$proxy|g" \
-            "$here/postfix-proxy/$f" > "$proxy_home/conf/$f"
-    done
-    postfix -c "$proxy_home/conf" start
+    postfix_start proxy "$proxy"
     targets="$sink $proxy $gateway"
 fi
 sleep 1
@@ -62,23 +80,33 @@ median() {
     sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }'
 }
 
-echo "warming up the gateway..."
-rate "$sessions" "$messages" "$gateway" > /dev/null
-rate "$sessions" "$messages" "$gateway" > /dev/null
+echo "warming up the gateway (mail server: $mail_server)..."
+warmed=0 best=0 since_best=0
+while [ "$warmed" -lt "${WARMUP_MAX:-250000}" ]; do
+    r=$(rate "$sessions" "$messages" "$gateway")
+    warmed=$((warmed + messages))
+    echo "  after $warmed messages: $r msg/s"
+    if [ "$r" -gt $((best * 103 / 100)) ]; then
+        best=$r since_best=0
+    else
+        since_best=$((since_best + 1))
+    fi
+    [ "$warmed" -ge "${WARMUP_MIN:-50000}" ] && [ "$since_best" -ge 4 ] && break
+done
 
 # the paths take turns run by run, so that a change in the machine's load falls on all of them
+rm -f "$work/rates"
 for _ in $(seq $runs); do
     for target in $targets; do
-        echo "$target $(rate "$sessions" "$messages" "$target")" >> "$proxy_home.rates"
+        echo "$target $(rate "$sessions" "$messages" "$target")" >> "$work/rates"
     done
 done
 for target in $targets; do
-    r=$(awk -v t="$target" '$1 == t { printf " %s", $2 }' "$proxy_home.rates")
+    r=$(awk -v t="$target" '$1 == t { printf " %s", $2 }' "$work/rates")
     m=$(echo "$r" | tr ' ' '\n' | grep . | median)
     eval "rate_$(echo "$target" | tr -c '0-9\n' '_')=$m"
     echo "$target: $sessions sessions x $size bytes, $messages messages, new connection per message: median $m msg/s of$r"
 done
-rm -f "$proxy_home.rates"
 gw=$(eval echo "\$rate_$(echo "$gateway" | tr -c '0-9\n' '_')")
 direct=$(eval echo "\$rate_$(echo "$sink" | tr -c '0-9\n' '_')")
 echo "ratio gateway/direct: $(echo "$gw / $direct" | bc -l | cut -c1-4)"

@@ -49,7 +49,7 @@ public class SluiceResourceAdapter implements ResourceAdapter {
     private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
     }
 
-    private record Activation(SmtpServer server, ObjectName mbean) {
+    private record Activation(SmtpServer server, EndpointListener listener, ObjectName mbean) {
     }
 
     /** {@code sluice.smtp.threads}: {@code AUTO} (empty), {@code VIRTUAL} or {@code WORK_MANAGER}. */
@@ -109,7 +109,8 @@ public class SluiceResourceAdapter implements ResourceAdapter {
         }
         SmtpSettings settings = smtpSpec.toSettings();
         TaskRunner work = new WorkManagerRunner(workManager);
-        SmtpServer server = new SmtpServer(settings, new EndpointListener(factory), work, threads.runner(workManager));
+        EndpointListener listener = new EndpointListener(factory);
+        SmtpServer server = new SmtpServer(settings, listener, work, threads.runner(workManager));
         try {
             server.bind();
         } catch (IOException e) {
@@ -117,7 +118,7 @@ public class SluiceResourceAdapter implements ResourceAdapter {
         }
         server.start();
         ObjectName mbean = ListenerStatus.register(server);
-        activations.put(new ActivationKey(factory, spec), new Activation(server, mbean));
+        activations.put(new ActivationKey(factory, spec), new Activation(server, listener, mbean));
     }
 
     /** Closes the listening socket and every connection (clients idle between commands are told 421). */
@@ -127,6 +128,7 @@ public class SluiceResourceAdapter implements ResourceAdapter {
         if (activation != null) {
             StatusMBeans.unregister(activation.mbean());
             activation.server().close();
+            activation.listener().close();
         }
     }
 

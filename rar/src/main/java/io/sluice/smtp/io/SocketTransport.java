@@ -22,6 +22,8 @@ public final class SocketTransport implements Transport {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final Socket tcp;
+    /** Asked once: each {@code getLocalSocketAddress()} is a system call, and the session needs it often. */
+    private final InetSocketAddress local;
     private final WriteWatchdog.Deadline writes;
     private volatile Socket socket;
     private volatile TlsFacts tls;
@@ -29,6 +31,7 @@ public final class SocketTransport implements Transport {
     /** @param writeTimeout how long one write (or the TLS handshake) may block */
     public SocketTransport(Socket socket, Duration writeTimeout) {
         this.tcp = socket;
+        this.local = (InetSocketAddress) socket.getLocalSocketAddress();
         this.socket = socket;
         this.writes = WriteWatchdog.SHARED.deadline(writeTimeout, this::abort);
     }
@@ -88,7 +91,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return local;
     }
 
     @Override
