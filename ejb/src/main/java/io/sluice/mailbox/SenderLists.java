@@ -7,6 +7,8 @@ import io.sluice.persistence.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
@@ -17,16 +19,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * Mailbox owners' own sender lists: mail from a BLOCK entry to the owner is refused at RCPT; mail
  * from an ALLOW entry skips the spam checks (never the virus checks). An entry is an address or
  * {@code @domain}; an address entry wins over its domain's. Read from the database at each
- * recipient, so an entry made on any node applies at once everywhere.
+ * recipient whose mailbox has any entries; which mailboxes have them is read at most once a second
+ * ({@link ListOwners}), so an entry applies at once on the node it was made on and within a second
+ * on the others.
  */
 @ApplicationScoped
 public class SenderLists {
@@ -44,7 +50,12 @@ public class SenderLists {
     @Resource(lookup = "java:jboss/datasources/SluiceDS")
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     Clock clock = Clock.systemUTC();
+
+    ListOwners owners = new ListOwners(this::readOwners, System::nanoTime);
 
     public List<Entry> list(String owner) {
         try (Connection c = dataSource.getConnection();
@@ -86,7 +97,39 @@ public class SenderLists {
         Jdbc.update(dataSource, "sender lists", "INSERT INTO mailbox_sender (owner, sender, kind, created_at) "
                 + "VALUES (?, ?, ?, ?)", me, entry, kind.name(), Jdbc.timestamp(now));
         LOG.info(() -> "sender lists: " + me + " " + kind + " " + entry);
+        ownersChangeOnCommit();
         return new Entry(entry, kind, now);
+    }
+
+    /** Lookups here see the new owner once it is committed (a removal needs nothing: it only costs a query). */
+    private void ownersChangeOnCommit() {
+        owners.changed();
+        if (transactions != null && transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    owners.changed();
+                }
+            });
+        }
+    }
+
+    Set<String> readOwners(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT owner FROM mailbox_sender LIMIT ?")) {
+            s.setInt(1, limit);
+            Set<String> result = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+            return result;
+        }
     }
 
     public void remove(String owner, String sender) {
@@ -103,11 +146,15 @@ public class SenderLists {
         if (at <= 0) {
             return Optional.empty(); // the null sender (bounces) is never listed
         }
+        String owner = normal(recipient);
+        if (!owners.mayHaveEntries(owner)) {
+            return Optional.empty();
+        }
         String address = sender.toLowerCase(Locale.ROOT);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT sender, kind FROM mailbox_sender WHERE owner = ? "
                      + "AND sender IN (?, ?)")) {
-            s.setString(1, normal(recipient));
+            s.setString(1, owner);
             s.setString(2, address);
             s.setString(3, address.substring(at));
             Kind byDomain = null;
