@@ -5,10 +5,10 @@ import io.sluice.api.ClientOrigin;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The XCLIENT and XFORWARD commands of Postfix (www.postfix.org/XCLIENT_README.html,
@@ -29,7 +29,8 @@ final class ForwardedClient {
     }
 
     private static String attributes(ClientOrigin o, String offered, boolean xclient) {
-        Set<String> names = Arrays.stream(offered.toUpperCase(Locale.ROOT).split("\\s+")).collect(Collectors.toSet());
+        // EHLO parameters are separated by single spaces (RFC 5321 §4.1.1.1): split's fast path, no regex
+        Set<String> names = new HashSet<>(Arrays.asList(offered.toUpperCase(Locale.ROOT).split(" ")));
         List<String> out = new ArrayList<>();
         add(out, names, "NAME", "[UNAVAILABLE]"); // the gateway does no reverse lookups
         add(out, names, "ADDR", o.address().indexOf(':') >= 0 ? "IPV6:" + o.address() : o.address());
