@@ -4,6 +4,7 @@ import io.sluice.api.ClientInfo;
 import io.sluice.api.ConnectDecision;
 import io.sluice.api.Decision;
 import io.sluice.config.Connections;
+import io.sluice.config.RuntimeSettings;
 import io.sluice.config.SettingsCache;
 import io.sluice.dns.Resolvers;
 import io.sluice.policy.ConfigurationChanged;
@@ -48,14 +49,17 @@ public class ConnectPhase {
         steps = List.of(limits, new DnsListRefusal(() -> settings.current().dnsLists(), resolvers::client));
     }
 
+    /** The session's limits; and no call at MAIL while MAIL has nothing to check (one container call less per message). */
     public ConnectDecision connect(ClientInfo client, int fromSameAddress, int total) {
-        Connections c = settings.current().connections();
+        RuntimeSettings current = settings.current();
+        Connections c = current.connections();
         Decision refusal = PhaseStep.first(steps, new Connect(client, fromSameAddress, total, c));
         if (refusal != null) {
             return new ConnectDecision(refusal, 0, 0, 0);
         }
-        return new ConnectDecision(Decision.ACCEPT, c.greetPause().toMillis(), c.maxErrors(), c.errorDelay().toMillis(),
-                extensions.offered());
+        ConnectDecision accept = new ConnectDecision(Decision.ACCEPT, c.greetPause().toMillis(), c.maxErrors(),
+                c.errorDelay().toMillis(), extensions.offered());
+        return MailPhase.decides(current) ? accept : accept.withoutCallAtMail();
     }
 
     /** New limits start from zero. */

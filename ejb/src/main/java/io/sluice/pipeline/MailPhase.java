@@ -58,6 +58,18 @@ public class MailPhase {
     private volatile SpfVerifier spf;
     private volatile DnsClient spfDns;
 
+    /**
+     * Whether MAIL has anything to check under these settings (SPF, or a domain list that refuses):
+     * where it has not, the connect decision spares the session the call at MAIL.
+     */
+    static boolean decides(RuntimeSettings settings) {
+        return settings.senderChecks().spf() || settings.dnsLists().stream().anyMatch(MailPhase::refusesAtMail);
+    }
+
+    private static boolean refusesAtMail(DnsList list) {
+        return list.reject() && list.kind() == DnsList.Kind.DOMAIN;
+    }
+
     public Decision check(Transaction tx) {
         RuntimeSettings current = settings.current();
         Decision refused = refusedByList(tx, current.dnsLists());
@@ -84,7 +96,7 @@ public class MailPhase {
 
     /** A refusal when a refusing domain list lists the sender's domain or the HELO name. */
     private Decision refusedByList(Transaction tx, List<DnsList> lists) {
-        List<DnsList> refusing = lists.stream().filter(l -> l.reject() && l.kind() == DnsList.Kind.DOMAIN).toList();
+        List<DnsList> refusing = lists.stream().filter(MailPhase::refusesAtMail).toList();
         if (refusing.isEmpty()) {
             return null;
         }

@@ -15,9 +15,12 @@ import java.util.Set;
  * @param mailServerExtensions the EHLO keywords of the mail server behind, as last seen (upper case):
  *                             the engine offers an extension it can only pass on (SMTPUTF8, say)
  *                             while the mail server offers it
+ * @param callAtMail           false: the listener has nothing to decide at MAIL in this session, so
+ *                             the engine need not call it there (each call into a container costs),
+ *                             even where {@link SmtpListener#phases()} names MAIL
  */
 public record ConnectDecision(Decision decision, long greetPauseMillis, int maxErrors, long errorDelayMillis,
-                              Set<String> mailServerExtensions) implements Serializable {
+                              Set<String> mailServerExtensions, boolean callAtMail) implements Serializable {
 
     public static final ConnectDecision ACCEPT = new ConnectDecision(Decision.ACCEPT, 0, 0, 0);
 
@@ -30,12 +33,22 @@ public record ConnectDecision(Decision decision, long greetPauseMillis, int maxE
         this(decision, greetPauseMillis, maxErrors, errorDelayMillis, Set.of());
     }
 
+    public ConnectDecision(Decision decision, long greetPauseMillis, int maxErrors, long errorDelayMillis,
+                           Set<String> mailServerExtensions) {
+        this(decision, greetPauseMillis, maxErrors, errorDelayMillis, mailServerExtensions, true);
+    }
+
     public static ConnectDecision refuse(Reply reply) {
         return new ConnectDecision(Decision.disconnect(reply), 0, 0, 0);
     }
 
     /** This decision, knowing what the mail server behind offers. */
     public ConnectDecision withMailServerExtensions(Set<String> keywords) {
-        return new ConnectDecision(decision, greetPauseMillis, maxErrors, errorDelayMillis, keywords);
+        return new ConnectDecision(decision, greetPauseMillis, maxErrors, errorDelayMillis, keywords, callAtMail);
+    }
+
+    /** This decision, with no call at MAIL in the session. */
+    public ConnectDecision withoutCallAtMail() {
+        return new ConnectDecision(decision, greetPauseMillis, maxErrors, errorDelayMillis, mailServerExtensions, false);
     }
 }

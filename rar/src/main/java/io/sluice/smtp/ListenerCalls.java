@@ -16,8 +16,8 @@ import java.util.logging.Logger;
  * One session's calls into the listener. A failure inside it (an exception, no answer) becomes a
  * temporary failure, so the client retries and nothing it was told is accepted gets lost; at
  * connect it lets the client in (a broken listener must not stop all mail). HELO and MAIL are
- * only asked if the listener decides there; the other phases always are, since skipping AUTH
- * would let anyone in.
+ * only asked if the listener decides there (MAIL also unless the connect decision says the session
+ * has nothing to decide there); the other phases always are, since skipping AUTH would let anyone in.
  */
 final class ListenerCalls {
 
@@ -32,10 +32,20 @@ final class ListenerCalls {
         this.listener = listener;
     }
 
-    /** Connect: learns where the listener decides, then asks whether and how the client is taken. */
+    /**
+     * Connect: learns where the listener decides, then asks whether and how the client is taken;
+     * the answer may take MAIL out of this session's phases.
+     */
     ConnectDecision connect(String logPrefix, ClientInfo client, int fromSameAddress, int total) {
         phases = ask(logPrefix, "phases", SmtpListener::phases, EnumSet.allOf(Phase.class));
-        return ask(logPrefix, "CONNECT", l -> l.connect(client, fromSameAddress, total), ConnectDecision.ACCEPT);
+        ConnectDecision decision = ask(logPrefix, "CONNECT", l -> l.connect(client, fromSameAddress, total),
+                ConnectDecision.ACCEPT);
+        if (!decision.callAtMail() && phases.contains(Phase.MAIL)) {
+            Set<Phase> fewer = EnumSet.copyOf(phases);
+            fewer.remove(Phase.MAIL);
+            phases = fewer;
+        }
+        return decision;
     }
 
     /** The listener's decision at {@code phase}; an accept where it does not decide. */

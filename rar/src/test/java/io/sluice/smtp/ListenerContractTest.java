@@ -82,6 +82,24 @@ class ListenerContractTest extends EngineTest {
     }
 
     @Test
+    void aConnectDecisionWithoutACallAtMailSparesThatSessionTheCallOnly() throws IOException {
+        server.listener.mailDecision = t -> Decision.reject(Reply.of(550, "5.7.1", "asked"));
+        server.listener.connectDecision = ConnectDecision.ACCEPT.withoutCallAtMail();
+        try (Conversation c = server.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org>", "250 2.1.0 Ok")
+                    .exchange("RCPT TO:<b@example.com>", "250 2.1.5 Ok")
+                    .exchange("RSET", "250 2.0.0 Ok")
+                    .exchange("MAIL FROM:<c@example.org>", "250 2.1.0 Ok");
+        }
+        assertEquals(List.of(), server.listener.mailCalls);
+        server.listener.connectDecision = ConnectDecision.ACCEPT;
+        try (Conversation c = server.ehlo()) {
+            c.exchange("MAIL FROM:<a@example.org>", "550 5.7.1 asked");
+        }
+        assertEquals(1, server.listener.mailCalls.size());
+    }
+
+    @Test
     void aDisconnectAtRcptIsAnsweredWithTheServersNameAndCloses() throws IOException {
         server.listener.recipientDecision = (t, r) -> null;
         server.listener.mailDecision = t -> Decision.disconnect(Reply.of(421, "4.7.0", "Error: go away"));
