@@ -206,6 +206,47 @@ class SmtpClientTest {
     }
 
     @Test
+    void withOneRecipientDataJoinsTheGroupAndARefusalStillDeliversNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean refused = new java.util.concurrent.atomic.AtomicBoolean();
+        try (ScriptedServer peer = new ScriptedServer(PIPELINING, line ->
+                line.startsWith("RCPT TO:<bad") && refused.compareAndSet(false, true) ? "550 5.1.1 no such user"
+                        : line.equals("DATA") ? (refused.get() ? "554 5.5.1 Error: no valid recipients" : "354 go ahead")
+                        : line.equals("RSET") && refused.compareAndSet(true, false) ? "250 2.0.0 ok" : "250 2.0.0 ok");
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("bad@example.org"), Map.of()),
+                    text("x\r\n"));
+            assertEquals(Reply.of(550, "5.1.1", "no such user"), r.refusal());
+            assertNull(r.data());
+            assertTrue(client.isUsable());
+            assertTrue(client.send(new RelayEnvelope("a@example.org", List.of("good@example.org"), Map.of()),
+                    text("y\r\n")).delivered());
+            client.close();
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("EHLO gw.test", "MAIL FROM:<a@example.org> SIZE=3", "RCPT TO:<bad@example.org>", "DATA",
+                    "RSET", "MAIL FROM:<a@example.org> SIZE=3", "RCPT TO:<good@example.org>", "DATA", "y", ".", "QUIT"),
+                    peer.lines);
+        }
+    }
+
+    @Test
+    void aServerThatTakesDataAfterRefusingTheRecipientGetsNoContentButADroppedConnection() throws Exception {
+        try (ScriptedServer peer = new ScriptedServer(PIPELINING, line ->
+                line.startsWith("RCPT") ? "550 5.1.1 no such user" : line.equals("DATA") ? "354 go ahead" : "250 2.0.0 ok");
+             SmtpClient client = SmtpClient.connect(peer.settings())) {
+            RelayResult r = client.send(new RelayEnvelope("a@example.org", List.of("bad@example.org"), Map.of()),
+                    text("x\r\n"));
+            assertFalse(r.delivered());
+            assertEquals(Reply.of(550, "5.1.1", "no such user"), r.refusal());
+            assertFalse(client.isUsable());
+            assertTrue(peer.awaitFinished());
+            assertEquals(List.of("EHLO gw.test", "MAIL FROM:<a@example.org> SIZE=3", "RCPT TO:<bad@example.org>", "DATA"),
+                    peer.lines);
+            assertFalse(peer.sawEndOfData);
+            assertTrue(peer.closedByClient);
+        }
+    }
+
+    @Test
     void a421MakesTheSessionUnusableAndNoFurtherReplyIsAwaited() throws IOException {
         java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
         // like a real server: 421 to MAIL, then it closes without answering the pipelined RCPT
