@@ -13,12 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,52 +49,27 @@ class ArcSealIT extends GatewayTest {
             """;
 
     private static TestNameServer dns;
-    private static Path senderKey;
-    private static Path forwarderKey;
-    private static String senderRecord;
-    private static String forwarderRecord;
+    private static PythonDkimKey senderKey;
+    private static PythonDkimKey forwarderKey;
     private final Api admin = Api.admin();
     private JsonObject sealKey;
 
     @BeforeAll
     static void startDns() throws Exception {
-        for (String tool : List.of("/usr/bin/dkimsign", "/usr/bin/arcsign")) {
-            if (!Files.isExecutable(Path.of(tool))) {
-                throw new IllegalStateException(tool + " is missing: apt-get install python3-dkim (.ci/run does)");
-            }
-        }
-        KeyPair sender = rsa();
-        KeyPair forwarder = rsa();
-        senderKey = pem(sender);
-        forwarderKey = pem(forwarder);
-        senderRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(sender.getPublic().getEncoded());
-        forwarderRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(forwarder.getPublic().getEncoded());
+        PythonDkimKey.requireTools("/usr/bin/dkimsign", "/usr/bin/arcsign");
+        senderKey = PythonDkimKey.create();
+        forwarderKey = PythonDkimKey.create();
         dns = TestNameServer.zones()
-                .zone("sender.test", "sel._domainkey IN TXT " + TestNameServer.txt(senderRecord) + "\n_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
-                .zone("forwarder.test", "fw._domainkey IN TXT " + TestNameServer.txt(forwarderRecord) + "\n")
+                .zone("sender.test", senderKey.zoneLine("sel") + "_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
+                .zone("forwarder.test", forwarderKey.zoneLine("fw"))
                 .start();
     }
 
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        return g.generateKeyPair();
-    }
-
-    private static Path pem(KeyPair pair) throws IOException {
-        Path file = Files.createTempFile("arc-it", ".pem");
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        return file;
-    }
-
-    /** A TXT record's value as character-strings of at most 255 octets (RFC 1035 §3.3.14). */
     @AfterAll
     static void stopDns() throws IOException {
         dns.close();
-        Files.deleteIfExists(senderKey);
-        Files.deleteIfExists(forwarderKey);
+        senderKey.close();
+        forwarderKey.close();
     }
 
     @BeforeEach
@@ -125,20 +95,10 @@ class ArcSealIT extends GatewayTest {
                 + "\"actions\":[" + TAG + "]}]}"));
     }
 
-    /** Runs a python3-dkim command line tool with the message on its input; its output. */
-    private static String tool(String message, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        p.getOutputStream().write(message.getBytes(StandardCharsets.ISO_8859_1));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command));
-        return out;
-    }
-
     /** From ann@sender.test, signed by dkimsign (relaxed/simple). */
     private static String signed() throws IOException, InterruptedException {
         String message = "From: Ann <ann@sender.test>\r\n" + BODY;
-        String signed = tool(message, "/usr/bin/dkimsign", "sel", "sender.test", senderKey.toString());
+        String signed = senderKey.dkimsign(message, "sender.test");
         assertTrue(signed.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/simple; d=sender.test;")
                 && signed.endsWith("\r\n" + message), signed);
         return signed;
@@ -146,8 +106,8 @@ class ArcSealIT extends GatewayTest {
 
     /** python3-dkim's verdicts on {@code message}, every key record given to it. */
     private JsonObject python(byte[] message) throws IOException, InterruptedException {
-        String records = Json.createObjectBuilder().add("sel._domainkey.sender.test", senderRecord)
-                .add("fw._domainkey.forwarder.test", forwarderRecord)
+        String records = Json.createObjectBuilder().add("sel._domainkey.sender.test", senderKey.record())
+                .add("fw._domainkey.forwarder.test", forwarderKey.record())
                 .add(sealKey.getString("recordName"), sealKey.getString("record")).build().toString();
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", CHECK, records).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().write(message);
@@ -198,7 +158,7 @@ class ArcSealIT extends GatewayTest {
     void aChainPythonSealedBeforeIsExtendedToInstanceTwo() throws Exception {
         tagSubject();
         String message = "Authentication-Results: forwarder.test; dkim=pass header.d=sender.test\r\n" + signed();
-        String forwarded = tool(message, "/usr/bin/arcsign", "fw", "forwarder.test", forwarderKey.toString(), "forwarder.test");
+        String forwarded = PythonDkimKey.tool(message, "/usr/bin/arcsign", "fw", "forwarder.test", forwarderKey.file().toString(), "forwarder.test");
         assertTrue(forwarded.startsWith("ARC-Seal: i=1; cv=none; a=rsa-sha256; d=forwarder.test; s=fw;"), forwarded);
         TestDownstream.Delivery d = delivered(forwarded);
         String top = top(d);

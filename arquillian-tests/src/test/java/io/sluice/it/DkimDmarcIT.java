@@ -11,15 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,37 +27,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DkimDmarcIT extends GatewayTest {
 
-    private static final Path DKIMSIGN = Path.of("/usr/bin/dkimsign");
     private static final String BODY = "To: bob@example.com\r\nSubject: figures\r\n\r\nThe figures are attached.\r\n";
     private static TestNameServer dns;
-    private static Path privateKey;
+    private static PythonDkimKey key;
     private final Api admin = Api.admin();
 
     @BeforeAll
     static void startDns() throws Exception {
-        if (!java.nio.file.Files.isExecutable(DKIMSIGN)) {
-            throw new IllegalStateException(DKIMSIGN + " is missing: apt-get install python3-dkim (.ci/run does)");
-        }
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
-        privateKey = Files.createTempFile("dkim-it", ".pem");
-        Files.writeString(privateKey, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        String key = "sel._domainkey IN TXT " + TestNameServer.txt("v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())) + "\n";
+        PythonDkimKey.requireTools("/usr/bin/dkimsign");
+        key = PythonDkimKey.create();
+        String record = key.zoneLine("sel");
         dns = TestNameServer.zones()
-                .zone("reject.test", key + "_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
-                .zone("none.test", key + "_dmarc IN TXT \"v=DMARC1; p=none\"\n")
-                .zone("quarantine.test", key + "_dmarc IN TXT \"v=DMARC1; p=quarantine\"\n")
+                .zone("reject.test", record + "_dmarc IN TXT \"v=DMARC1; p=reject\"\n")
+                .zone("none.test", record + "_dmarc IN TXT \"v=DMARC1; p=none\"\n")
+                .zone("quarantine.test", record + "_dmarc IN TXT \"v=DMARC1; p=quarantine\"\n")
                 .start();
     }
 
-    /** A TXT record's value as character-strings of at most 255 octets (RFC 1035 §3.3.14). */
     @AfterAll
     static void stopDns() throws IOException {
         dns.close();
-        Files.deleteIfExists(privateKey);
+        key.close();
     }
 
     @BeforeEach
@@ -86,12 +69,7 @@ class DkimDmarcIT extends GatewayTest {
      */
     private static String signed(String author, String domain) throws IOException, InterruptedException {
         String message = "From: Ann <" + author + ">\r\n" + BODY;
-        Process p = new ProcessBuilder(DKIMSIGN.toString(), "sel", domain, privateKey.toString()).start();
-        p.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
-        p.getOutputStream().close();
-        String signed = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        String signed = key.dkimsign(message, domain);
         assertTrue(signed.startsWith("DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/simple; d=" + domain + ";")
                 && signed.endsWith("\r\n" + message), signed);
         return signed;

@@ -17,15 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -44,25 +38,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DmarcReportsIT extends GatewayTest {
 
-    private static final Path DKIMSIGN = Path.of("/usr/bin/dkimsign");
     private static final String BODY = "To: bob@example.com\r\nSubject: figures\r\n\r\nThe figures are attached.\r\n";
     private static final Pattern FILE = Pattern.compile("gateway\\.test!reports\\.test!(\\d+)!(\\d+)\\.xml\\.gz");
     private static TestNameServer dns;
-    private static Path privateKey;
+    private static PythonDkimKey key;
     private final Api admin = Api.admin();
 
     @BeforeAll
     static void startDns() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
-        privateKey = Files.createTempFile("dmarc-it", ".pem");
-        Files.writeString(privateKey, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        String key = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        PythonDkimKey.requireTools("/usr/bin/dkimsign");
+        key = PythonDkimKey.create();
         dns = TestNameServer.zones()
-                .zone("reports.test", "sel._domainkey IN TXT " + TestNameServer.txt("v=DKIM1; k=rsa; p=" + key) + "\n"
+                .zone("reports.test", key.zoneLine("sel")
                         + "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@reports.test,mailto:agg@collector.test!1m,"
                         + "mailto:x@unwilling.test\"\n")
                 .zone("collector.test", "reports.test._report._dmarc IN TXT \"v=DMARC1\"\n")
@@ -73,7 +60,7 @@ class DmarcReportsIT extends GatewayTest {
     @AfterAll
     static void stopDns() throws IOException {
         dns.close();
-        Files.deleteIfExists(privateKey);
+        key.close();
     }
 
     @BeforeEach
@@ -97,13 +84,7 @@ class DmarcReportsIT extends GatewayTest {
 
     private static String signed(String author) throws IOException, InterruptedException {
         String message = "From: Ann <" + author + ">\r\n" + BODY;
-        Process p = new ProcessBuilder(DKIMSIGN.toString(), "sel", "reports.test", privateKey.toString()).start();
-        p.getOutputStream().write(message.getBytes(StandardCharsets.US_ASCII));
-        p.getOutputStream().close();
-        String signed = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0,
-                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        return signed;
+        return key.dkimsign(message, "reports.test");
     }
 
     /** The delivered message's header fields before the gateway's Received: field. */
