@@ -11,12 +11,15 @@ import java.util.function.LongSupplier;
  * Which mailboxes have sender lists at all, read again at most once a second, so that a recipient
  * whose mailbox has none (most of them) costs no query at RCPT. A change made on this node counts
  * from the next lookup on; one made on another node within {@link #FRESH_NANOS}. With more than
- * {@link #LIMIT} owners, or while they cannot be read, every mailbox is asked about.
+ * {@link #LIMIT} owners, or while they cannot be read, every mailbox is asked about; that answer is
+ * kept for {@link #EVERYONE_NANOS}: it is never wrong, only slower, and reading that many owners
+ * every second would cost more than the queries it saves.
  */
 final class ListOwners {
 
     static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
-    static final int LIMIT = 100_000;
+    static final long EVERYONE_NANOS = TimeUnit.MINUTES.toNanos(1);
+    static final int LIMIT = 10_000;
 
     /** Reads the owners that have entries, at most {@code limit} of them. */
     interface Reader {
@@ -70,7 +73,11 @@ final class ListOwners {
     }
 
     private boolean usable(Known k) {
-        return k != null && k.generation() == generation.get() && nanos.getAsLong() - k.readAt() < FRESH_NANOS;
+        if (k == null) {
+            return false;
+        }
+        long age = nanos.getAsLong() - k.readAt();
+        return k.everyone() ? age < EVERYONE_NANOS : k.generation() == generation.get() && age < FRESH_NANOS;
     }
 
     private Known read() {
@@ -80,8 +87,7 @@ final class ListOwners {
             Set<String> owners = reader.owners(LIMIT + 1);
             return owners.size() > LIMIT ? new Known(Set.of(), true, now, g) : new Known(owners, false, now, g);
         } catch (SQLException | RuntimeException e) {
-            // the lookup asks the database itself and reports what is wrong; read again next time
-            return new Known(Set.of(), true, now - FRESH_NANOS, g);
+            return new Known(Set.of(), true, now, g); // each lookup asks the database itself and reports what is wrong
         }
     }
 }
