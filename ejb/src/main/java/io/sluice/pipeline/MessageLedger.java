@@ -6,6 +6,7 @@ import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.policy.PolicyRules;
 import io.sluice.tracking.GatewayMetrics;
+import io.sluice.tracking.MailLog;
 import io.sluice.tracking.MessageCounters;
 import io.sluice.tracking.TrackingLog;
 import io.sluice.tracking.TrackingRecord;
@@ -18,8 +19,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Accounts for every message that reached the end of data, whatever became of it: one log line,
- * the counters, the metrics and a tracking-log row (written in the background).
+ * Accounts for every message that reached the end of data, whatever became of it: one log line
+ * and a tracking-log row (both written in the background), the counters and the metrics.
  */
 @ApplicationScoped
 public class MessageLedger {
@@ -37,6 +38,9 @@ public class MessageLedger {
 
     @Inject
     TrackingLog tracking;
+
+    @Inject
+    MailLog mailLog;
 
     /**
      * @param d          the policy's disposition, or {@code null} when the message was not scanned
@@ -64,7 +68,7 @@ public class MessageLedger {
         metrics.stage("total", total);
         List<String> recipients = tx.recipients().stream().map(Recipient::address).toList();
         String actions = d == null ? null : d.actions().stream().map(Enum::name).collect(Collectors.joining(","));
-        LOG.info(() -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + message.size()
+        mailLog.info(LOG, MessageLedger.class, () -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + message.size()
                 + " client=" + tx.client().address() + " policy=" + policy.name()
                 + (d == null || d.rules().isEmpty() ? "" : " " + d.rules()) + " verdict=" + summary + " "
                 + outcome.name().toLowerCase(java.util.Locale.ROOT) + (downstream == null ? "" : " (" + downstream + ")")

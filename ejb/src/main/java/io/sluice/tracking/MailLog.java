@@ -1,0 +1,52 @@
+package io.sluice.tracking;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The one log line per message, written beside the session rather than before its reply
+ * ({@link BackgroundLog}): it goes to the same logger, and so to every handler the server's logging
+ * configuration gives it, a few milliseconds later, with the time it was made. The line shows the
+ * background thread's name, not the session's.
+ */
+@ApplicationScoped
+public class MailLog {
+
+    static final int CAPACITY = 10_000;
+    private static final long IDLE_MILLIS = 1_000;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private BackgroundLog log;
+
+    @PostConstruct
+    void start() {
+        log = new BackgroundLog(CAPACITY, executor, IDLE_MILLIS);
+    }
+
+    /** Logs the line at INFO on {@code logger}, as from {@code sourceClass}, if that level is on there. */
+    public void info(Logger logger, Class<?> sourceClass, Supplier<String> line) {
+        if (!logger.isLoggable(Level.INFO)) {
+            return;
+        }
+        LogRecord r = new LogRecord(Level.INFO, line.get());
+        r.setLoggerName(logger.getName());
+        r.setSourceClassName(sourceClass.getName()); // else it would be looked for on the background thread
+        r.setSourceMethodName("record");
+        log.log(logger, r);
+    }
+
+    @PreDestroy
+    void stop() {
+        log.stop();
+    }
+}
