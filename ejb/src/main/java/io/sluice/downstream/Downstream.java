@@ -31,12 +31,38 @@ public class Downstream {
     }
 
     /**
+     * A session borrowed ahead of an operation, to be readied for it ({@link RelayConnection#readyFor})
+     * and handed to {@link #call(String, RelayConnection, Operation)}, or closed. Only an idle
+     * one: {@code null} rather than connecting or waiting for one (the operation will).
+     */
+    public RelayConnection borrow() {
+        try {
+            return connections.idleConnection();
+        } catch (ResourceException e) {
+            LOG.fine(() -> "no downstream session to ready ahead: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * @throws ResourceException no session could be had (downstream unreachable, pool exhausted)
      * @throws RelayException    the session failed in a way that is not safe or useful to retry
      */
     public <T> T call(String what, Operation<T> operation) throws ResourceException, RelayException {
+        return call(what, null, operation);
+    }
+
+    /**
+     * As {@link #call(String, Operation)}, with a session already borrowed (see {@link #borrow}) for
+     * the first attempt; it is closed here whatever happens.
+     */
+    public <T> T call(String what, RelayConnection first, Operation<T> operation) throws ResourceException,
+            RelayException {
+        RelayConnection held = first;
         for (int attempt = 1; ; attempt++) {
-            try (RelayConnection connection = connections.getConnection()) {
+            RelayConnection next = held;
+            held = null;
+            try (RelayConnection connection = next != null ? next : connections.getConnection()) {
                 return operation.run(connection);
             } catch (RelayException e) {
                 if (!e.isRetryable() || attempt >= ATTEMPTS) {

@@ -25,7 +25,7 @@ final class Deliver implements EndOfDataStep {
         String redirect = m.disposition.redirect();
         List<String> recipients = redirect != null ? List.of(redirect) : m.recipients();
         m.clock.relaying();
-        Relayed r = relay.relay(m.tx, recipients, m.outgoing);
+        Relayed r = relay.relay(m.tx, recipients, m.outgoing, m.takeDownstream());
         m.clock.relayed();
         if (!r.delivered() && m.originalHeld) {
             quarantine.undo(m);

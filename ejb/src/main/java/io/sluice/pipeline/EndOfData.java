@@ -52,6 +52,9 @@ final class EndOfData {
     /** The message's DMARC aggregate report row, while reports are on and its domain asks for them; or null. */
     io.sluice.dmarc.report.ReportRow reportRow;
 
+    /** A downstream session readied for this client while the steps run ({@link ReadyDownstream}), or null. */
+    private io.sluice.api.RelayConnection downstreamSession;
+
     private Outcome outcome;
     private Reply reply;
     private String downstream;
@@ -113,8 +116,30 @@ final class EndOfData {
         }
     }
 
-    /** Deletes the changed copy's spool file, if there is one. */
+    void readied(io.sluice.api.RelayConnection session) {
+        downstreamSession = session;
+    }
+
+    /** Takes the readied session's replies in as far as they came, so its next command can go. */
+    void advanceDownstream() {
+        if (downstreamSession != null) {
+            downstreamSession.advance();
+        }
+    }
+
+    /** The readied session, for the delivery, which then closes it; null if there is none. */
+    io.sluice.api.RelayConnection takeDownstream() {
+        io.sluice.api.RelayConnection s = downstreamSession;
+        downstreamSession = null;
+        return s;
+    }
+
+    /** Deletes the changed copy's spool file, if there is one, and returns a readied session nobody took. */
     void release() {
+        io.sluice.api.RelayConnection unused = takeDownstream();
+        if (unused != null) {
+            unused.close();
+        }
         if (rewritten != null) {
             try {
                 rewritten.close();

@@ -72,7 +72,7 @@ public class EndOfDataPhase {
         QuarantineHold holds = new QuarantineHold(quarantine);
         java.util.function.Predicate<io.sluice.api.ClientInfo> outbound = c -> policies.snapshot().isOutbound(c.address(),
                 c.authenticated());
-        steps = List.of(new Analyse(scanner), new DnsListScore(resolvers::client),
+        steps = List.of(new ReadyDownstream(relay), new Analyse(scanner), new DnsListScore(resolvers::client),
                 new AuthenticateMessage(resolvers::client, outbound, Clock.systemUTC(),
                         () -> ThreadLocalRandom.current().nextInt(100)),
                 new Decide(), new StampHeaders(),
@@ -95,6 +95,7 @@ public class EndOfDataPhase {
                 if (m.settled()) {
                     break;
                 }
+                m.advanceDownstream();
             }
         } finally {
             m.release();

@@ -4,6 +4,7 @@ import io.sluice.downstream.Downstream;
 import io.sluice.api.ClientOrigin;
 import io.sluice.api.MessageSource;
 import io.sluice.api.Recipient;
+import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -38,7 +39,24 @@ public class MessageRelay {
     record Relayed(Reply reply, boolean delivered, String downstream) {
     }
 
+    /**
+     * An idle downstream session, made to start acting for the transaction's client now
+     * ({@link RelayConnection#readyFor}); {@code null} when the pool has none idle.
+     */
+    RelayConnection ready(Transaction tx) {
+        RelayConnection session = downstream.borrow();
+        if (session != null) {
+            session.readyFor(ClientOrigin.of(tx.client()));
+        }
+        return session;
+    }
+
     Relayed relay(Transaction tx, List<String> recipients, MessageSource message) {
+        return relay(tx, recipients, message, null);
+    }
+
+    /** @param readied a session from {@link #ready} for the first attempt (closed here), or null */
+    Relayed relay(Transaction tx, List<String> recipients, MessageSource message, RelayConnection readied) {
         Map<String, Map<String, String>> dsn = new HashMap<>();
         for (Recipient r : tx.recipients()) {
             if (!r.parameters().isEmpty() && recipients.contains(r.address())) {
@@ -48,7 +66,7 @@ public class MessageRelay {
         RelayEnvelope envelope = new RelayEnvelope(tx.sender(), recipients, tx.mail(),
                 ClientOrigin.of(tx.client()), dsn);
         try {
-            RelayResult result = downstream.call(tx.queueId(), c -> c.send(envelope, message));
+            RelayResult result = downstream.call(tx.queueId(), readied, c -> c.send(envelope, message));
             if (result.delivered()) {
                 return new Relayed(GatewayReplies.queued(tx.queueId(), result.finalReply()), true,
                         result.finalReply().toString());

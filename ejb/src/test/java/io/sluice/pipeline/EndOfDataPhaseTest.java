@@ -78,6 +78,72 @@ class EndOfDataPhaseTest {
         assertEquals("250 2.0.0 Ok: decide", reply.toString());
     }
 
+    /** A downstream session that records what the steps do with it. */
+    private final class RecordedSession implements io.sluice.api.RelayConnection {
+        @Override
+        public void readyFor(io.sluice.api.ClientOrigin client) {
+            ran.add("readyFor " + client.address());
+        }
+
+        @Override
+        public void advance() {
+            ran.add("advance");
+        }
+
+        @Override
+        public void close() {
+            ran.add("close");
+        }
+
+        @Override
+        public Reply verifyRecipient(io.sluice.api.RelayEnvelope probe) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Reply authenticate(io.sluice.api.ClientOrigin client, String user, String password) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public java.util.Set<String> extensions() {
+            throw new AssertionError();
+        }
+
+        @Override
+        public io.sluice.api.RelayResult send(io.sluice.api.RelayEnvelope envelope, io.sluice.api.MessageSource content) {
+            throw new AssertionError();
+        }
+    }
+
+    private EndOfDataStep ready() {
+        return m -> {
+            RecordedSession s = new RecordedSession();
+            s.readyFor(io.sluice.api.ClientOrigin.of(m.tx.client()));
+            m.readied(s);
+        };
+    }
+
+    @Test
+    void aReadiedSessionMovesOnAfterEachStepAndGoesBackUnusedWhenTheMessageIsNotDelivered() throws IOException {
+        EndOfDataPhase.run(message(MESSAGE), List.of(ready(), step("analyse"), settling("reject"), step("deliver")),
+                List.of(step("record")));
+
+        assertEquals(List.of("readyFor 198.51.100.7", "advance", "analyse", "advance", "reject", "close", "record"), ran);
+    }
+
+    @Test
+    void theDeliveryTakesTheReadiedSessionAndNothingElseClosesIt() throws IOException {
+        EndOfDataStep deliver = m -> {
+            ran.add("deliver with " + (m.takeDownstream() instanceof RecordedSession ? "the readied session" : "none"));
+            m.settle(Outcome.DELIVERED, Reply.of(250, "2.0.0", "Ok"), null);
+        };
+        EndOfDataPhase.run(message(MESSAGE), List.of(ready(), step("analyse"), deliver), List.of(step("record")));
+
+        assertEquals(List.of("readyFor 198.51.100.7", "advance", "analyse", "advance", "deliver with the readied session",
+                "record"), ran);
+    }
+
     @Test
     void aMessageNoStepSettlesIsAnErrorNotASilentAnswer() throws IOException {
         EndOfData m = message(MESSAGE);

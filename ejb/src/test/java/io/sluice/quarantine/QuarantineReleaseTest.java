@@ -157,6 +157,16 @@ class QuarantineReleaseTest {
 
         private final class Session implements RelayConnection {
             @Override
+            public void readyFor(io.sluice.api.ClientOrigin client) {
+                throw new AssertionError("a release is the gateway's own mail: nothing to ready");
+            }
+
+            @Override
+            public void advance() {
+                throw new AssertionError("nothing was readied");
+            }
+
+            @Override
             public RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException {
                 List<Reply> rcpts = envelope.recipients().stream().map(r -> Reply.of(250, "2.1.5", "Ok")).toList();
                 Reply mail = Reply.of(250, "2.1.0", "Ok");

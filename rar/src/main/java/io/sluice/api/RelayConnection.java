@@ -29,6 +29,17 @@ public interface RelayConnection extends AutoCloseable {
     /** The extensions the downstream listed in EHLO (keywords, upper case). */
     java.util.Set<String> extensions() throws RelayException;
 
+    /**
+     * Starts making the session act for {@code client} (XCLIENT) without waiting for the mail
+     * server, so that its round trips overlap the caller's work until {@link #send}; {@link #advance}
+     * takes it further as replies come in. Never fails: a session that breaks here is replaced when
+     * it is next used.
+     */
+    void readyFor(ClientOrigin client);
+
+    /** Takes a {@link #readyFor} as far as the replies already received allow, without waiting. */
+    void advance();
+
     /** Relays one message (pipelined when the downstream offers PIPELINING); see {@link RelayResult}. */
     RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException;
 

@@ -12,4 +12,10 @@ import java.io.Serializable;
 public interface RelayConnectionFactory extends Serializable, jakarta.resource.Referenceable {
 
     RelayConnection getConnection() throws ResourceException;
+
+    /**
+     * A session the pool holds idle, or {@code null} when it holds none now: where
+     * {@link #getConnection()} would first connect or wait for one, this does not.
+     */
+    RelayConnection idleConnection() throws ResourceException;
 }

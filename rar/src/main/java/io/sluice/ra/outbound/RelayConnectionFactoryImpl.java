@@ -27,6 +27,11 @@ public class RelayConnectionFactoryImpl implements RelayConnectionFactory {
     }
 
     @Override
+    public RelayConnection idleConnection() throws ResourceException {
+        return factory.status().idle() > 0 ? getConnection() : null;
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }

@@ -54,6 +54,27 @@ public class RelayConnectionHandle implements RelayConnection {
     }
 
     @Override
+    public void readyFor(ClientOrigin client) {
+        RelayManagedConnection mc = managed;
+        if (mc == null || client == null) {
+            return;
+        }
+        try {
+            mc.clientFor(client).readyFor(client);
+        } catch (RelayException e) {
+            // no fresh session could be had: send tries again and says why
+        }
+    }
+
+    @Override
+    public void advance() {
+        RelayManagedConnection mc = managed;
+        if (mc != null) {
+            mc.client().advance();
+        }
+    }
+
+    @Override
     public RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException {
         RelayManagedConnection mc = current();
         try {

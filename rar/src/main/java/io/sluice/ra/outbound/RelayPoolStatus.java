@@ -57,6 +57,11 @@ final class RelayPoolStatus implements RelayPoolStatusMXBean {
         return factory.getHost() + ":" + factory.getPort();
     }
 
+    /** Sessions open and not lent out: in the pool, waiting. */
+    int idle() {
+        return getOpenConnections() - inUse.get();
+    }
+
     @Override
     public int getOpenConnections() {
         return (int) (created.sum() - destroyed.sum());

@@ -67,6 +67,11 @@ final class ReplyReader {
         }
     }
 
+    /** Whether some of a reply has come in: reading one may then wait a moment, but not for the server to act. */
+    boolean ready() throws IOException {
+        return pos < limit || in.available() > 0;
+    }
+
     /** How many complete replies were read so far. */
     int count() {
         return count;

@@ -61,6 +61,9 @@ public final class SmtpClient implements AutoCloseable {
     private Reply greeting;
     private boolean usable = true;
     private boolean dirty; // a transaction was opened and not completed or reset
+    private ClientOrigin readying; // XCLIENT went out ahead for this client; the replies are still to be read
+    private Reply readyingXclient; // its reply, once advance() read it
+    private String readyingEhlo; // the EHLO name advance() sent after that reply's 220
 
     private SmtpClient(ClientSettings settings, Socket socket) throws IOException {
         this.settings = settings;
@@ -180,11 +183,15 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public Reply noop() throws RelayException {
-        return guarded(() -> checked(command("NOOP")));
+        return guarded(() -> {
+            finishReadying();
+            return checked(command("NOOP"));
+        });
     }
 
     public Reply reset() throws RelayException {
         return guarded(() -> {
+            finishReadying();
             Reply r = checked(command("RSET"));
             dirty = false;
             return r;
@@ -398,6 +405,13 @@ public final class SmtpClient implements AutoCloseable {
      * identity, and no client's mail goes without its identity while the mail server asks for it
      */
     private Reply actFor(ClientOrigin origin) throws IOException {
+        ClientOrigin readied = readying;
+        if (readied != null) {
+            Reply refused = finishReadying();
+            if (readied.equals(origin)) {
+                return refused;
+            }
+        }
         if (!canActFor(origin)) {
             retired = true;
             return IDENTITY_LOST; // the pool checks canActFor first; this is the last line of defence
@@ -409,17 +423,11 @@ public final class SmtpClient implements AutoCloseable {
             actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
             actingFor = null;
             Reply r = checked(command(ForwardedClient.xclient(origin, capabilities.value("XCLIENT"))));
-            if (r.code() != ReplyCode.SERVICE_READY && r.code() != ReplyCode.OK) {
-                retired = true;
-                LOG.warning(() -> "downstream refused XCLIENT for " + origin.address() + " (" + r
-                        + "); the client's mail is not sent without its identity");
-                return identityRefused("XCLIENT", r);
-            }
             if (r.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
-                greetAgainAs(origin);
+                String name = ehloName(origin);
+                greeted(checked(command("EHLO " + name)), name);
             }
-            actingFor = origin;
-            return null;
+            return xclientAnswered(origin, r);
         }
         if (capabilities.has("XFORWARD")) {
             Reply r = checked(command(ForwardedClient.xforward(origin, capabilities.value("XFORWARD"))));
@@ -434,21 +442,124 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * EHLO after XCLIENT, with the client's own HELO name: the EHLO name replaces the one XCLIENT
-     * gave in Postfix's logs and Received: header. A name the mail server will not take in EHLO
-     * (a space in it, say) gives way to the gateway's, so the client's mail still goes.
+     * After XCLIENT's reply (and the EHLO its 220 asks for): the session acts for {@code origin}
+     * ({@code null} returned), or the reply that refuses the transaction, the session retired.
      */
-    private void greetAgainAs(ClientOrigin origin) throws IOException {
+    private Reply xclientAnswered(ClientOrigin origin, Reply r) {
+        if (r.code() != ReplyCode.SERVICE_READY && r.code() != ReplyCode.OK) {
+            retired = true;
+            LOG.warning(() -> "downstream refused XCLIENT for " + origin.address() + " (" + r
+                    + "); the client's mail is not sent without its identity");
+            return identityRefused("XCLIENT", r);
+        }
+        actingFor = origin;
+        return null;
+    }
+
+    /**
+     * The name for the EHLO after XCLIENT: the client's own HELO name, which replaces the one
+     * XCLIENT gave in Postfix's logs and Received: header, unless the mail server could not take it
+     * in EHLO (a space in it, say); then the gateway's, so the client's mail still goes.
+     */
+    private String ehloName(ClientOrigin origin) {
         String helo = ForwardedClient.helo(origin);
-        Reply ehlo = helo == null || helo.isEmpty() || !helo.chars().allMatch(c -> c > ' ' && c < 127) ? null
-                : checked(command("EHLO " + helo));
-        if (ehlo == null || ehlo.code() != ReplyCode.OK && usable) {
+        return helo == null || helo.isEmpty() || !helo.chars().allMatch(c -> c > ' ' && c < 127)
+                ? settings.heloName() : helo;
+    }
+
+    /** The reply to the EHLO after XCLIENT: a refused client name gives way to the gateway's. */
+    private void greeted(Reply ehlo, String name) throws IOException {
+        if (ehlo.code() != ReplyCode.OK && usable && !name.equals(settings.heloName())) {
             ehlo = checked(command("EHLO " + settings.heloName()));
         }
         if (ehlo.code() != ReplyCode.OK) {
             throw new IOException("downstream refused EHLO after XCLIENT: " + ehlo);
         }
         capabilities = Capabilities.fromEhlo(ehlo.lines());
+    }
+
+    /**
+     * Starts making the session act for {@code origin} without waiting for the mail server: XCLIENT
+     * goes out now, and its reply is read by {@link #advance} or by the next operation, so these
+     * round trips overlap the caller's own work (the scan of the message they are for). Nothing is
+     * sent when nothing has to be: the session acts for the client already, the mail server offers
+     * no XCLIENT, or the session cannot act for the client at all (the operation then gets a fresh
+     * one). The mail server never sees a command before the reply to the one before it (Postfix
+     * refuses that after XCLIENT). A session that fails here is closed; whoever uses it next finds
+     * it unusable.
+     */
+    public void readyFor(ClientOrigin origin) {
+        if (origin == null || readying != null || origin.equals(actingFor) || !canActFor(origin)
+                || !capabilities.has("XCLIENT")) {
+            return;
+        }
+        try {
+            guarded(() -> {
+                actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
+                actingFor = null;
+                readying = origin;
+                write(ForwardedClient.xclient(origin, capabilities.value("XCLIENT")));
+                out.flush();
+                return null;
+            });
+        } catch (RelayException e) {
+            LOG.fine(() -> "downstream session failed while readied for " + origin.address() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Takes a readying as far as the replies already received allow, without waiting: once XCLIENT's
+     * {@code 220} is in, the EHLO goes out. Does nothing if no readying is under way.
+     */
+    public void advance() {
+        if (readying == null || readyingXclient != null) {
+            return;
+        }
+        try {
+            guarded(() -> {
+                if (!replies.ready()) {
+                    return null;
+                }
+                Reply r = checked(replies.read());
+                readyingXclient = r;
+                if (r.code() == ReplyCode.SERVICE_READY && usable) {
+                    readyingEhlo = ehloName(readying);
+                    write("EHLO " + readyingEhlo);
+                    out.flush();
+                }
+                return null;
+            });
+        } catch (RelayException e) {
+            LOG.fine(() -> "downstream session failed while readied: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads what a readying still waits for and finishes it as {@link #actFor} would have: the
+     * reply that refuses the readied client, or {@code null} (also when nothing was readied).
+     */
+    private Reply finishReadying() throws IOException {
+        ClientOrigin origin = readying;
+        if (origin == null) {
+            return null;
+        }
+        Reply xclient = readyingXclient;
+        String ehlo = readyingEhlo;
+        readying = null;
+        readyingXclient = null;
+        readyingEhlo = null;
+        if (xclient == null) {
+            xclient = checked(replies.read());
+        }
+        if (xclient.code() == ReplyCode.SERVICE_READY) {
+            if (ehlo == null) {
+                ehlo = ehloName(origin);
+                write("EHLO " + ehlo);
+                out.flush();
+            }
+            greeted(checked(replies.read()), ehlo);
+        }
+        return xclientAnswered(origin, xclient);
     }
 
     /** The client's answer when the mail server would not take its identity: try again later. */

@@ -28,6 +28,8 @@ final class ScriptedServer implements AutoCloseable {
     final CountDownLatch finished = new CountDownLatch(1);
     volatile boolean sawEndOfData;
     volatile boolean closedByClient;
+    /** Commands after which more input came before their reply went out, as Postfix checks after XCLIENT. */
+    final List<String> pipelinedAfter = new CopyOnWriteArrayList<>();
     private final ServerSocket serverSocket;
 
     /**
@@ -88,6 +90,12 @@ final class ScriptedServer implements AutoCloseable {
                     send(out, "221 2.0.0 bye");
                     break;
                 }
+                if (upper.startsWith("XCLIENT")) {
+                    pause(30); // what a client sends before the reply has time to arrive
+                    if (in.available() > 0) {
+                        pipelinedAfter.add(line);
+                    }
+                }
                 String reply = replies.apply(line);
                 if (reply == null) {
                     break;
@@ -102,6 +110,15 @@ final class ScriptedServer implements AutoCloseable {
             closedByClient = true;
         } finally {
             finished.countDown();
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
         }
     }
 
