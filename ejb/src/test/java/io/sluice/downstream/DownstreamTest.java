@@ -1,20 +1,14 @@
 package io.sluice.downstream;
 
-import io.sluice.api.ClientOrigin;
-import io.sluice.api.MessageSource;
 import io.sluice.api.RelayConnection;
 import io.sluice.api.RelayConnectionFactory;
-import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
-import io.sluice.api.RelayResult;
-import io.sluice.api.Reply;
 import jakarta.resource.ResourceException;
 import org.junit.jupiter.api.Test;
 
 import javax.naming.Reference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,39 +20,11 @@ class DownstreamTest {
 
     private final List<String> events = new ArrayList<>();
 
-    private final class Session implements RelayConnection {
+    private final class Session extends UnexpectedRelayConnection {
         final String name;
 
         Session(String name) {
             this.name = name;
-        }
-
-        @Override
-        public void readyFor(ClientOrigin client) {
-        }
-
-        @Override
-        public void advance() {
-        }
-
-        @Override
-        public Reply verifyRecipient(RelayEnvelope probe) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Reply authenticate(ClientOrigin client, String user, String password) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Set<String> extensions() {
-            throw new AssertionError();
-        }
-
-        @Override
-        public RelayResult send(RelayEnvelope envelope, MessageSource content) {
-            throw new AssertionError();
         }
 
         @Override

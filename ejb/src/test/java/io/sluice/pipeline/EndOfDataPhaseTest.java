@@ -79,7 +79,7 @@ class EndOfDataPhaseTest {
     }
 
     /** A downstream session that records what the steps do with it. */
-    private final class RecordedSession implements io.sluice.api.RelayConnection {
+    private final class RecordedSession extends io.sluice.downstream.UnexpectedRelayConnection {
         @Override
         public void readyFor(io.sluice.api.ClientOrigin client) {
             ran.add("readyFor " + client.address());
@@ -93,26 +93,6 @@ class EndOfDataPhaseTest {
         @Override
         public void close() {
             ran.add("close");
-        }
-
-        @Override
-        public Reply verifyRecipient(io.sluice.api.RelayEnvelope probe) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public Reply authenticate(io.sluice.api.ClientOrigin client, String user, String password) {
-            throw new AssertionError();
-        }
-
-        @Override
-        public java.util.Set<String> extensions() {
-            throw new AssertionError();
-        }
-
-        @Override
-        public io.sluice.api.RelayResult send(io.sluice.api.RelayEnvelope envelope, io.sluice.api.MessageSource content) {
-            throw new AssertionError();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.sluice.quarantine;
 
 import io.sluice.api.MessageSource;
-import io.sluice.api.RelayConnection;
+import io.sluice.downstream.UnexpectedRelayConnection;
 import io.sluice.api.RelayEnvelope;
 import io.sluice.api.RelayException;
 import io.sluice.api.RelayResult;
@@ -155,17 +155,7 @@ class QuarantineReleaseTest {
             return operation.run(new Session());
         }
 
-        private final class Session implements RelayConnection {
-            @Override
-            public void readyFor(io.sluice.api.ClientOrigin client) {
-                throw new AssertionError("a release is the gateway's own mail: nothing to ready");
-            }
-
-            @Override
-            public void advance() {
-                throw new AssertionError("nothing was readied");
-            }
-
+        private final class Session extends UnexpectedRelayConnection {
             @Override
             public RelayResult send(RelayEnvelope envelope, MessageSource content) throws RelayException {
                 List<Reply> rcpts = envelope.recipients().stream().map(r -> Reply.of(250, "2.1.5", "Ok")).toList();
@@ -204,16 +194,6 @@ class QuarantineReleaseTest {
                             Reply.of(554, "5.7.1", "Message refused"));
                     default -> new RelayResult(mail, rcpts, data, OK);
                 };
-            }
-
-            @Override
-            public Reply verifyRecipient(io.sluice.api.RelayEnvelope probe) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Reply authenticate(io.sluice.api.ClientOrigin client, String user, String password) {
-                throw new UnsupportedOperationException();
             }
 
             @Override
