@@ -420,14 +420,8 @@ public final class SmtpClient implements AutoCloseable {
             return null;
         }
         if (capabilities.has("XCLIENT")) {
-            actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
-            actingFor = null;
-            Reply r = checked(command(ForwardedClient.xclient(origin, capabilities.value("XCLIENT"))));
-            if (r.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
-                String name = ehloName(origin);
-                greeted(checked(command("EHLO " + name)), name);
-            }
-            return xclientAnswered(origin, r);
+            sendXclient(origin);
+            return finishReadying();
         }
         if (capabilities.has("XFORWARD")) {
             Reply r = checked(command(ForwardedClient.xforward(origin, capabilities.value("XFORWARD"))));
@@ -495,16 +489,24 @@ public final class SmtpClient implements AutoCloseable {
         }
         try {
             guarded(() -> {
-                actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
-                actingFor = null;
-                readying = origin;
-                write(ForwardedClient.xclient(origin, capabilities.value("XCLIENT")));
-                out.flush();
+                sendXclient(origin);
                 return null;
             });
         } catch (RelayException e) {
             LOG.fine(() -> "downstream session failed while readied for " + origin.address() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * XCLIENT for {@code origin}, its reply not read: {@link #finishReadying} (at once, or after the
+     * caller's own work) reads it and says the EHLO a {@code 220} asks for.
+     */
+    private void sendXclient(ClientOrigin origin) throws IOException {
+        actedForClient = true; // whatever the answer, this session is no longer the gateway's alone
+        actingFor = null;
+        readying = origin;
+        write(ForwardedClient.xclient(origin, capabilities.value("XCLIENT")));
+        out.flush();
     }
 
     /**
@@ -535,8 +537,9 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Reads what a readying still waits for and finishes it as {@link #actFor} would have: the
-     * reply that refuses the readied client, or {@code null} (also when nothing was readied).
+     * Reads what XCLIENT (readied or just sent) still waits for and finishes it: the reply that
+     * refuses the client, or {@code null} when the session now acts for it (also when nothing was
+     * under way).
      */
     private Reply finishReadying() throws IOException {
         ClientOrigin origin = readying;
@@ -551,7 +554,7 @@ public final class SmtpClient implements AutoCloseable {
         if (xclient == null) {
             xclient = checked(replies.read());
         }
-        if (xclient.code() == ReplyCode.SERVICE_READY) {
+        if (xclient.code() == ReplyCode.SERVICE_READY) { // Postfix greets anew and wants EHLO again
             if (ehlo == null) {
                 ehlo = ehloName(origin);
                 write("EHLO " + ehlo);

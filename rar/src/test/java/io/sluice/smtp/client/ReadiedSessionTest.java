@@ -41,6 +41,17 @@ class ReadiedSessionTest {
         return new RelayEnvelope("a@example.org", List.of(recipient), Map.of(), origin);
     }
 
+    /**
+     * Ends the session and checks every line the peer read, and that none of them came before the
+     * reply to an XCLIENT.
+     */
+    private static void assertConversation(SmtpClient client, ScriptedServer peer, String... lines) throws Exception {
+        client.close();
+        assertTrue(peer.awaitFinished());
+        assertEquals(List.of(lines), peer.lines);
+        assertEquals(List.of(), peer.pipelinedAfter);
+    }
+
     /** Waits until the peer has read {@code n} lines and answered the last (its reply then travels). */
     private static void awaitLines(ScriptedServer peer, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
@@ -62,11 +73,8 @@ class ReadiedSessionTest {
             client.advance();
             awaitLines(peer, 3);
             assertTrue(client.send(to("a@dest.test", INSIDE), text("x\r\n")).delivered());
-            client.close();
-            assertTrue(peer.awaitFinished());
-            assertEquals(List.of("EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "MAIL FROM:<a@example.org>",
-                    "RCPT TO:<a@dest.test>", "DATA", "x", ".", "QUIT"), peer.lines);
-            assertEquals(List.of(), peer.pipelinedAfter);
+            assertConversation(client, peer, "EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "MAIL FROM:<a@example.org>",
+                    "RCPT TO:<a@dest.test>", "DATA", "x", ".", "QUIT");
         }
     }
 
@@ -78,12 +86,9 @@ class ReadiedSessionTest {
             assertTrue(client.send(to("a@dest.test", INSIDE), text("x\r\n")).delivered());
             client.readyFor(INSIDE); // it acts for that client now: nothing to send
             assertTrue(client.send(to("b@dest.test", INSIDE), text("y\r\n")).delivered());
-            client.close();
-            assertTrue(peer.awaitFinished());
-            assertEquals(List.of("EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "MAIL FROM:<a@example.org>",
+            assertConversation(client, peer, "EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "MAIL FROM:<a@example.org>",
                     "RCPT TO:<a@dest.test>", "DATA", "x", ".", "MAIL FROM:<a@example.org>", "RCPT TO:<b@dest.test>",
-                    "DATA", "y", ".", "QUIT"), peer.lines);
-            assertEquals(List.of(), peer.pipelinedAfter);
+                    "DATA", "y", ".", "QUIT");
         }
     }
 
@@ -94,12 +99,9 @@ class ReadiedSessionTest {
             client.readyFor(INSIDE);
             assertEquals(Reply.of(250, "2.0.0", "ok"), client.noop());
             assertTrue(client.send(to("b@dest.test", OUTSIDE), text("y\r\n")).delivered());
-            client.close();
-            assertTrue(peer.awaitFinished());
-            assertEquals(List.of("EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "NOOP", XCLIENT_OUTSIDE,
+            assertConversation(client, peer, "EHLO gw.test", XCLIENT_INSIDE, "EHLO inside.example", "NOOP", XCLIENT_OUTSIDE,
                     "EHLO outside.example", "MAIL FROM:<a@example.org>", "RCPT TO:<b@dest.test>", "DATA", "y", ".",
-                    "QUIT"), peer.lines);
-            assertEquals(List.of(), peer.pipelinedAfter);
+                    "QUIT");
         }
     }
 
@@ -115,9 +117,7 @@ class ReadiedSessionTest {
                     client.send(to("b@dest.test", OUTSIDE), text("y\r\n")).refusal());
             assertFalse(client.canActFor(OUTSIDE));
             assertFalse(client.canActFor(INSIDE));
-            client.close();
-            assertTrue(peer.awaitFinished());
-            assertEquals(List.of("EHLO gw.test", XCLIENT_OUTSIDE, "QUIT"), peer.lines);
+            assertConversation(client, peer, "EHLO gw.test", XCLIENT_OUTSIDE, "QUIT");
         }
     }
 
