@@ -38,6 +38,40 @@ class LiteralSetTest {
         }
     }
 
+    /** Ignoring case: both cases of ASCII letters, the long s and the Kelvin sign, as RE2's (?i) does. */
+    @Test
+    void ignoringCaseFindsEveryCaseAndTheLongSAndTheKelvinSign() {
+        LiteralSet set = LiteralSet.ignoringCase(List.of("suspended", "kin", "\u00e9t\u00e9", "x-y 1%"));
+        assertArrayEquals(new boolean[] {true, false, false, false}, set.find("SuSPENDED"));
+        assertArrayEquals(new boolean[] {true, false, false, false}, set.find("\u017fu\u017fpended"));
+        assertArrayEquals(new boolean[] {false, true, false, false}, set.find("next of \u212aIN"));
+        assertArrayEquals(new boolean[] {false, false, true, true}, set.find("\u00c9T\u00c9 X-Y 1%"));
+        assertArrayEquals(new boolean[] {false, false, false, false}, set.find("suspend\u0130d kjn x_y"));
+        assertArrayEquals(new boolean[] {false, false, false, false}, new LiteralSet(List.of("suspended", "kin", "\u00e9t\u00e9", "x-y 1%"))
+                .find("SUSPENDED \u212ain \u00c9t\u00e9"));
+    }
+
+    /** Ignoring case agrees with indexOf on both sides folded to lower case, on random texts. */
+    @Test
+    void ignoringCaseAgreesWithIndexOfOnLowerCasedTexts() {
+        Random random = new Random(15);
+        String alphabet = "abAB sS\u017fkK\u212a";
+        for (int round = 0; round < 2000; round++) {
+            List<String> literals = new ArrayList<>();
+            for (int i = random.nextInt(8); i >= 0; i--) {
+                literals.add(random(random, "abs k", 1 + random.nextInt(4)));
+            }
+            LiteralSet set = LiteralSet.ignoringCase(literals);
+            String text = random(random, alphabet, random.nextInt(60));
+            String folded = text.toLowerCase(java.util.Locale.ROOT).replace('\u017f', 's');
+            boolean[] expected = new boolean[literals.size()];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = folded.contains(literals.get(i));
+            }
+            assertArrayEquals(expected, set.find(text), literals + " in " + text);
+        }
+    }
+
     private static String random(Random random, String alphabet, int length) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {

@@ -7,30 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body rules of one rule set, compiled once when the rules are loaded: past
- * {@link #MANY_TRIGGERS} trigger words, every trigger word of every rule in one {@link LiteralSet}
- * run once over the lower-cased text (instead of an {@code indexOf} per word and rule), and the
- * rules whose expression is nothing but a case-sensitive literal (GTUBE) in another, run once over
- * each text part, with no expression at all. Rules that are neither, and rules whose trigger word
- * occurs, run their expression as before. A rule fires exactly when {@link SpamRule#fires} says it
- * does.
+ * The body rules of one rule set, compiled once when the rules are loaded: every trigger word of
+ * every rule in one {@link LiteralSet} that ignores case, run once over each text part (instead of
+ * an {@code indexOf} per word and rule over a lower-cased copy of the body), and the rules whose
+ * expression is nothing but a case-sensitive literal (GTUBE) in another, run once over each text
+ * part, with no expression at all. Rules that are neither, and rules whose trigger word occurs, run
+ * their expression as before. A rule fires exactly when {@link SpamRule#fires} says it does.
  */
 final class BodyMatcher {
-
-    /**
-     * Up to this many trigger words an {@code indexOf} for each is as fast as one pass of the
-     * automaton (the JMH benchmark: the shipped rules' 35 words over 5 KB), and it is compiled
-     * by the JIT long before new code is: under a starved JIT the automaton ran interpreted for a
-     * while. Past it the automaton wins by far (1,035 words: 15 times faster).
-     */
-    static final int MANY_TRIGGERS = 64;
 
     private final List<SpamRule> rules;
     /** Per rule: its literal's index in {@link #literals}, or -1. */
     private final int[] literalOf;
     /** Per trigger word in {@link #triggers}: the rule it belongs to. */
     private final int[] triggerRule;
-    /** All trigger words, when there are many; else {@code null}, and each is looked for alone. */
+    /** All trigger words, found ignoring case as the rules' {@code (?i)} expressions would. */
     private final LiteralSet triggers;
     private final LiteralSet literals;
 
@@ -57,32 +48,20 @@ final class BodyMatcher {
             }
         }
         triggerRule = owners.stream().mapToInt(Integer::intValue).toArray();
-        triggers = triggerWords.size() > MANY_TRIGGERS ? new LiteralSet(triggerWords) : null;
+        triggers = LiteralSet.ignoringCase(triggerWords);
         literals = new LiteralSet(literalTexts);
     }
 
-    /**
-     * The body rules that fire, as a flag per rule (false for every other rule).
-     *
-     * @param lowerCaseBody every text part lower-cased, each followed by a line feed
-     */
-    boolean[] fire(List<TextPart> texts, String lowerCaseBody) {
+    /** The body rules that fire, as a flag per rule (false for every other rule). */
+    boolean[] fire(List<TextPart> texts) {
+        boolean[] words = new boolean[triggers.size()];
+        for (TextPart t : texts) {
+            triggers.find(t.text(), words);
+        }
         boolean[] triggered = new boolean[rules.size()];
-        if (triggers != null) {
-            boolean[] words = triggers.find(lowerCaseBody);
-            for (int w = 0; w < words.length; w++) {
-                if (words[w]) {
-                    triggered[triggerRule[w]] = true;
-                }
-            }
-        } else {
-            for (int i = 0; i < rules.size(); i++) {
-                for (String w : rules.get(i).triggers()) {
-                    if (rules.get(i).where().equals("body") && lowerCaseBody.contains(w)) {
-                        triggered[i] = true;
-                        break;
-                    }
-                }
+        for (int w = 0; w < words.length; w++) {
+            if (words[w]) {
+                triggered[triggerRule[w]] = true;
             }
         }
         boolean[] found = new boolean[literals.size()];

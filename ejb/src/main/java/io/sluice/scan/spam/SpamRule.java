@@ -160,7 +160,11 @@ public record SpamRule(String name, double score, String where, Pattern pattern,
         if (where.equals("html-only")) {
             return !analysis.texts().isEmpty() && analysis.texts().stream().allMatch(t -> t.contentType().equals("text/html"));
         }
-        String header = where.substring("header:".length());
-        return facts.headerValues(header).stream().anyMatch(v -> pattern.matcher(v).find());
+        for (String v : facts.headerValues(where.substring("header:".length()))) {
+            if (pattern.matcher(v).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

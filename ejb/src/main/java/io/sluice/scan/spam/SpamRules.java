@@ -76,7 +76,7 @@ public final class SpamRules {
 
     /** The rules that fire on this message, in the order of the rules. */
     public List<SpamSymbol> fire(MessageFacts facts, Analysis analysis) {
-        boolean[] bodyFired = body.fire(analysis.texts(), lowerCaseBody(analysis));
+        boolean[] bodyFired = body.fire(analysis.texts());
         List<SpamSymbol> fired = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             SpamRule rule = rules.get(i);
@@ -99,10 +99,14 @@ public final class SpamRules {
         return fired;
     }
 
+    /**
+     * Every text part lower-cased, each followed by a line feed, for the one-by-one check of trigger
+     * words. The long s becomes s, as {@code (?i)} matches it (the Kelvin sign already became k).
+     */
     private static String lowerCaseBody(Analysis analysis) {
         StringBuilder body = new StringBuilder();
         for (io.sluice.scan.TextPart t : analysis.texts()) {
-            body.append(t.text().toLowerCase(java.util.Locale.ROOT)).append('\n');
+            body.append(t.text().toLowerCase(java.util.Locale.ROOT).replace('\u017f', 's')).append('\n');
         }
         return body.toString();
     }

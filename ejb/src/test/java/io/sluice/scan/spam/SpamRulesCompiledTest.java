@@ -32,6 +32,7 @@ class SpamRulesCompiledTest {
 
     private static final MessageAnalyzer ANALYZER = new MessageAnalyzer(ScanLimits.DEFAULT, Signatures.builtIn());
     private static final String GTUBE = EmbeddedSpamScorerTest.GTUBE;
+    private static final int MANY = 200;
 
     /** Local rules beside the shipped ones: a case-sensitive literal, one with quoted metacharacters, others. */
     private static final String LOCAL = """
@@ -49,6 +50,7 @@ class SpamRulesCompiledTest {
             "Click Below", "100% free", "risk-free", "risk free", "no obligation", "bitcoin", "BTC", "double", "guaranteed return",
             "work from home", "to unsubscribe", "Limited Offer", "limited offer", "price: $5.00 (today)", "Gr\u00fc\u00dfe aus K\u00f6ln",
             "sale", "SALE", "Discount", "word7", "OTHER42", "word63x", "today", "now", "sales", "555-1234", "Dear", "\u0130", "\u212a", "\u017f", "\u0131", "k\u0131l",
+            "account has been \u017fu\u017fpended", "next of \u212ain", "CLIC\u212a HERE", "to un\u017fub\u017fcribe",
             GTUBE, GTUBE.substring(0, 20), GTUBE.toLowerCase(), " ", " ", " ", "\r\n", "\r\n", ".", ",", "!", "hello", "world"};
 
     @Test
@@ -59,17 +61,17 @@ class SpamRulesCompiledTest {
         compare(rules);
     }
 
-    /** The same with so many trigger words that they are looked for all at once. */
+    /** The same with many more trigger words, in one automaton of many states. */
     @Test
     void withManyTriggerWordsTheAutomatonFiresExactlyWhatTheRulesOneByOneFire(@TempDir Path dir) throws IOException {
         StringBuilder many = new StringBuilder(LOCAL);
-        for (int i = 0; i < BodyMatcher.MANY_TRIGGERS; i++) {
+        for (int i = 0; i < MANY; i++) {
             many.append("LOCAL_MANY_").append(i).append(" 0.1 body (?i)\\b(word").append(i).append("|other").append(i)
                     .append(")\\b\n");
         }
         Files.writeString(dir.resolve("local.rules"), many, StandardCharsets.UTF_8);
         SpamRules rules = SpamRules.load(dir);
-        assertEquals(SpamRules.defaults().size() + 7 + BodyMatcher.MANY_TRIGGERS, rules.size());
+        assertEquals(SpamRules.defaults().size() + 7 + MANY, rules.size());
         compare(rules);
     }
 
@@ -117,6 +119,26 @@ class SpamRulesCompiledTest {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * RE2's {@code (?i)} takes the long s for s and the Kelvin sign for k, so a phrase spelled with
+     * them is one the rule's expression finds: its trigger word must not hide it.
+     */
+    @Test
+    void triggerWordsFindWhatTheExpressionFindsWrittenWithLongSOrKelvinSign() throws IOException {
+        SpamRules rules = SpamRules.defaults();
+        for (String text : List.of("Your account has been \u017fu\u017fpended.", "Your account has been SU\u017fPENDED.",
+                "Please clic\u212a the link", "Please CLIC\u212a HERE now")) {
+            MessageContent c = Messages.inMemory(("From: a@example.org\r\nSubject: x\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                    + "Content-Transfer-Encoding: 8bit\r\n\r\n" + text + "\r\n").getBytes(StandardCharsets.UTF_8));
+            MessageFacts facts = Messages.facts(c);
+            Analysis analysis = ANALYZER.analyze(c);
+            List<String> fired = rules.fire(facts, analysis).stream().map(SpamSymbol::name).toList();
+            String expected = text.toLowerCase(java.util.Locale.ROOT).contains("account") ? "BODY_ACCOUNT_THREAT" : "BODY_CLICK_HERE";
+            assertEquals(List.of(expected), fired.stream().filter(n -> n.startsWith("BODY_")).toList(), text);
+            assertEquals(rules.fireOneByOne(facts, analysis), rules.fire(facts, analysis), text);
+        }
     }
 
     @Test
