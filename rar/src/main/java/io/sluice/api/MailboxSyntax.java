@@ -55,6 +55,9 @@ public final class MailboxSyntax {
      * qtext) replaced by an ASCII letter, so that the ASCII grammar can check it.
      */
     static String asciiShape(String s) {
+        if (isAscii(s)) {
+            return s;
+        }
         return s.codePoints().map(c -> c >= 0x80 && !Character.isISOControl(c) ? 'x' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
@@ -67,7 +70,12 @@ public final class MailboxSyntax {
 
     /** Whether the text is all ASCII. */
     public static boolean isAscii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < s.length(); i++) { // a loop: every address of every command passes here
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isLocalPart(String s) {
