@@ -17,7 +17,25 @@ final class TraceHeaders {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
+    /** The last date written: mail in the same second at the same offset takes it as it is. */
+    private record Stamp(long second, int offset, String text) {
+    }
+
+    private static volatile Stamp last;
+
     private TraceHeaders() {
+    }
+
+    /** {@code now} as the Received field writes it (RFC 5322 date-time), formatted once a second. */
+    static String date(ZonedDateTime now) {
+        long second = now.toEpochSecond();
+        int offset = now.getOffset().getTotalSeconds();
+        Stamp l = last;
+        if (l == null || l.second() != second || l.offset() != offset) {
+            l = new Stamp(second, offset, DATE.format(now));
+            last = l;
+        }
+        return l.text();
     }
 
     static byte[] build(Transaction tx, ZonedDateTime now) {
@@ -35,7 +53,7 @@ final class TraceHeaders {
         if (tx.recipients().size() == 1) {
             sb.append("\r\n\tfor <").append(printable(tx.recipients().get(0).address())).append(">");
         }
-        sb.append("; ").append(DATE.format(now)).append("\r\n");
+        sb.append("; ").append(date(now)).append("\r\n");
         sb.append("X-Sluice-Version: ").append(Version.VALUE).append("\r\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -91,8 +91,16 @@ final class VerdictHeaders {
 
     /** The lowest spam threshold the policy acts on: what "Yes" in X-Spam-Status means for it. */
     static double required(PolicyRules policy) {
-        return policy.rules().stream().filter(r -> r.spec().filter().type() == FilterType.SPAM_SCORE)
-                .mapToDouble(r -> r.spec().filter().threshold()).min().orElse(DEFAULT_REQUIRED);
+        boolean any = false;
+        double min = DEFAULT_REQUIRED;
+        for (var r : policy.rules()) { // a loop, not a stream: asked three times for every message
+            if (r.spec().filter().type() == FilterType.SPAM_SCORE) {
+                double t = r.spec().filter().threshold();
+                min = any ? Math.min(min, t) : t;
+                any = true;
+            }
+        }
+        return min;
     }
 
     /**
@@ -109,6 +117,9 @@ final class VerdictHeaders {
     }
 
     private static String oneLine(String s) {
+        if (s.indexOf('\r') < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0) {
+            return s;
+        }
         return LINE_BREAKS.matcher(s).replaceAll(" ");
     }
 

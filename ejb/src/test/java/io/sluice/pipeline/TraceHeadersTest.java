@@ -50,4 +50,15 @@ class TraceHeadersTest {
                 List.of(Recipient.of("bob@example.com"))), NOW);
         assertEquals("Received: from evil??name ([198.51.100.7])", new String(h, StandardCharsets.UTF_8).split("\r\n")[0]);
     }
+
+    /** Formatted once a second: the same second gives the same text, the next second or another offset a new one. */
+    @Test
+    void theDateIsTheSameWithinASecondAndFollowsTheSecondAndTheOffset() {
+        ZonedDateTime a = ZonedDateTime.of(2026, 11, 28, 9, 5, 7, 0, ZoneOffset.ofHours(1));
+        assertEquals("Sat, 28 Nov 2026 09:05:07 +0100", TraceHeaders.date(a));
+        assertEquals("Sat, 28 Nov 2026 09:05:07 +0100", TraceHeaders.date(a.plusNanos(999_999_999)));
+        assertEquals("Sat, 28 Nov 2026 09:05:08 +0100", TraceHeaders.date(a.plusSeconds(1)));
+        assertEquals("Sat, 28 Nov 2026 08:05:08 +0000", TraceHeaders.date(a.plusSeconds(1).withZoneSameInstant(ZoneOffset.UTC)));
+        assertEquals("Sat, 28 Nov 2026 09:05:07 +0100", TraceHeaders.date(a));
+    }
 }
