@@ -5,6 +5,7 @@ import io.sluice.api.Recipient;
 import io.sluice.api.Reply;
 import io.sluice.api.Transaction;
 import io.sluice.policy.PolicyRules;
+import io.sluice.scan.ScanResult;
 import io.sluice.tracking.GatewayMetrics;
 import io.sluice.tracking.MailLog;
 import io.sluice.tracking.MessageCounters;
@@ -49,7 +50,6 @@ public class MessageLedger {
     void record(Transaction tx, ReceivedMessage message, PolicyRules policy, Disposition d, Outcome outcome,
                 Reply reply, String downstream, StageClock clock) {
         counters.message(reply, message.size());
-        String summary = message.scan() == null ? "unscanned" : VerdictHeaders.summary(message.scan(), policy);
         String verdict = VerdictHeaders.of(message.scan(), policy).word();
         Duration total = clock.total();
         metrics.message(outcome.name(), verdict, message.size());
@@ -68,9 +68,13 @@ public class MessageLedger {
         metrics.stage("total", total);
         List<String> recipients = tx.recipients().stream().map(Recipient::address).toList();
         String actions = d == null ? null : d.actions().stream().map(Enum::name).collect(Collectors.joining(","));
-        mailLog.info(LOG, MessageLedger.class, () -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + message.size()
+        ScanResult scan = message.scan();
+        long size = message.size();
+        // built on the log's thread, from values that do not change any more
+        mailLog.info(LOG, MessageLedger.class, () -> tx.queueId() + ": from=<" + tx.sender() + "> to=" + recipients + " size=" + size
                 + " client=" + tx.client().address() + " policy=" + policy.name()
-                + (d == null || d.rules().isEmpty() ? "" : " " + d.rules()) + " verdict=" + summary + " "
+                + (d == null || d.rules().isEmpty() ? "" : " " + d.rules()) + " verdict="
+                + (scan == null ? "unscanned" : VerdictHeaders.summary(scan, policy)) + " "
                 + outcome.name().toLowerCase(java.util.Locale.ROOT) + (downstream == null ? "" : " (" + downstream + ")")
                 + " reply=\"" + reply + "\" " + total.toNanos() / 1000 / 1000.0 + "ms");
         tracking.record(new TrackingRecord(tx.queueId(), clock.receivedAt, clock.decidedAt(), clock.relayedAt(),

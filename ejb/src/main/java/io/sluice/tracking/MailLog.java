@@ -33,16 +33,41 @@ public class MailLog {
         log = new BackgroundLog(CAPACITY, executor, IDLE_MILLIS);
     }
 
-    /** Logs the line at INFO on {@code logger}, as from {@code sourceClass}, if that level is on there. */
+    /**
+     * Logs the line at INFO on {@code logger}, as from {@code sourceClass}, if that level is on there.
+     * The line is made on the background thread, so {@code line} must read only values that no
+     * longer change.
+     */
     public void info(Logger logger, Class<?> sourceClass, Supplier<String> line) {
         if (!logger.isLoggable(Level.INFO)) {
             return;
         }
-        LogRecord r = new LogRecord(Level.INFO, line.get());
+        LogRecord r = new LazyRecord(line);
         r.setLoggerName(logger.getName());
         r.setSourceClassName(sourceClass.getName()); // else it would be looked for on the background thread
         r.setSourceMethodName("record");
         log.log(logger, r);
+    }
+
+    /** A record whose message is made the first time a handler asks for it: on the background thread. */
+    static final class LazyRecord extends LogRecord {
+
+        private final transient Supplier<String> line;
+        private transient volatile boolean made;
+
+        LazyRecord(Supplier<String> line) {
+            super(Level.INFO, null);
+            this.line = line;
+        }
+
+        @Override
+        public String getMessage() {
+            if (!made) {
+                setMessage(line.get());
+                made = true;
+            }
+            return super.getMessage();
+        }
     }
 
     @PreDestroy

@@ -83,6 +83,24 @@ class BackgroundLogTest {
         assertEquals(2, started.get());
     }
 
+    /** MailLog's line is made when a handler first reads it: on the background thread, once. */
+    @Test
+    void aLazyLineIsMadeOnTheBackgroundThreadOnce() throws Exception {
+        BackgroundLog log = new BackgroundLog(100, pool::execute, 50);
+        List<String> madeOn = new CopyOnWriteArrayList<>();
+        LogRecord r = new MailLog.LazyRecord(() -> {
+            madeOn.add(Thread.currentThread().getName());
+            return "lazy line";
+        });
+        r.setInstant(Instant.ofEpochSecond(9));
+        log.log(logger, r);
+        await(1);
+        assertEquals(List.of("lazy line at 1970-01-01T00:00:09Z on log-thread"), logged);
+        assertEquals("lazy line", r.getMessage());
+        assertEquals(List.of("log-thread"), madeOn);
+        log.stop();
+    }
+
     @Test
     void aFullQueueMakesTheCallerLogItsOwnRecordAndNothingIsLost() {
         List<Runnable> held = new ArrayList<>();
