@@ -124,7 +124,10 @@ public final class LeafScan {
         // skips them, instead of three candidate lists asked per octet
         boolean everyOctet = !signatures.anyStart.isEmpty();
         boolean[] mayStart = signatures.mayStart;
-        for (int s = scannedTo; s < upTo && found == null; s++) {
+        // past the last offset a signature may start at, no octet can start one
+        int end = signatures.lastStart == Long.MAX_VALUE ? upTo
+                : (int) Math.min(upTo, Math.max(0, signatures.lastStart + 1 - windowOffset));
+        for (int s = scannedTo; s < end && found == null; s++) {
             if (!everyOctet && !mayStart[window[s] & 0xFF]) {
                 continue;
             }

@@ -29,6 +29,12 @@ public final class Signatures {
     /** Whether a signature of {@link #byTwo} or {@link #byOne} starts with this octet. */
     final boolean[] mayStart = new boolean[256];
     final int maxSpan;
+    /**
+     * The last stream offset any body signature can start at (each has a fixed offset), or
+     * {@link Long#MAX_VALUE} when one may start anywhere. With EICAR alone (offset 0), a part's
+     * other octets need no look at all.
+     */
+    final long lastStart;
     private final String description;
 
     @SuppressWarnings("unchecked")
@@ -42,8 +48,11 @@ public final class Signatures {
         this.byTwo = new List[65536];
         this.byOne = new List[256];
         int span = 0;
+        long last = 0;
         for (BodySignature s : body) {
             span = Math.max(span, s.maxSpan);
+            long start = s.offset < 0 || s.shift < 0 || s.offset + s.shift < 0 ? Long.MAX_VALUE : s.offset + s.shift;
+            last = Math.max(last, start);
             int two = s.firstTwo();
             int one = s.firstOne();
             if (two >= 0) {
@@ -57,6 +66,7 @@ public final class Signatures {
             }
         }
         this.maxSpan = span;
+        this.lastStart = last;
         this.description = description;
     }
 

@@ -104,6 +104,20 @@ class SignaturesTest {
         assertNull(scan(s, "..............ZZ".getBytes(StandardCharsets.US_ASCII), 3));
     }
 
+    /** Past the last offset any signature may start at no octet is tried: the bound must hold across windows. */
+    @Test
+    void aSignatureAtAFixedOffsetFarIntoThePartIsFoundInEveryWindowSize() throws IOException {
+        Signatures s = fromFiles(null, "Test.Far:0:70000,8:cafebabe\n");
+        byte[] sig = HexFormat.of().parseHex("cafebabe");
+        for (int at : new int[] {69_999, 70_000, 70_004, 70_008, 70_009}) {
+            byte[] data = new byte[200_000];
+            System.arraycopy(sig, 0, data, at, sig.length);
+            for (int chunk : new int[] {7, 4096, 65_536, 200_000}) {
+                assertEquals(at >= 70_000 && at <= 70_008 ? "Test.Far" : null, scan(s, data, chunk), "at " + at + " chunk " + chunk);
+            }
+        }
+    }
+
     @Test
     void unusableLinesAreSkippedAndCounted() throws IOException {
         Path dir = Files.createTempDirectory("sigs");
