@@ -8,22 +8,26 @@ import java.util.List;
 
 /**
  * The body rules of one rule set, compiled once when the rules are loaded: every trigger word of
- * every rule in one {@link LiteralSet} that ignores case, run once over each text part (instead of
- * an {@code indexOf} per word and rule over a lower-cased copy of the body), and the rules whose
- * expression is nothing but a case-sensitive literal (GTUBE) in another, run once over each text
- * part, with no expression at all. Rules that are neither, and rules whose trigger word occurs, run
+ * every rule, and the expressions that are nothing but a case-sensitive literal (GTUBE), in one
+ * {@link LiteralSet} that ignores case, run once over each text part (instead of an {@code indexOf}
+ * per word and rule over a lower-cased copy of the body); a literal it finds is confirmed as
+ * written, with no expression at all. Rules that are neither, and rules whose trigger word occurs, run
  * their expression as before. A rule fires exactly when {@link SpamRule#fires} says it does.
  */
 final class BodyMatcher {
 
     private final List<SpamRule> rules;
-    /** Per rule: its literal's index in {@link #literals}, or -1. */
+    /** Per rule: its literal's index in {@link #words}, or -1. */
     private final int[] literalOf;
-    /** Per trigger word in {@link #triggers}: the rule it belongs to. */
+    /** Per trigger word (the first entries of {@link #words}): the rule it belongs to. */
     private final int[] triggerRule;
-    /** All trigger words, found ignoring case as the rules' {@code (?i)} expressions would. */
-    private final LiteralSet triggers;
-    private final LiteralSet literals;
+    /**
+     * The trigger words, then the literals, in one automaton that ignores case as the rules'
+     * {@code (?i)} expressions do: one pass over each text part. A literal it finds is then looked
+     * for as it is written, since literal rules are case-sensitive.
+     */
+    private final LiteralSet words;
+    private final String[] wordTexts;
 
     BodyMatcher(List<SpamRule> rules) {
         this.rules = rules;
@@ -48,26 +52,25 @@ final class BodyMatcher {
             }
         }
         triggerRule = owners.stream().mapToInt(Integer::intValue).toArray();
-        triggers = LiteralSet.ignoringCase(triggerWords);
-        literals = new LiteralSet(literalTexts);
+        for (int i = 0; i < literalOf.length; i++) {
+            literalOf[i] = literalOf[i] < 0 ? -1 : triggerWords.size() + literalOf[i];
+        }
+        List<String> all = new ArrayList<>(triggerWords);
+        all.addAll(literalTexts);
+        words = LiteralSet.ignoringCase(all);
+        wordTexts = all.toArray(String[]::new);
     }
 
     /** The body rules that fire, as a flag per rule (false for every other rule). */
     boolean[] fire(List<TextPart> texts) {
-        boolean[] words = new boolean[triggers.size()];
+        boolean[] found = new boolean[words.size()];
         for (TextPart t : texts) {
-            triggers.find(t.text(), words);
+            words.find(t.text(), found);
         }
         boolean[] triggered = new boolean[rules.size()];
-        for (int w = 0; w < words.length; w++) {
-            if (words[w]) {
+        for (int w = 0; w < triggerRule.length; w++) {
+            if (found[w]) {
                 triggered[triggerRule[w]] = true;
-            }
-        }
-        boolean[] found = new boolean[literals.size()];
-        if (found.length > 0) {
-            for (TextPart t : texts) {
-                literals.find(t.text(), found);
             }
         }
         boolean[] fired = new boolean[rules.size()];
@@ -77,12 +80,21 @@ final class BodyMatcher {
                 continue;
             }
             if (literalOf[i] >= 0) {
-                fired[i] = found[literalOf[i]];
+                fired[i] = found[literalOf[i]] && occursAsWritten(wordTexts[literalOf[i]], texts);
             } else if (r.triggers().isEmpty() || triggered[i]) {
                 fired[i] = anyMatches(r, texts);
             }
         }
         return fired;
+    }
+
+    private static boolean occursAsWritten(String literal, List<TextPart> texts) {
+        for (TextPart t : texts) {
+            if (t.text().contains(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyMatches(SpamRule rule, List<TextPart> texts) {
