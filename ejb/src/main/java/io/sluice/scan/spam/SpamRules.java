@@ -12,7 +12,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /** The embedded scorer's rules: the shipped set, plus local {@code *.rules} files. */
@@ -77,14 +80,59 @@ public final class SpamRules {
     /** The rules that fire on this message, in the order of the rules. */
     public List<SpamSymbol> fire(MessageFacts facts, Analysis analysis) {
         boolean[] bodyFired = body.fire(analysis.texts());
+        MessageFacts once = new FieldsOnce(facts);
         List<SpamSymbol> fired = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             SpamRule rule = rules.get(i);
-            if (rule.where().equals("body") ? bodyFired[i] : rule.fires(facts, analysis, null)) {
+            if (rule.where().equals("body") ? bodyFired[i] : rule.fires(once, analysis, null)) {
                 fired.add(new SpamSymbol(rule.name(), rule.score()));
             }
         }
         return fired;
+    }
+
+    /**
+     * The facts the rules other than body rules read, with each header field's values and the
+     * subject looked up once per message rather than once per rule. Only what those rules read is
+     * here (the header and the subject, besides the facts every message has); {@link #fireOneByOne},
+     * which reads the facts themselves, is what {@link #fire} is tested against.
+     */
+    private static final class FieldsOnce implements MessageFacts {
+        private final MessageFacts facts;
+        private final Map<String, List<String>> fields = new HashMap<>();
+        private String subject;
+
+        FieldsOnce(MessageFacts facts) {
+            this.facts = facts;
+        }
+
+        @Override
+        public long size() {
+            return facts.size();
+        }
+
+        @Override
+        public String clientAddress() {
+            return facts.clientAddress();
+        }
+
+        @Override
+        public boolean authenticated() {
+            return facts.authenticated();
+        }
+
+        @Override
+        public List<String> headerValues(String name) {
+            return fields.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> facts.headerValues(name));
+        }
+
+        @Override
+        public String subject() {
+            if (subject == null) {
+                subject = facts.subject();
+            }
+            return subject;
+        }
     }
 
     /** The same, one rule after another, each with its own checks: what {@link #fire} must equal. */
