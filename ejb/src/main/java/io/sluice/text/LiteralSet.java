@@ -61,8 +61,13 @@ public final class LiteralSet {
                 if ((c < DIRECT ? directClass[c] : otherClass.getOrDefault(c, 0)) != 0) {
                     continue;
                 }
-                int cls = n++;
-                for (char variant : ignoringCase ? caseOrbit(c) : new char[] {c}) {
+                char[] orbit = ignoringCase ? caseOrbit(c) : new char[] {c};
+                int cls = 0;
+                for (char variant : orbit) { // orbits that share a char share a class (σ, ς and Σ)
+                    cls = Math.max(cls, variant < DIRECT ? directClass[variant] : otherClass.getOrDefault(variant, 0));
+                }
+                cls = cls == 0 ? n++ : cls;
+                for (char variant : orbit) {
                     if (variant < DIRECT) {
                         directClass[variant] = cls;
                     } else {
