@@ -205,14 +205,50 @@ final class CaseFoldTrap {
                     }
                     return -1;
                 }
+                case 'a' -> {
+                    return 0x07; // RE2's C escapes stand for characters, and so may start a range: [\a-\x{4000}]
+                }
+                case 'f' -> {
+                    return '\f';
+                }
+                case 'n' -> {
+                    return '\n';
+                }
+                case 'r' -> {
+                    return '\r';
+                }
+                case 't' -> {
+                    return '\t';
+                }
+                case 'v' -> {
+                    return 0x0B;
+                }
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    return octal(c);
+                }
                 case 'd', 'D', 's', 'S', 'w', 'W', 'b', 'B', 'A', 'z', 'C' -> {
                     return -1;
                 }
                 default -> {
-                    // \n, \t ... (ASCII letters and digits are escape codes); anything else stands for itself
+                    // other ASCII letters and digits are no escape RE2 knows (it refuses them); anything else stands for itself
                     return c < 0x80 && Character.isLetterOrDigit(c) ? -1 : c;
                 }
             }
+        }
+
+        /**
+         * After {@code \} and the octal digit {@code first}: the character, as RE2 reads it (up to two
+         * more octal digits; {@code \1} to {@code \7} alone would be back-references, which it refuses).
+         */
+        private int octal(int first) {
+            if (first != '0' && !(i < re.length() && re.charAt(i) >= '0' && re.charAt(i) <= '7')) {
+                return -1;
+            }
+            int v = first - '0';
+            for (int more = 0; more < 2 && i < re.length() && re.charAt(i) >= '0' && re.charAt(i) <= '7'; more++) {
+                v = v * 8 + re.charAt(i++) - '0';
+            }
+            return v;
         }
 
         /** Whether RE2J would fold a character of lo..hi one by one and meet a trapped one. */

@@ -46,7 +46,8 @@ class SpamRuleFuzzTest {
         assertTrue(Double.isFinite(rule.score()), "score " + rule.score());
         assertTrue(PLACES.contains(rule.where()) || rule.where().startsWith("header:"), rule.where());
         if (!rule.triggers().isEmpty() && matches(rule, text)) {
-            String lower = text.toLowerCase(Locale.ROOT);
+            // as the rules' (?i) and the trigger words' pass take it: the long s is an s (the Kelvin sign lower-cases to k)
+            String lower = text.toLowerCase(Locale.ROOT).replace('\u017f', 's');
             assertTrue(rule.triggers().stream().anyMatch(lower::contains),
                     "the expression matches but no trigger word is in the text: " + rule.triggers());
         }
