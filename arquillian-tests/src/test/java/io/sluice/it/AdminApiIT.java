@@ -118,6 +118,27 @@ class AdminApiIT extends GatewayTest {
         admin.expect(204, admin.delete("/api/v1/groups/" + group));
     }
 
+    /**
+     * A refusal's enhanced status code is well formed and of its reply code's class; and a
+     * case-insensitive expression RE2J would compile for ever (a class range from a C escape across
+     * U+1C80) is refused at once rather than hanging the request.
+     */
+    @Test
+    void rejectStatusesAndExpressionsThatCannotBeCompiledAreRefused() {
+        assertProblem(admin.post("/api/v1/policies", "{\"name\":\"Statuses\",\"rules\":["
+                        + "{\"filter\":{\"type\":\"SUBJECT\",\"pattern\":\"a\"},\"actions\":[{\"type\":\"REJECT\",\"code\":550,\"status\":\"5.7\"}]},"
+                        + "{\"filter\":{\"type\":\"SUBJECT\",\"pattern\":\"b\"},\"actions\":[{\"type\":\"REJECT\",\"code\":550,\"status\":\"4.7.1\"}]},"
+                        + "{\"filter\":{\"type\":\"SUBJECT\",\"pattern\":\"[\\\\a-\\\\x{4000}]\",\"regex\":true,\"caseInsensitive\":true},"
+                        + "\"actions\":[{\"type\":\"REJECT\",\"code\":550,\"status\":\"5.7.1\"}]}]}"), 400,
+                "{\"type\":\"urn:sluice:problem:invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+                        + "\"detail\":\"3 fields are invalid\",\"errors\":["
+                        + "{\"field\":\"rules[0].actions[0].status\",\"message\":\"must be an enhanced status code such as 5.7.1\"},"
+                        + "{\"field\":\"rules[1].actions[0].status\",\"message\":\"must be of the same class as the code (5.x.x)\"},"
+                        + "{\"field\":\"rules[2].filter.pattern\",\"message\":\"is not a valid regular expression: cannot be matched "
+                        + "ignoring case: it contains U+1C80 (CYRILLIC SMALL LETTER ROUNDED VE), which the regular expression engine "
+                        + "cannot fold; match case for it or leave it out\"}]}");
+    }
+
     @Test
     void invalidInputNamesEveryWrongField() {
         assertProblem(admin.post("/api/v1/policies", "{\"name\":\"\",\"position\":-1,"

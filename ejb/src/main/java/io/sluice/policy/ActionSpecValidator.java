@@ -1,15 +1,12 @@
 package io.sluice.policy;
 
+import io.sluice.api.EnhancedStatus;
 import io.sluice.api.MailboxSyntax;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
-import java.util.regex.Pattern;
-
 /** {@link Consistent} for actions: each type has the parameters it needs, and they are valid. */
 public class ActionSpecValidator implements ConstraintValidator<Consistent, ActionSpec> {
-
-    private static final Pattern STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
 
     @Override
     public boolean isValid(ActionSpec a, ConstraintValidatorContext context) {
@@ -30,7 +27,7 @@ public class ActionSpecValidator implements ConstraintValidator<Consistent, Acti
                         || (a.code() > 452 && a.code() < 500))) {
                     p.add("code", "must be a reply code for a refused message: 450, 451, 452, 550, 551, 552, 553 or 554");
                 }
-                if (a.status() != null && !STATUS.matcher(a.status()).matches()) {
+                if (a.status() != null && !EnhancedStatus.isWellFormed(a.status())) {
                     p.add("status", "must be an enhanced status code such as 5.7.1");
                 } else if (a.status() != null && a.code() != null && a.status().charAt(0) != '0' + a.code() / 100) {
                     p.add("status", "must be of the same class as the code (" + a.code() / 100 + ".x.x)");

@@ -51,6 +51,32 @@ public final class EnhancedStatus {
     private EnhancedStatus() {
     }
 
+    /**
+     * Whether {@code s} is an enhanced status code, class "." subject "." detail (RFC 3463 §2): a
+     * class of 2, 4 or 5, then one to three digits twice. Checked by hand, not with an expression,
+     * since every reply line read from the mail server asks.
+     */
+    public static boolean isWellFormed(String s) {
+        if (s.length() < 5 || "245".indexOf(s.charAt(0)) < 0 || s.charAt(1) != '.') {
+            return false;
+        }
+        int dot = digits(s, 2); // the end of the subject
+        if (dot == 2 || dot > 5 || dot == s.length() || s.charAt(dot) != '.') {
+            return false;
+        }
+        int end = digits(s, dot + 1); // the end of the detail
+        return end == s.length() && end > dot + 1 && end <= dot + 4;
+    }
+
+    /** Where the run of ASCII digits from {@code from} ends. */
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
     /** The generic status of a reply code's class, for replies that arrive without one. */
     public static String genericFor(int replyCode) {
         return switch (replyCode / 100) {

@@ -58,8 +58,8 @@ final class ForwardedClient {
 
     /** The longest beginning of {@code value}, whole characters only, whose xtext is at most {@code max} long. */
     static String clip(String value, int max) {
-        if (xtext(value).length() <= max) {
-            return value; // nearly every name: no char by char
+        if (value.length() <= max && isPlain(value)) {
+            return value; // nearly every name: its xtext is itself, no char by char
         }
         int length = 0;
         int end = 0;
@@ -83,15 +83,32 @@ final class ForwardedClient {
 
     /** RFC 3461 xtext: "+", "=" and anything outside printable ASCII become +XX. */
     static String xtext(String value) {
+        if (isPlain(value)) {
+            return value;
+        }
         StringBuilder sb = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c < 33 || c > 126 || c == '+' || c == '=') {
-                sb.append('+').append(String.format("%02X", c));
-            } else {
+            if (plain(c)) {
                 sb.append((char) c);
+            } else {
+                sb.append('+').append(String.format("%02X", c));
             }
         }
         return sb.toString();
+    }
+
+    /** Whether every char of the value is written as itself in xtext. */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!plain(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plain(int c) {
+        return c >= 33 && c <= 126 && c != '+' && c != '=';
     }
 }

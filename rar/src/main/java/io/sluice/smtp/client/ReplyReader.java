@@ -1,6 +1,7 @@
 package io.sluice.smtp.client;
 
 import io.sluice.api.EnhancedStatus;
+import io.sluice.api.EnhancedStatus;
 import io.sluice.api.Reply;
 
 import java.io.EOFException;
@@ -79,36 +80,10 @@ final class ReplyReader {
     private static String statusOf(String text, int code) {
         int space = text.indexOf(' ');
         String candidate = space < 0 ? text : text.substring(0, space);
-        if (!isStatus(candidate)) {
+        if (!EnhancedStatus.isWellFormed(candidate)) {
             return null;
         }
         return candidate.charAt(0) == (char) ('0' + code / 100) ? candidate : null;
-    }
-
-    /**
-     * Whether {@code s} is an enhanced status code, class "." subject "." detail (RFC 3463): what the
-     * expression {@code [245]\.\d{1,3}\.\d{1,3}} matches, checked by hand since every reply line
-     * asks.
-     */
-    static boolean isStatus(String s) {
-        if (s.length() < 5 || "245".indexOf(s.charAt(0)) < 0 || s.charAt(1) != '.') {
-            return false;
-        }
-        int dot = digits(s, 2); // the end of the subject
-        if (dot == 2 || dot > 5 || dot == s.length() || s.charAt(dot) != '.') {
-            return false;
-        }
-        int end = digits(s, dot + 1); // the end of the detail
-        return end == s.length() && end > dot + 1 && end <= dot + 4;
-    }
-
-    /** Where the run of ASCII digits from {@code from} ends. */
-    private static int digits(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
     }
 
     private String readLine() throws IOException {
